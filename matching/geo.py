@@ -1,0 +1,60 @@
+"""Great-circle geometry and US ZIP code centroids (bundled by the `zipcodes` package)."""
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+
+import numpy as np
+
+EARTH_RADIUS_KM = 6371.0088
+
+
+def haversine_km(lat1, lon1, lat2, lon2):
+    """Great-circle distance in km; accepts scalars or numpy arrays (broadcast)."""
+    lat1, lon1, lat2, lon2 = map(np.radians, (lat1, lon1, lat2, lon2))
+    a = np.sin((lat2 - lat1) / 2) ** 2 + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.minimum(a, 1.0)))
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    return float(haversine_km(lat1, lon1, lat2, lon2))
+
+
+def bounding_box(lat: float, lon: float, radius_km: float) -> tuple[float, float, float, float]:
+    """(min_lat, max_lat, min_lon, max_lon) enclosing a circle; a cheap, index-friendly prefilter."""
+    dlat = math.degrees(radius_km / EARTH_RADIUS_KM)
+    cos_lat = math.cos(math.radians(lat))
+    dlon = 180.0 if cos_lat < 1e-6 else min(180.0, math.degrees(radius_km / (EARTH_RADIUS_KM * cos_lat)))
+    return lat - dlat, lat + dlat, lon - dlon, lon + dlon
+
+
+@lru_cache(maxsize=1)
+def _zip_table() -> dict[str, tuple[float, float]]:
+    import zipcodes  # loaded once: ~42,800 ZIP centroids
+
+    return {
+        z["zip_code"]: (float(z["lat"]), float(z["long"]))
+        for z in zipcodes.list_all()
+        if z["lat"] and z["long"]
+    }
+
+
+def normalize_postal_code(code: str) -> str | None:
+    """'48226', '48226-1234' or ' 48226 ' -> '48226'; anything else -> None."""
+    digits = code.strip().split("-")[0]
+    return digits if len(digits) == 5 and digits.isdigit() else None
+
+
+def zip_centroid(code: str) -> tuple[float, float] | None:
+    """Latitude and longitude of a US ZIP code, or None when it is unknown."""
+    normalized = normalize_postal_code(code)
+    return _zip_table().get(normalized) if normalized else None
+
+
+def all_zip_centroids() -> tuple[list[str], np.ndarray, np.ndarray]:
+    """Every ZIP code with its centroid, as (codes, latitudes, longitudes)."""
+    table = _zip_table()
+    codes = sorted(table)
+    lats = np.array([table[c][0] for c in codes])
+    lons = np.array([table[c][1] for c in codes])
+    return codes, lats, lons
