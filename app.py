@@ -1,0 +1,152 @@
+"""ShopReady: the Starlette app (GraphQL, health checks) and its command line."""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+import uuid
+from contextlib import asynccontextmanager
+
+from sqlalchemy import text
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.authentication import AuthenticationMiddleware
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route
+from starlette.types import ASGIApp, Receive, Scope, Send
+from strawberry.asgi import GraphQL
+
+from db import migrate
+from db.engine import Database
+from resolvers.passwords import Passwords
+from resolvers.viewer import ANONYMOUS
+from schema import build_schema
+from schema.authentication import BearerTokenBackend, unauthorized
+from schema.context import Context
+from settings import Settings
+
+logger = logging.getLogger("shopready")
+
+
+class RequestId:
+    """Give every request an id (or keep the caller's), echo it back, and keep it for logs."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        given = dict(scope["headers"]).get(b"x-request-id", b"").decode("latin-1")
+        request_id = given if 0 < len(given) <= 64 and given.isprintable() else uuid.uuid4().hex
+        scope.setdefault("state", {})["request_id"] = request_id
+
+        async def send_with_id(message):
+            if message["type"] == "http.response.start":
+                message.setdefault("headers", []).append((b"x-request-id", request_id.encode()))
+            await send(message)
+
+        await self.app(scope, receive, send_with_id)
+
+
+class ShopReadyGraphQL(GraphQL):
+    def __init__(self, schema, db: Database, settings: Settings, passwords: Passwords) -> None:
+        super().__init__(schema, graphql_ide=None if settings.is_production else "graphiql")
+        self.db, self.settings, self.passwords = db, settings, passwords
+
+    async def get_context(self, request: Request, response) -> Context:
+        principal = request.scope.get("user")
+        return Context(
+            request=request,
+            db=self.db,
+            settings=self.settings,
+            passwords=self.passwords,
+            viewer=principal.viewer if principal is not None else ANONYMOUS,
+            request_id=request.state.request_id,
+        )
+
+
+def create_app(settings: Settings | None = None, *, db: Database | None = None) -> Starlette:
+    settings = settings or Settings.from_env()
+    settings.check()
+    db = db or Database(settings.database_url)
+    passwords = Passwords(time_cost=settings.password_time_cost, memory_cost_kib=settings.password_memory_kib)
+    graphql = ShopReadyGraphQL(build_schema(settings), db, settings, passwords)
+
+    async def healthz(request: Request) -> JSONResponse:
+        return JSONResponse({"status": "ok"})
+
+    async def readyz(request: Request) -> JSONResponse:
+        try:
+            async with db.engine.connect() as conn:
+                current = await conn.run_sync(migrate.current_revisions)
+        except Exception:  # the reason goes to the log, never to the caller
+            logger.exception("readiness check failed")
+            return JSONResponse({"status": "unavailable", "database": "unreachable"}, status_code=503)
+        if current != migrate.head_revisions(settings.database_url):
+            return JSONResponse({"status": "unavailable", "database": "migrations pending"}, status_code=503)
+        return JSONResponse({"status": "ok"})
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette):
+        yield
+        await db.dispose()
+
+    app = Starlette(
+        routes=[
+            Route("/graphql", graphql, methods=["GET", "POST"]),
+            Route("/healthz", healthz),
+            Route("/readyz", readyz),
+        ],
+        middleware=[
+            Middleware(RequestId),
+            Middleware(AuthenticationMiddleware, backend=BearerTokenBackend(db, settings), on_error=unauthorized),
+        ],
+        lifespan=lifespan,
+    )
+    app.state.db, app.state.settings = db, settings
+    return app
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="app.py", description="ShopReady GraphQL server")
+    commands = parser.add_subparsers(dest="command", required=True)
+    serve = commands.add_parser("serve", help="apply migrations and run the server")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--demo", action="store_true", help="seed demo data into an empty database")
+    commands.add_parser("migrate", help="apply database migrations")
+    commands.add_parser("schema", help="print the GraphQL SDL (committed as schema.graphql)")
+    seed = commands.add_parser("seed", help="write demo data")
+    seed.add_argument("--size", choices=["small", "medium", "large"], default="small")
+    seed.add_argument("--seed", type=int, default=7, help="random seed (same seed, same data)")
+    args = parser.parse_args(argv)
+
+    settings = Settings.from_env()
+    if args.command == "schema":
+        print(build_schema().as_str())
+        return 0
+    logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    settings.check()
+    migrate.upgrade(settings.database_url)
+    if args.command == "migrate":
+        print("database is at the latest migration")
+        return 0
+    if args.command == "seed" or (args.command == "serve" and args.demo):
+        from db.demo import seed_database
+
+        written = asyncio.run(seed_database(settings, size=getattr(args, "size", "small"), seed=getattr(args, "seed", 7),
+                                            only_if_empty=args.command == "serve"))
+        print(written)
+    if args.command == "serve":
+        import uvicorn
+
+        print(f"GraphiQL: http://{args.host}:{args.port}/graphql")
+        uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level=settings.log_level.lower())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,6 @@
+"""Every table, imported here so the metadata is complete for Alembic and the tests."""
+from db.base import Base
+from db.models.account import AppToken, User
+from db.models.organization import Invitation, Membership, Organization
+
+__all__ = ["Base", "AppToken", "Invitation", "Membership", "Organization", "User"]

@@ -1,0 +1,1 @@
+"""Reference data shipped by migrations: plain Python constants (frozen dataclasses), no SQLAlchemy."""

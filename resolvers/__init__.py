@@ -1,0 +1,1 @@
+"""Use cases, one module per domain: validate, authorize objects, change state, raise DomainError."""

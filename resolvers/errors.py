@@ -1,0 +1,58 @@
+"""Business errors: resolvers raise them, the schema layer turns them into `userErrors`."""
+from __future__ import annotations
+
+from enum import Enum
+
+
+class ErrorCode(str, Enum):
+    # common
+    INVALID = "INVALID"
+    REQUIRED = "REQUIRED"
+    TOO_LONG = "TOO_LONG"
+    OUT_OF_RANGE = "OUT_OF_RANGE"
+    NOT_FOUND = "NOT_FOUND"
+    PERMISSION_DENIED = "PERMISSION_DENIED"
+    UNAUTHENTICATED = "UNAUTHENTICATED"
+    RATE_LIMITED = "RATE_LIMITED"
+    DUPLICATE = "DUPLICATE"
+    INVALID_TRANSITION = "INVALID_TRANSITION"
+    # accounts
+    EMAIL_TAKEN = "EMAIL_TAKEN"
+    INVALID_EMAIL = "INVALID_EMAIL"
+    PASSWORD_TOO_SHORT = "PASSWORD_TOO_SHORT"
+    PASSWORD_TOO_LONG = "PASSWORD_TOO_LONG"
+    PASSWORD_TOO_COMMON = "PASSWORD_TOO_COMMON"
+    PASSWORD_TOO_SIMPLE = "PASSWORD_TOO_SIMPLE"
+    INVALID_CREDENTIALS = "INVALID_CREDENTIALS"
+    # organizations and apps
+    UNKNOWN_POSTAL_CODE = "UNKNOWN_POSTAL_CODE"
+    INVALID_COORDINATES = "INVALID_COORDINATES"
+    LAST_OWNER = "LAST_OWNER"
+    ALREADY_MEMBER = "ALREADY_MEMBER"
+    INVALID_SCOPE = "INVALID_SCOPE"
+
+
+class DomainError(Exception):
+    """A failure the caller can act on: a code, the input field it concerns, and a message."""
+
+    def __init__(self, code: ErrorCode, message: str, field: str | list[str] | None = None) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.field = [field] if isinstance(field, str) else field
+
+
+class DomainErrors(Exception):
+    """Several input problems reported together, so a form can show them all at once."""
+
+    def __init__(self, errors: list[DomainError]) -> None:
+        super().__init__("; ".join(e.message for e in errors))
+        self.errors = errors
+
+
+def not_found(what: str, field: str | None = "id") -> DomainError:
+    return DomainError(ErrorCode.NOT_FOUND, f"{what} not found.", field)
+
+
+def permission_denied(message: str = "You do not have permission to do this.") -> DomainError:
+    return DomainError(ErrorCode.PERMISSION_DENIED, message)

@@ -1,0 +1,47 @@
+"""Distance search on any table with latitude/longitude columns, the same on SQLite and PostgreSQL.
+
+An indexed bounding box narrows the rows in SQL; exact great-circle distances are then computed
+in one vectorized pass, so neither database needs trigonometry functions.
+"""
+from __future__ import annotations
+
+import numpy as np
+from sqlalchemy import Select, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from matching.geo import bounding_box, haversine_km
+from resolvers.locations import Circle
+
+
+def within_box(stmt: Select, model, circle: Circle) -> Select:
+    min_lat, max_lat, min_lon, max_lon = bounding_box(circle.center.latitude, circle.center.longitude, circle.radius_km)
+    stmt = stmt.where(model.latitude.between(min_lat, max_lat))
+    if max_lon - min_lon < 360:
+        stmt = stmt.where(model.longitude.between(min_lon, max_lon))
+    return stmt
+
+
+async def ids_within(session: AsyncSession, model, circle: Circle, filtered: Select | None = None) -> dict[int, float]:
+    """{id: distance_km} of the rows inside the circle, nearest first (ties by id).
+
+    `filtered` is a `select(model)` carrying the caller's other filters.
+    """
+    base = filtered if filtered is not None else select(model)
+    stmt = within_box(base.with_only_columns(model.id, model.latitude, model.longitude), model, circle)
+    rows = (await session.execute(stmt)).all()
+    if not rows:
+        return {}
+    ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
+    lats = np.fromiter((r[1] for r in rows), dtype=np.float64, count=len(rows))
+    lons = np.fromiter((r[2] for r in rows), dtype=np.float64, count=len(rows))
+    distances = haversine_km(circle.center.latitude, circle.center.longitude, lats, lons)
+    inside = distances <= circle.radius_km
+    ids, distances = ids[inside], distances[inside]
+    order = np.lexsort((ids, distances))
+    return {int(ids[i]): float(distances[i]) for i in order}
+
+
+def distance_from(circle: Circle | None, latitude: float | None, longitude: float | None) -> float | None:
+    if circle is None or latitude is None or longitude is None:
+        return None
+    return float(haversine_km(circle.center.latitude, circle.center.longitude, latitude, longitude))

@@ -1,0 +1,44 @@
+"""The GraphQL schema: every domain's queries and mutations merged into one graph."""
+from __future__ import annotations
+
+import strawberry
+from graphql.validation import NoSchemaIntrospectionCustomRule
+from strawberry.extensions import AddValidationRules, MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
+from strawberry.extensions.query_depth_limiter import IgnoreContext
+from strawberry.tools import merge_types
+
+from schema.accounts import AccountMutations, AccountQueries
+from schema.app_tokens import AppTokenMutations
+from schema.context import Info
+from schema.errors import ErrorPolicy
+from schema.organizations import OrganizationMutations, OrganizationQueries
+from schema.relay import Node, resolve_node
+from settings import Settings
+
+
+@strawberry.type
+class NodeQueries:
+    @strawberry.field(description="Any object by its global ID, with the same access rules as its own field.")
+    async def node(self, info: Info, id: strawberry.ID) -> Node | None:
+        return await resolve_node(info, id)
+
+
+Query = merge_types("Query", (NodeQueries, AccountQueries, OrganizationQueries))
+Mutation = merge_types("Mutation", (AccountMutations, OrganizationMutations, AppTokenMutations))
+
+
+def _is_introspection(context: IgnoreContext) -> bool:
+    return context.field_name.startswith("__")
+
+
+def build_schema(settings: Settings | None = None) -> strawberry.Schema:
+    settings = settings or Settings()
+    extensions = [
+        lambda: QueryDepthLimiter(max_depth=settings.max_query_depth, should_ignore=_is_introspection),
+        lambda: MaxTokensLimiter(max_token_count=settings.max_query_tokens),
+        lambda: MaxAliasesLimiter(max_alias_count=settings.max_aliases),
+        ErrorPolicy,
+    ]
+    if settings.is_production:
+        extensions.append(lambda: AddValidationRules([NoSchemaIntrospectionCustomRule]))
+    return strawberry.Schema(query=Query, mutation=Mutation, extensions=extensions)

@@ -1,0 +1,80 @@
+"""Starlette authentication: a bearer token becomes a Viewer; a bad token is HTTP 401."""
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import select, update
+from starlette.authentication import AuthCredentials, AuthenticationBackend, AuthenticationError, BaseUser
+from starlette.requests import HTTPConnection
+from starlette.responses import JSONResponse
+
+from db.base import utcnow
+from db.engine import Database
+from db.models import AppToken, User
+from resolvers.tokens import InvalidToken, app_token_digest, is_app_token, read_access_token
+from resolvers.viewer import ANONYMOUS, Viewer
+from settings import Settings
+
+LAST_USED_PRECISION = timedelta(minutes=5)
+
+
+class Principal(BaseUser):
+    def __init__(self, viewer: Viewer) -> None:
+        self.viewer = viewer
+
+    @property
+    def is_authenticated(self) -> bool:
+        return self.viewer.is_authenticated
+
+    @property
+    def display_name(self) -> str:
+        return f"user:{self.viewer.user_id}" if self.viewer.user_id else f"app:{self.viewer.app_token_id}"
+
+
+class BearerTokenBackend(AuthenticationBackend):
+    def __init__(self, db: Database, settings: Settings) -> None:
+        self.db = db
+        self.settings = settings
+
+    async def authenticate(self, conn: HTTPConnection):
+        header = conn.headers.get("authorization")
+        if not header:
+            return AuthCredentials(), Principal(ANONYMOUS)
+        scheme, _, token = header.partition(" ")
+        if scheme.lower() != "bearer" or not token.strip():
+            raise AuthenticationError("Use 'Authorization: Bearer <token>'.")
+        token = token.strip()
+        viewer = await (self._app_viewer(token) if is_app_token(token) else self._person_viewer(token))
+        return AuthCredentials(["authenticated"]), Principal(viewer)
+
+    async def _person_viewer(self, token: str) -> Viewer:
+        try:
+            user_id = read_access_token(self.settings, token)
+        except InvalidToken as exc:
+            raise AuthenticationError("The access token is invalid or expired.") from exc
+        async with self.db.read() as session:
+            user = await session.get(User, user_id)
+        if user is None:
+            raise AuthenticationError("The access token is invalid or expired.")
+        return Viewer(user_id=user.id, is_staff=user.is_staff)
+
+    async def _app_viewer(self, token: str) -> Viewer:
+        async with self.db.read() as session:
+            app = await session.scalar(
+                select(AppToken).where(AppToken.token_digest == app_token_digest(token), AppToken.revoked_at.is_(None))
+            )
+        if app is None:
+            raise AuthenticationError("The app token is invalid or revoked.")
+        if app.last_used_at is None or app.last_used_at < utcnow() - LAST_USED_PRECISION:
+            # Coarse on purpose: a write per request would serialize every app call on SQLite.
+            async with self.db.write() as session:
+                await session.execute(update(AppToken).where(AppToken.id == app.id).values(last_used_at=utcnow()))
+        return Viewer(app_token_id=app.id, app_organization_id=app.organization_id, scopes=frozenset(app.scopes))
+
+
+def unauthorized(conn: HTTPConnection, exc: Exception) -> JSONResponse:
+    return JSONResponse(
+        {"errors": [{"message": str(exc), "extensions": {"code": "UNAUTHENTICATED"}}]},
+        status_code=401,
+        headers={"WWW-Authenticate": f'Bearer realm="shopready", error="invalid_token", error_description="{exc}"'},
+    )

@@ -1,0 +1,53 @@
+"""The typed per-request context: who is asking, the database, and fresh DataLoaders."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from starlette.requests import Request
+from strawberry.types import Info as StrawberryInfo
+
+from db.engine import Database
+from db.models import Membership
+from resolvers.passwords import Passwords
+from resolvers.viewer import Role, Viewer
+from schema.loaders import Loaders
+from settings import Settings
+
+
+@dataclass
+class Context:
+    request: Request | None
+    db: Database
+    settings: Settings
+    passwords: Passwords
+    viewer: Viewer
+    request_id: str
+    loaders: Loaders = field(init=False)
+    _roles: dict[int, Role] | None = field(default=None, init=False)
+
+    def __post_init__(self) -> None:
+        self.loaders = Loaders(self.db)
+
+    async def roles(self) -> dict[int, Role]:
+        """The viewer's role in each organization, read once per request."""
+        if self._roles is None:
+            if self.viewer.is_app:
+                self._roles = {self.viewer.app_organization_id: Role.ADMIN}
+            elif self.viewer.user_id is None:
+                self._roles = {}
+            else:
+                async with self.db.read() as session:
+                    rows = await session.execute(
+                        select(Membership.organization_id, Membership.role).where(
+                            Membership.user_id == self.viewer.user_id
+                        )
+                    )
+                    self._roles = {org_id: Role(role) for org_id, role in rows}
+        return self._roles
+
+    async def is_member(self, organization_id: int) -> bool:
+        return self.viewer.is_staff or organization_id in await self.roles()
+
+
+Info = StrawberryInfo[Context, None]

@@ -1,0 +1,104 @@
+"""Relay conventions: the Node interface, opaque global IDs, and cursor connections."""
+from __future__ import annotations
+
+import base64
+from typing import TYPE_CHECKING, Awaitable, Callable, ClassVar, Generic, TypeVar
+
+import strawberry
+
+from resolvers.errors import DomainError, ErrorCode
+from resolvers.paging import Page, Slice
+
+if TYPE_CHECKING:
+    from schema.context import Info
+
+T = TypeVar("T")
+_NODE_TYPES: dict[str, type] = {}
+
+
+def encode_id(type_name: str, pk: int) -> strawberry.ID:
+    return strawberry.ID(base64.urlsafe_b64encode(f"{type_name}:{pk}".encode()).decode().rstrip("="))
+
+
+def decode_any_id(global_id: str, field: str = "id") -> tuple[str, int]:
+    try:
+        padded = global_id + "=" * (-len(global_id) % 4)
+        type_name, _, raw = base64.urlsafe_b64decode(padded.encode()).decode().partition(":")
+        pk = int(raw)
+        if type_name and pk > 0:
+            return type_name, pk
+    except (ValueError, UnicodeDecodeError):
+        pass
+    raise DomainError(ErrorCode.INVALID, "Not a valid ID.", field)
+
+
+def decode_id(global_id: str, expected: str, field: str = "id") -> int:
+    """The primary key inside an ID of the expected type; anything else is an INVALID input."""
+    type_name, pk = decode_any_id(global_id, field)
+    if type_name != expected:
+        raise DomainError(ErrorCode.INVALID, f"Expected an ID of a {expected}.", field)
+    return pk
+
+
+@strawberry.interface(description="An object with a globally unique ID.")
+class Node:
+    pk: strawberry.Private[int]
+
+    @strawberry.field(description="The object's global ID.")
+    def id(self) -> strawberry.ID:
+        return encode_id(self.__strawberry_definition__.name, self.pk)
+
+    # Each node type loads itself by primary key, applying the same authorization as its direct
+    # field, so `node(id:)` can never show more than the direct field would.
+    load: ClassVar[Callable[["Info", int], Awaitable[object | None]]]
+
+
+def node_type(cls: type) -> type:
+    """Register a Node type (decorate after @strawberry.type) for `node(id:)`."""
+    _NODE_TYPES[cls.__strawberry_definition__.name] = cls
+    return cls
+
+
+async def resolve_node(info: "Info", global_id: str) -> Node | None:
+    type_name, pk = decode_any_id(global_id)
+    cls = _NODE_TYPES.get(type_name)
+    if cls is None:
+        raise DomainError(ErrorCode.INVALID, "Not a valid ID.", "id")
+    return await cls.load(info, pk)
+
+
+@strawberry.type
+class PageInfo:
+    has_next_page: bool
+    has_previous_page: bool
+    start_cursor: str | None
+    end_cursor: str | None
+
+
+@strawberry.type
+class Edge(Generic[T]):
+    cursor: str
+    node: T
+
+
+@strawberry.type
+class Connection(Generic[T]):
+    edges: list[Edge[T]]
+    page_info: PageInfo
+
+    @classmethod
+    def of(cls, page: Slice, to_node: Callable[[object], T]) -> "Connection[T]":
+        edges = [Edge(cursor=page.cursor(i), node=to_node(item)) for i, item in enumerate(page.items)]
+        return cls(
+            edges=edges,
+            page_info=PageInfo(
+                has_next_page=page.has_next,
+                has_previous_page=page.offset > 0,
+                start_cursor=edges[0].cursor if edges else None,
+                end_cursor=edges[-1].cursor if edges else None,
+            ),
+        )
+
+
+def page_args(first: int | None, after: str | None) -> Page:
+    return Page.of(first, after)

@@ -1,0 +1,70 @@
+"""Settings read from environment variables, with safe defaults for local use."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+DEFAULT_SECRET_KEY = "insecure-local-development-key-change-me"
+DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///./shopready.db"
+
+
+class SettingsError(RuntimeError):
+    pass
+
+
+@dataclass(frozen=True)
+class Settings:
+    database_url: str = DEFAULT_DATABASE_URL
+    secret_key: str = DEFAULT_SECRET_KEY
+    environment: str = "development"
+    jwt_issuer: str = "shopready"
+    jwt_audience: str = "shopready-api"
+    access_token_minutes: int = 60
+    max_query_depth: int = 12
+    max_query_tokens: int = 4000
+    max_aliases: int = 30
+    login_max_failures: int = 5
+    login_lockout_minutes: int = 15
+    invitation_weekly_cap: int = 25
+    password_time_cost: int = 3
+    password_memory_kib: int = 65536
+    log_level: str = "INFO"
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def is_production(self) -> bool:
+        return self.environment == "production"
+
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None) -> "Settings":
+        env = os.environ if environ is None else environ
+
+        def number(name: str, default: int) -> int:
+            raw = env.get(name)
+            if raw is None:
+                return default
+            try:
+                return int(raw)
+            except ValueError as exc:
+                raise SettingsError(f"{name} must be a whole number, got {raw!r}") from exc
+
+        return cls(
+            database_url=env.get("DATABASE_URL", DEFAULT_DATABASE_URL),
+            secret_key=env.get("SHOPREADY_SECRET_KEY", DEFAULT_SECRET_KEY),
+            environment=env.get("SHOPREADY_ENV", "development"),
+            access_token_minutes=number("SHOPREADY_ACCESS_TOKEN_MINUTES", 60),
+            max_query_depth=number("SHOPREADY_MAX_QUERY_DEPTH", 12),
+            max_query_tokens=number("SHOPREADY_MAX_QUERY_TOKENS", 4000),
+            max_aliases=number("SHOPREADY_MAX_ALIASES", 30),
+            invitation_weekly_cap=number("SHOPREADY_INVITATION_WEEKLY_CAP", 25),
+            password_time_cost=number("SHOPREADY_PASSWORD_TIME_COST", 3),
+            password_memory_kib=number("SHOPREADY_PASSWORD_MEMORY_KIB", 65536),
+            log_level=env.get("SHOPREADY_LOG_LEVEL", "INFO"),
+        )
+
+    def check(self) -> None:
+        """Refuse configurations that are unsafe in production."""
+        if self.is_production and (self.secret_key == DEFAULT_SECRET_KEY or len(self.secret_key) < 32):
+            raise SettingsError(
+                "SHOPREADY_SECRET_KEY must be set to a random value of at least 32 characters in production"
+            )

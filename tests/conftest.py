@@ -1,0 +1,123 @@
+"""Test database and app: SQLite by default, PostgreSQL when TEST_DATABASE_URL is set.
+
+The schema is built once with `alembic upgrade head`; every test then starts from empty tables
+(reference data shipped by migrations stays). Tests commit for real, because the concurrency tests
+need real transactions racing each other.
+"""
+from __future__ import annotations
+
+import asyncio
+import os
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+import pytest
+from sqlalchemy import event, text
+from sqlalchemy.ext.asyncio import create_async_engine
+
+from app import create_app
+from db import migrate
+from db.engine import Database, is_sqlite
+from db.models import Base
+from settings import Settings
+from tests.support import Api
+
+_TMP = tempfile.mkdtemp(prefix="shopready-tests-")
+TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL") or f"sqlite+aiosqlite:///{Path(_TMP) / 'test.db'}"
+
+
+def test_settings(**overrides) -> Settings:
+    values = dict(
+        database_url=TEST_DATABASE_URL,
+        secret_key="test-secret-key-that-is-long-enough-0123456789",
+        password_time_cost=1,
+        password_memory_kib=8192,
+    )
+    values.update(overrides)
+    return Settings(**values)
+
+
+async def reset_database(url: str) -> None:
+    """Drop everything so `upgrade head` starts from nothing (PostgreSQL keeps the old run's tables)."""
+    if is_sqlite(url):
+        return
+    engine = create_async_engine(url)
+    async with engine.begin() as conn:
+        await conn.execute(text("DROP SCHEMA public CASCADE"))
+        await conn.execute(text("CREATE SCHEMA public"))
+    await engine.dispose()
+
+
+@pytest.fixture(scope="session")
+async def db():
+    await reset_database(TEST_DATABASE_URL)
+    migrate.upgrade(TEST_DATABASE_URL)
+    database = Database(TEST_DATABASE_URL)
+    yield database
+    await database.dispose()
+
+
+@pytest.fixture(scope="session")
+def settings() -> Settings:
+    return test_settings()
+
+
+@pytest.fixture(scope="session")
+def app(db, settings):
+    return create_app(settings, db=db)
+
+
+@pytest.fixture
+async def api(app, db, settings):
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+        yield Api(client, db, settings)
+
+
+_DATA_TABLES = [t for t in reversed(Base.metadata.sorted_tables) if not t.info.get("reference")]
+
+
+@pytest.fixture(autouse=True)
+async def empty_tables(request):
+    yield
+    if "db" not in request.fixturenames:
+        return
+    database: Database = request.getfixturevalue("db")
+    async with database.engine.begin() as conn:
+        if database.dialect == "postgresql":
+            names = ", ".join(f'"{t.name}"' for t in _DATA_TABLES)
+            await conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+        else:
+            for table in _DATA_TABLES:
+                await conn.execute(table.delete())
+
+
+class StatementCounter:
+    def __init__(self) -> None:
+        self.statements: list[str] = []
+
+    @property
+    def count(self) -> int:
+        return len(self.statements)
+
+
+@pytest.fixture
+def count_sql(db):
+    """`with count_sql() as counter:` counts the SQL statements run inside the block."""
+
+    @contextmanager
+    def counting():
+        counter = StatementCounter()
+
+        def record(conn, cursor, statement, *args):
+            counter.statements.append(statement)
+
+        event.listen(db.engine.sync_engine, "before_cursor_execute", record)
+        try:
+            yield counter
+        finally:
+            event.remove(db.engine.sync_engine, "before_cursor_execute", record)
+
+    return counting
