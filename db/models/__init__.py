@@ -2,5 +2,9 @@
 from db.base import Base
 from db.models.account import AppToken, User
 from db.models.organization import Invitation, Membership, Organization
+from db.models.talent import Credential, Skill, StudentCredential, StudentProfile
 
-__all__ = ["Base", "AppToken", "Invitation", "Membership", "Organization", "User"]
+__all__ = [
+    "Base", "AppToken", "Credential", "Invitation", "Membership", "Organization", "Skill",
+    "StudentCredential", "StudentProfile", "User",
+]
