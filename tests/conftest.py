@@ -39,6 +39,9 @@ def test_settings(**overrides) -> Settings:
     return Settings(**values)
 
 
+test_settings.__test__ = False  # a factory, not a test
+
+
 async def reset_database(url: str) -> None:
     """Drop everything so `upgrade head` starts from nothing (PostgreSQL keeps the old run's tables)."""
     if is_sqlite(url):
