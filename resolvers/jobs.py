@@ -4,7 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Select, delete, exists, func, or_, select, update
+from sqlalchemy import Select, delete, exists, func, or_, select
+from sqlalchemy import update as sql_update
 
 from db.base import utcnow
 from db.engine import Database
@@ -128,7 +129,7 @@ async def close(db: Database, viewer: Viewer, posting_id: int) -> JobPosting:
     async with db.write() as session:
         posting = await _managed(session, viewer, posting_id)
         closed = await session.execute(
-            update(JobPosting)
+            sql_update(JobPosting)
             .where(JobPosting.id == posting_id, JobPosting.status == PostingStatus.OPEN.value)
             .values(status=PostingStatus.CLOSED.value, closed_at=utcnow(), updated_at=utcnow())
         )
