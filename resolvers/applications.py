@@ -20,7 +20,7 @@ from resolvers.validation import Checks
 from resolvers.viewer import ANY_MEMBER, Scope, Viewer, require_role
 
 
-def _note(text: str | None, field: str, limit: int = 5000) -> str:
+def checked_note(text: str | None, field: str, limit: int = 5000) -> str:
     checks = Checks()
     value = checks.text(text, field, max_length=limit, required=False) or ""
     checks.raise_any()
@@ -45,7 +45,7 @@ async def open_application(session: AsyncSession, viewer: Viewer, posting: JobPo
 
 async def create(db: Database, viewer: Viewer, posting_id: int, message: str | None) -> Application:
     user_id = viewer.require_person()
-    message = _note(message, "message")
+    message = checked_note(message, "message")
     async with db.write() as session:
         student = await own_profile(session, user_id)
         posting = await session.get(JobPosting, posting_id)
@@ -63,7 +63,7 @@ async def create(db: Database, viewer: Viewer, posting_id: int, message: str | N
 
 async def move(db: Database, viewer: Viewer, application_id: int, to: ApplicationStatus, note: str | None) -> Application:
     """The employer's moves; another employer (or a stranger) gets NOT_FOUND and nothing changes."""
-    note = _note(note, "note")
+    note = checked_note(note, "note")
     if to is ApplicationStatus.WITHDRAWN:
         raise DomainError(ErrorCode.INVALID_TRANSITION, "Only the student can withdraw an application.", "status")
     async with db.write() as session:
@@ -78,7 +78,7 @@ async def move(db: Database, viewer: Viewer, application_id: int, to: Applicatio
 
 async def withdraw(db: Database, viewer: Viewer, application_id: int, note: str | None) -> Application:
     user_id = viewer.require_person()
-    note = _note(note, "note")
+    note = checked_note(note, "note")
     async with db.write() as session:
         application = await session.get(Application, application_id)
         student = await session.get(StudentProfile, application.student_id) if application else None

@@ -9,7 +9,7 @@ from db.base import utcnow
 from db.engine import Database
 from db.models import Application, JobInvitation, JobPosting, Organization, StudentProfile
 from db.talent_enums import InvitationStatus
-from resolvers.applications import _note, open_application
+from resolvers.applications import checked_note, open_application
 from resolvers.errors import DomainError, ErrorCode, not_found
 from resolvers.jobs import is_open
 from resolvers.viewer import ANY_MEMBER, Scope, Viewer, require_role
@@ -19,7 +19,7 @@ CAP_WINDOW = timedelta(days=7)
 
 async def create(db: Database, viewer: Viewer, posting_id: int, student_id: int, message: str | None,
                  weekly_cap: int) -> JobInvitation:
-    message = _note(message, "message", 2000)
+    message = checked_note(message, "message", 2000)
     async with db.write() as session:
         posting = await session.get(JobPosting, posting_id)
         if posting is None:

@@ -23,6 +23,7 @@ from schema.talent_enums import ApplicationStatus, Benefit, PayBasis, PayUnit, P
 
 if TYPE_CHECKING:
     from schema.applications import Application
+    from schema.invitations import JobInvitation
 
 
 @strawberry.type(description="A pay range in integer cents (USD).")
@@ -100,6 +101,17 @@ class JobPosting(Node):
         criteria = applications.ApplicationFilter(job_posting_id=self.pk, status=status.value if status else None)
         result = await applications.browse(info.context.db, criteria, page_args(first, after))
         return Connection.of(result, Application.from_model)
+
+    @strawberry.field(description="Invitations sent for this posting; the employer's members (and apps with talent:read) only.")
+    async def invitations(
+        self, info: Info
+    ) -> list[Annotated["JobInvitation", strawberry.lazy("schema.invitations")]] | None:
+        from schema.invitations import JobInvitation
+
+        if not await acts_for(info, self._row.employer_id):
+            return None
+        rows = await info.context.loaders.by_column(models.JobInvitation, "job_posting_id").load(self.pk)
+        return [JobInvitation.from_model(row) for row in rows]
 
 
 @strawberry.input(description="A pay range in integer cents (USD); required on every posting.")

@@ -91,6 +91,10 @@ async def test_hidden_students_cannot_be_invited_and_duplicates_are_refused(api)
     data = await api.gql(INVITE, _invite(job, applied), token=shop.owner.token)
     assert codes(data["invitationCreate"]) == ["ALREADY_APPLIED"]
     assert await _invitations(api) == 1
+    sent = "query ($id: ID!) { jobPosting(id: $id) { invitations { status student { id } } } }"
+    mine = await api.gql(sent, {"id": job}, token=shop.owner.token)
+    assert mine["jobPosting"]["invitations"] == [{"status": "PENDING", "student": {"id": visible.profile_gid}}]
+    assert (await api.gql(sent, {"id": job}, token=rival.owner.token))["jobPosting"]["invitations"] is None
 
 
 async def test_the_weekly_cap_holds_under_concurrent_invitations(capped_api):
