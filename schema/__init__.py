@@ -13,6 +13,14 @@ from schema.context import Info
 from schema.errors import ErrorPolicy
 from schema.organizations import OrganizationMutations, OrganizationQueries
 from schema.relay import Node, resolve_node
+from schema.applications import ApplicationMutations, ApplicationQueries
+from schema.credentials import CredentialMutations, CredentialQueries
+from schema.invitations import InvitationMutations
+from schema.jobs import JobMutations, JobQueries
+from schema.mentorship import MentorshipMutations, MentorshipQueries
+from schema.pay import PayMutations, PayQueries
+from schema.skills import SkillQueries
+from schema.students import StudentMutations, StudentQueries
 from settings import Settings
 
 
@@ -23,8 +31,13 @@ class NodeQueries:
         return await resolve_node(info, id)
 
 
-Query = merge_types("Query", (NodeQueries, AccountQueries, OrganizationQueries))
-Mutation = merge_types("Mutation", (AccountMutations, OrganizationMutations, AppTokenMutations))
+TALENT_QUERIES = (StudentQueries, CredentialQueries, SkillQueries, JobQueries, ApplicationQueries, MentorshipQueries,
+                  PayQueries)
+TALENT_MUTATIONS = (StudentMutations, CredentialMutations, JobMutations, ApplicationMutations, InvitationMutations,
+                    MentorshipMutations, PayMutations)
+
+Query = merge_types("Query", (NodeQueries, AccountQueries, OrganizationQueries, *TALENT_QUERIES))
+Mutation = merge_types("Mutation", (AccountMutations, OrganizationMutations, AppTokenMutations, *TALENT_MUTATIONS))
 
 
 def _is_introspection(context: IgnoreContext) -> bool:

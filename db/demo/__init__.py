@@ -36,8 +36,9 @@ Seeder = Callable[[AsyncSession, World], Awaitable[None]]
 def seeders() -> list[Seeder]:
     """Every domain's seeder, in dependency order."""
     from db.demo import organizations
+    from db.demo import talent
 
-    return [organizations.seed]
+    return [organizations.seed, talent.seed]
 
 
 async def seed_database(settings: Settings, *, size: str = "small", seed: int = 7, only_if_empty: bool = False) -> str:

@@ -3,8 +3,13 @@ from db.base import Base
 from db.models.account import AppToken, User
 from db.models.organization import Invitation, Membership, Organization
 from db.models.talent import Credential, Skill, StudentCredential, StudentProfile
+from db.models.jobs import Application, ApplicationEvent, JobInvitation, JobPosting, JobRequiredCredential
+from db.models.mentorship import MentorProfile, Mentorship
+from db.models.pay import PayReport
 
 __all__ = [
     "Base", "AppToken", "Credential", "Invitation", "Membership", "Organization", "Skill",
     "StudentCredential", "StudentProfile", "User",
+    "Application", "ApplicationEvent", "JobInvitation", "JobPosting", "JobRequiredCredential",
+    "MentorProfile", "Mentorship", "PayReport",
 ]

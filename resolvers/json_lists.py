@@ -1,0 +1,18 @@
+"""Filtering on JSON lists of enum values, the same on SQLite and PostgreSQL.
+
+Enum values are upper-case words without quotes, so `"VALUE"` inside the JSON text matches exactly
+one element and never a part of another.
+"""
+from __future__ import annotations
+
+from sqlalchemy import String, cast, func, literal
+
+
+def contains_value(column, value: str):
+    return cast(column, String).like(f'%"{value}"%')
+
+
+def contains_number(column, number: int):
+    """A JSON list of integers contains `number`: `[1, 12]` is compared as `,1,12,` against `%,12,%`."""
+    bare = func.replace(func.replace(func.replace(cast(column, String), " ", ""), "[", ""), "]", "")
+    return (literal(",") + bare + literal(",")).like(f"%,{int(number)},%")

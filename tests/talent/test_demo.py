@@ -1,0 +1,45 @@
+"""The demo data shows every part of the talent exchange through the API."""
+from __future__ import annotations
+
+import random
+
+from sqlalchemy import select
+
+from db.demo import World, seeders
+from db.models import Application
+from resolvers.tokens import issue_access_token
+from tests.support import _HASH
+
+DEMO_STUDENT = """
+{ myStudentProfile { name credentials { status verified credential { code } } applications { status }
+                     invitations { status } } }"""
+JOBS = '{ jobPostings(filter: {near: {postalCode: "48226", radiusKm: 80}}, first: 100) { edges { node { pay { min max } status } } } }'
+ESTIMATE = """
+{ payEstimate(input: {roleType: TECHNICIAN, postalCode: "48226"}) {
+    estimate { p25 median p75 sampleSize sources { reports postings } } userErrors { code } } }"""
+MENTOR = "{ myMentorProfile { capacity activeMentees mentorships { status } } }"
+
+
+async def test_demo_data_shows_students_jobs_applications_mentors_and_pay(api):
+    world = World(random.Random(7), 1, _HASH)
+    async with api.db.write() as session:
+        for seeder in seeders():
+            await seeder(session, world)
+    student = issue_access_token(api.settings, world.users["student"].id)
+    mentor = issue_access_token(api.settings, world.users["mentor"].id)
+
+    me = (await api.gql(DEMO_STUDENT, token=student))["myStudentProfile"]
+    assert me["name"] == "Alex Student" and me["credentials"]
+    assert {a["status"] for a in me["applications"]} == {
+        "APPLIED", "REVIEWING", "INTERVIEW", "OFFERED", "HIRED", "REJECTED", "WITHDRAWN"}
+    assert me["invitations"]
+    jobs = (await api.gql(JOBS))["jobPostings"]["edges"]
+    assert len(jobs) >= 5 and all(0 < j["node"]["pay"]["min"] <= j["node"]["pay"]["max"] for j in jobs)
+    estimate = (await api.gql(ESTIMATE))["payEstimate"]
+    assert estimate["userErrors"] == [] and estimate["estimate"]["sampleSize"] >= 5
+    assert estimate["estimate"]["p25"] <= estimate["estimate"]["median"] <= estimate["estimate"]["p75"]
+    mine = (await api.gql(MENTOR, token=mentor))["myMentorProfile"]
+    assert mine["activeMentees"] == 1 and {m["status"] for m in mine["mentorships"]} == {"ACTIVE", "REQUESTED"}
+    async with api.db.read() as session:
+        statuses = set((await session.scalars(select(Application.status))).all())
+    assert len(statuses) == 7
