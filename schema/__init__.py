@@ -13,6 +13,9 @@ from schema.context import Info
 from schema.errors import ErrorPolicy
 from schema.organizations import OrganizationMutations, OrganizationQueries
 from schema.relay import Node, resolve_node
+from schema.scholarships import ScholarshipMutations, ScholarshipQueries  # pathways
+from schema.stories import StoryMutations, StoryQueries  # pathways
+from schema.training import TrainingMutations, TrainingQueries  # pathways
 from settings import Settings
 
 
@@ -23,8 +26,13 @@ class NodeQueries:
         return await resolve_node(info, id)
 
 
-Query = merge_types("Query", (NodeQueries, AccountQueries, OrganizationQueries))
-Mutation = merge_types("Mutation", (AccountMutations, OrganizationMutations, AppTokenMutations))
+QUERIES = [NodeQueries, AccountQueries, OrganizationQueries]
+MUTATIONS = [AccountMutations, OrganizationMutations, AppTokenMutations]
+QUERIES += [TrainingQueries, ScholarshipQueries, StoryQueries]  # pathways
+MUTATIONS += [TrainingMutations, ScholarshipMutations, StoryMutations]  # pathways
+
+Query = merge_types("Query", tuple(QUERIES))
+Mutation = merge_types("Mutation", tuple(MUTATIONS))
 
 
 def _is_introspection(context: IgnoreContext) -> bool:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
@@ -10,6 +11,10 @@ from schema.context import Info
 from schema.organizations import Organization
 from schema.relay import Node, node_type
 from schema.scalars import Program
+
+if TYPE_CHECKING:  # pathways
+    from schema.pathway import PathwayEntry
+    from schema.scholarships import Scholarship
 
 
 async def can_view_profile(info: Info, row: models.StudentProfile) -> bool:
@@ -66,3 +71,21 @@ class StudentProfile(Node):
     @strawberry.field
     async def school(self, info: Info) -> Organization | None:
         return await Organization.load(info, self._row.school_id) if self._row.school_id else None
+
+    # --- Pathways: scholarships and the timeline (schema/scholarships.py, schema/pathway.py) ---
+    @strawberry.field(description="Open or upcoming scholarships the student qualifies for, soonest deadline "
+                                  "first; for the student, their school and staff.")
+    async def eligible_scholarships(
+        self, info: Info
+    ) -> list[Annotated["Scholarship", strawberry.lazy("schema.scholarships")]]:
+        from schema.scholarships import eligible_scholarships
+
+        return await eligible_scholarships(info, self._row)
+
+    @strawberry.field(description="The student's steps in date order, oldest first: enrollments, modules, badges "
+                                  "and credentials, scholarships. Employers see only what the student released.")
+    async def pathway(self, info: Info) -> list[Annotated["PathwayEntry", strawberry.lazy("schema.pathway")]]:
+        from schema.pathway import pathway
+
+        return await pathway(info, self._row)
+    # --- end Pathways ---
