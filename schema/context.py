@@ -1,6 +1,7 @@
 """The typed per-request context: who is asking, the database, and fresh DataLoaders."""
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
@@ -25,12 +26,18 @@ class Context:
     request_id: str
     loaders: Loaders = field(init=False)
     _roles: dict[int, Role] | None = field(default=None, init=False)
+    # Resolvers running side by side ask at once; the lock makes them share one read.
+    _roles_lock: asyncio.Lock = field(default_factory=asyncio.Lock, init=False)
 
     def __post_init__(self) -> None:
         self.loaders = Loaders(self.db)
 
     async def roles(self) -> dict[int, Role]:
         """The viewer's role in each organization, read once per request."""
+        async with self._roles_lock:
+            return await self._read_roles()
+
+    async def _read_roles(self) -> dict[int, Role]:
         if self._roles is None:
             if self.viewer.is_app:
                 self._roles = {self.viewer.app_organization_id: Role.ADMIN}
