@@ -9,7 +9,7 @@ from sqlalchemy import delete, exists, select
 from db.engine import Database
 from db.enums import Audience
 from db.models import Organization, Story, StoryAudience, StoryTag
-from resolvers.errors import DomainError, ErrorCode, not_found
+from resolvers.errors import ErrorCode, not_found
 from resolvers.markdown import active_content
 from resolvers.paging import Page, Slice
 from resolvers.validation import Checks
