@@ -27,3 +27,27 @@ class SchoolTier(str, Enum):
     ADVANCED = "ADVANCED"
     PROFICIENT = "PROFICIENT"
     DEVELOPING = "DEVELOPING"
+
+
+# --- Pathways: training, scholarships, career content ---
+class EnrollmentStatus(str, Enum):
+    ACTIVE = "ACTIVE"
+    WITHDRAWN = "WITHDRAWN"
+
+
+class ScholarshipKind(str, Enum):
+    SCHOLARSHIP = "SCHOLARSHIP"
+    TOOL_GRANT = "TOOL_GRANT"
+
+
+class ApplicationStatus(str, Enum):
+    SUBMITTED = "SUBMITTED"
+    AWARDED = "AWARDED"
+    DECLINED = "DECLINED"
+
+
+class Audience(str, Enum):
+    STUDENTS = "STUDENTS"
+    PARENTS = "PARENTS"
+    EDUCATORS = "EDUCATORS"
+    EMPLOYERS = "EMPLOYERS"

@@ -21,6 +21,9 @@ from schema.mentorship import MentorshipMutations, MentorshipQueries
 from schema.pay import PayMutations, PayQueries
 from schema.skills import SkillQueries
 from schema.students import StudentMutations, StudentQueries
+from schema.scholarships import ScholarshipMutations, ScholarshipQueries
+from schema.stories import StoryMutations, StoryQueries
+from schema.training import TrainingMutations, TrainingQueries
 from settings import Settings
 
 
@@ -31,13 +34,20 @@ class NodeQueries:
         return await resolve_node(info, id)
 
 
-TALENT_QUERIES = (StudentQueries, CredentialQueries, SkillQueries, JobQueries, ApplicationQueries, MentorshipQueries,
-                  PayQueries)
-TALENT_MUTATIONS = (StudentMutations, CredentialMutations, JobMutations, ApplicationMutations, InvitationMutations,
-                    MentorshipMutations, PayMutations)
+QUERIES = (
+    NodeQueries, AccountQueries, OrganizationQueries,
+    StudentQueries, CredentialQueries, SkillQueries, JobQueries, ApplicationQueries, MentorshipQueries, PayQueries,
+    TrainingQueries, ScholarshipQueries, StoryQueries,
+)
+MUTATIONS = (
+    AccountMutations, OrganizationMutations, AppTokenMutations,
+    StudentMutations, CredentialMutations, JobMutations, ApplicationMutations, InvitationMutations,
+    MentorshipMutations, PayMutations,
+    TrainingMutations, ScholarshipMutations, StoryMutations,
+)
 
-Query = merge_types("Query", (NodeQueries, AccountQueries, OrganizationQueries, *TALENT_QUERIES))
-Mutation = merge_types("Mutation", (AccountMutations, OrganizationMutations, AppTokenMutations, *TALENT_MUTATIONS))
+Query = merge_types("Query", QUERIES)
+Mutation = merge_types("Mutation", MUTATIONS)
 
 
 def _is_introspection(context: IgnoreContext) -> bool:

@@ -23,6 +23,10 @@ if TYPE_CHECKING:
     from schema.credentials import StudentCredential
     from schema.invitations import JobInvitation
 
+if TYPE_CHECKING:  # pathways
+    from schema.pathway import PathwayEntry
+    from schema.scholarships import Scholarship
+
 
 async def can_view_profile(info: Info, row: models.StudentProfile) -> bool:
     """The student, their school's members and staff always; employers when it is visible, or when
@@ -129,6 +133,22 @@ class StudentProfile(Node):
         rows = await info.context.loaders.by_column(models.JobInvitation, "student_id").load(self.pk)
         return [JobInvitation.from_model(row) for row in rows]
 
+
+    @strawberry.field(description="Open or upcoming scholarships the student qualifies for, soonest deadline "
+                                  "first; for the student, their school and staff.")
+    async def eligible_scholarships(
+        self, info: Info
+    ) -> list[Annotated["Scholarship", strawberry.lazy("schema.scholarships")]]:
+        from schema.scholarships import eligible_scholarships
+
+        return await eligible_scholarships(info, self._row)
+
+    @strawberry.field(description="The student's steps in date order, oldest first: enrollments, modules, badges "
+                                  "and credentials, scholarships. Employers see only what the student released.")
+    async def pathway(self, info: Info) -> list[Annotated["PathwayEntry", strawberry.lazy("schema.pathway")]]:
+        from schema.pathway import pathway
+
+        return await pathway(info, self._row)
 
 @strawberry.input(description="Only the fields given are changed; a first call creates your profile.")
 class StudentProfileUpsertInput:

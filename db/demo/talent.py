@@ -237,3 +237,4 @@ async def seed(session: AsyncSession, world) -> None:
     await _mentors(session, world, students)
     await _pay_reports(session, world)
     world.extra["talent"] = {"students": len(students), "postings": len(postings)}
+    world.extra["students"] = students  # later seeders (training, scholarships) build on these

@@ -6,6 +6,11 @@ from db.models.talent import Credential, Skill, StudentCredential, StudentProfil
 from db.models.jobs import Application, ApplicationEvent, JobInvitation, JobPosting, JobRequiredCredential
 from db.models.mentorship import MentorProfile, Mentorship
 from db.models.pay import PayReport
+from db.models.training import (
+    AcademyArea, AcademyModule, AreaBadgeAward, Enrollment, ModuleCompletion, TrainingProgram, TrainingProgramArea,
+)
+from db.models.scholarship import Scholarship, ScholarshipApplication
+from db.models.content import Story, StoryAudience, StoryTag
 
 __all__ = [
     "Base", "AppToken", "Credential", "Invitation", "Membership", "Organization", "Skill",

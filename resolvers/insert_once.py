@@ -1,0 +1,18 @@
+"""INSERT ... ON CONFLICT DO NOTHING on both databases: claim a unique key once, race-free."""
+from __future__ import annotations
+
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+
+async def insert_once(session: AsyncSession, model, values: dict, unique: list[str]) -> int | None:
+    """The new row's id, or None when a row with the same `unique` columns already exists.
+
+    Two transactions racing for the same key cannot both insert: the loser waits for the winner
+    and then inserts nothing, instead of failing with an IntegrityError.
+    """
+    dialect = session.get_bind().dialect.name
+    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+    stmt = insert(model).values(**values).on_conflict_do_nothing(index_elements=unique).returning(model.id)
+    return (await session.execute(stmt)).scalar_one_or_none()
