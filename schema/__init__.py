@@ -5,10 +5,16 @@ import strawberry
 from graphql.validation import NoSchemaIntrospectionCustomRule
 from strawberry.extensions import AddValidationRules, MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
 from strawberry.extensions.query_depth_limiter import IgnoreContext
+from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 
 from schema.accounts import AccountMutations, AccountQueries
 from schema.app_tokens import AppTokenMutations
+from schema.catalog import CatalogQueries
+from schema.donations import DonationMutations, DonationQueries
+from schema.listings import ListingMutations, ListingQueries
+from schema.money import SCALARS
+from schema.needs import NeedMutations, NeedQueries
 from schema.context import Info
 from schema.errors import ErrorPolicy
 from schema.organizations import OrganizationMutations, OrganizationQueries
@@ -23,8 +29,14 @@ class NodeQueries:
         return await resolve_node(info, id)
 
 
-Query = merge_types("Query", (NodeQueries, AccountQueries, OrganizationQueries))
-Mutation = merge_types("Mutation", (AccountMutations, OrganizationMutations, AppTokenMutations))
+Query = merge_types(
+    "Query",
+    (NodeQueries, AccountQueries, OrganizationQueries, CatalogQueries, NeedQueries, ListingQueries, DonationQueries),
+)
+Mutation = merge_types(
+    "Mutation",
+    (AccountMutations, OrganizationMutations, AppTokenMutations, NeedMutations, ListingMutations, DonationMutations),
+)
 
 
 def _is_introspection(context: IgnoreContext) -> bool:
@@ -41,4 +53,6 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     ]
     if settings.is_production:
         extensions.append(lambda: AddValidationRules([NoSchemaIntrospectionCustomRule]))
-    return strawberry.Schema(query=Query, mutation=Mutation, extensions=extensions)
+    return strawberry.Schema(
+        query=Query, mutation=Mutation, extensions=extensions, config=StrawberryConfig(scalar_map=SCALARS)
+    )
