@@ -1,6 +1,7 @@
 """The typed per-request context: who is asking, the database, and fresh DataLoaders."""
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
@@ -24,27 +25,27 @@ class Context:
     viewer: Viewer
     request_id: str
     loaders: Loaders = field(init=False)
-    _roles: dict[int, Role] | None = field(default=None, init=False)
+    _roles: asyncio.Future | None = field(default=None, init=False)
 
     def __post_init__(self) -> None:
         self.loaders = Loaders(self.db)
 
     async def roles(self) -> dict[int, Role]:
-        """The viewer's role in each organization, read once per request."""
+        """The viewer's role in each organization, read once per request (shared by concurrent resolvers)."""
         if self._roles is None:
-            if self.viewer.is_app:
-                self._roles = {self.viewer.app_organization_id: Role.ADMIN}
-            elif self.viewer.user_id is None:
-                self._roles = {}
-            else:
-                async with self.db.read() as session:
-                    rows = await session.execute(
-                        select(Membership.organization_id, Membership.role).where(
-                            Membership.user_id == self.viewer.user_id
-                        )
-                    )
-                    self._roles = {org_id: Role(role) for org_id, role in rows}
-        return self._roles
+            self._roles = asyncio.ensure_future(self._read_roles())
+        return await self._roles
+
+    async def _read_roles(self) -> dict[int, Role]:
+        if self.viewer.is_app:
+            return {self.viewer.app_organization_id: Role.ADMIN}
+        if self.viewer.user_id is None:
+            return {}
+        async with self.db.read() as session:
+            rows = await session.execute(
+                select(Membership.organization_id, Membership.role).where(Membership.user_id == self.viewer.user_id)
+            )
+            return {org_id: Role(role) for org_id, role in rows}
 
     async def is_member(self, organization_id: int) -> bool:
         return self.viewer.is_staff or organization_id in await self.roles()
