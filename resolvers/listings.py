@@ -66,11 +66,13 @@ def _validated(changes: dict, tree: categories.CategoryTree, *, creating: bool) 
         if money is None:
             checks.add(ErrorCode.REQUIRED, "unitValue is required.", "unitValue")
         else:
-            checks.in_range(money.amount, "unitValue.amount", low=0, high=MAX_UNIT_VALUE_CENTS)
+            if not 0 <= money.amount <= MAX_UNIT_VALUE_CENTS:
+                checks.add(ErrorCode.OUT_OF_RANGE, f"unitValue.amount must be between 0 and {MAX_UNIT_VALUE_CENTS} cents.",
+                           ["unitValue", "amount"])
             currency = (money.currency or "USD").strip().upper()
             if not _CURRENCY.match(currency):
                 checks.add(ErrorCode.INVALID_CURRENCY, "currency must be a 3-letter ISO code such as USD.",
-                           "unitValue.currency")
+                           ["unitValue", "currency"])
             values.update(unit_value_cents=money.amount, currency=currency)
     if creating or "fulfillment" in changes:
         mask = fulfillment_mask(changes.get("fulfillment"))
