@@ -105,7 +105,7 @@ async def create(db: Database, viewer: Viewer, donor_id: int, changes: dict) -> 
         await require_role(session, viewer, donor_id, scope=Scope.DONATIONS_WRITE)
         if not donor.is_donor:
             raise DomainError(ErrorCode.INVALID, "Only donors post listings.", "donorId")
-        if "latitude" not in values:  # no place given: the donor's own
+        if values.get("latitude") is None:  # no place given: the donor's own
             values.update(postal_code=donor.postal_code, latitude=donor.latitude, longitude=donor.longitude)
         listing = Listing(donor_id=donor_id, created_by_id=viewer.user_id, **values)
         session.add(listing)
