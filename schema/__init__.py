@@ -18,6 +18,7 @@ from schema.needs import NeedMutations, NeedQueries
 from schema.context import Info
 from schema.errors import ErrorPolicy
 from schema.organizations import OrganizationMutations, OrganizationQueries
+from schema.receipts import ReceiptQueries
 from schema.relay import Node, resolve_node
 from settings import Settings
 
@@ -31,7 +32,8 @@ class NodeQueries:
 
 Query = merge_types(
     "Query",
-    (NodeQueries, AccountQueries, OrganizationQueries, CatalogQueries, NeedQueries, ListingQueries, DonationQueries),
+    (NodeQueries, AccountQueries, OrganizationQueries, CatalogQueries, NeedQueries, ListingQueries, DonationQueries,
+     ReceiptQueries),
 )
 Mutation = merge_types(
     "Mutation",

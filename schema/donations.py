@@ -12,7 +12,7 @@ import strawberry
 from sqlalchemy import and_, or_, select
 
 from db import enums, models
-from resolvers import donations, receipts
+from resolvers import donations
 from resolvers.donation_workflow import Action
 from resolvers.viewer import Scope
 from schema.accounts import User
@@ -25,6 +25,7 @@ from schema.relay import Connection, Node, decode_id, node_type, page_args
 if TYPE_CHECKING:
     from schema.listings import Listing
     from schema.needs import Need
+    from schema.receipts import DonationReceipt
 
 DonationStatus = strawberry.enum(enums.DonationStatus, description="Where a donation is in its workflow.")
 FulfillmentMethod = strawberry.enum(enums.FulfillmentMethod, description="How items get from donor to school.")
@@ -42,13 +43,13 @@ async def donation_organizations(info: Info) -> set[int] | None:
     return set(await info.context.roles())
 
 
-def _sees(orgs: set[int] | None, donor_id: int, school_id: int) -> bool:
+def sees(orgs: set[int] | None, donor_id: int, school_id: int) -> bool:
     return orgs is None or donor_id in orgs or school_id in orgs
 
 
 async def visible_donations(info: Info, rows: Iterable[models.Donation]) -> list["Donation"]:
     orgs = await donation_organizations(info)
-    return [Donation.from_model(row) for row in rows if _sees(orgs, row.donor_id, row.school_id)]
+    return [Donation.from_model(row) for row in rows if sees(orgs, row.donor_id, row.school_id)]
 
 
 @strawberry.type(description="How the donor hands the items over.")
@@ -104,7 +105,7 @@ class Donation(Node):
     @classmethod
     async def load(cls, info: Info, pk: int) -> "Donation | None":
         row = await info.context.loaders.by_id(models.Donation).load(pk)
-        if row is None or not _sees(await donation_organizations(info), row.donor_id, row.school_id):
+        if row is None or not sees(await donation_organizations(info), row.donor_id, row.school_id):
             return None
         return cls.from_model(row)
 
@@ -144,58 +145,11 @@ class Donation(Node):
         ]
 
     @strawberry.field(description="Issued when the school receives the items.")
-    async def receipt(self, info: Info) -> "DonationReceipt | None":
+    async def receipt(self, info: Info) -> Annotated["DonationReceipt", strawberry.lazy("schema.receipts")] | None:
+        from schema.receipts import DonationReceipt
+
         rows = await info.context.loaders.by_column(models.DonationReceipt, "donation_id").load(self.pk)
         return DonationReceipt.from_model(rows[0]) if rows else None
-
-
-@node_type
-@strawberry.type(description="The donor's numbered acknowledgement of a received donation; never changes once issued.")
-class DonationReceipt(Node):
-    number: str = strawberry.field(description="SR-<year>-<donor>-<sequence>, sequential per donor and year.")
-    year: int
-    issued_at: datetime
-    donor_name: str = strawberry.field(description="As it was when the receipt was issued.")
-    school_name: str
-    item_title: str
-    category_name: str
-    condition: ItemCondition
-    quantity: int
-    unit_value: Money
-    declared_value: Money
-    requested_at: datetime
-    received_at: datetime
-    _row: strawberry.Private[models.DonationReceipt]
-
-    @classmethod
-    def from_model(cls, row: models.DonationReceipt) -> "DonationReceipt":
-        return cls(
-            pk=row.id, number=row.number, year=row.year, issued_at=row.created_at, donor_name=row.donor_name,
-            school_name=row.school_name, item_title=row.item_title, category_name=row.category_name,
-            condition=enums.ItemCondition(row.condition), quantity=row.quantity,
-            unit_value=Money(amount=row.unit_value_cents, currency=row.currency),
-            declared_value=Money(amount=row.declared_value_cents, currency=row.currency),
-            requested_at=row.requested_at, received_at=row.received_at, _row=row,
-        )
-
-    @classmethod
-    async def load(cls, info: Info, pk: int) -> "DonationReceipt | None":
-        row = await info.context.loaders.by_id(models.DonationReceipt).load(pk)
-        if row is None or not _sees(await donation_organizations(info), row.donor_id, row.school_id):
-            return None
-        return cls.from_model(row)
-
-    @strawberry.field
-    async def donor(self, info: Info) -> Organization:
-        return await Organization.load(info, self._row.donor_id)
-
-    @strawberry.field
-    async def school(self, info: Info) -> Organization:
-        return await Organization.load(info, self._row.school_id)
-
-    @strawberry.field
-    async def donation(self, info: Info) -> Donation:
-        return Donation.from_model(await info.context.loaders.by_id(models.Donation).load(self._row.donation_id))
 
 
 async def _counterpart_batch(info: Info, organization_ids) -> list[bool]:
@@ -238,11 +192,6 @@ class DonationFilter:
     organization_id: strawberry.ID | None = strawberry.field(default=None, description="One of your organizations.")
 
 
-@strawberry.input
-class ReceiptFilter:
-    year: int | None = None
-
-
 @strawberry.type
 class DonationPayload(Payload):
     donation: Donation | None = None
@@ -268,18 +217,6 @@ class DonationQueries:
         )
         result = await donations.browse(info.context.db, sorted(orgs), criteria, page)
         return Connection.of(result, Donation.from_model)
-
-    @strawberry.field(description="Receipts of your donor organizations (or of `donorId`), newest first.")
-    async def receipts(
-        self, info: Info, donor_id: strawberry.ID | None = None, filter: ReceiptFilter | None = None,
-        first: int | None = 20, after: str | None = None,
-    ) -> Connection[DonationReceipt]:
-        page = page_args(first, after)
-        donor_pk = decode_id(donor_id, "Organization", "donorId") if donor_id else None
-        donor_ids = receipts.donor_ids_for(info.context.viewer, await info.context.roles(), donor_pk)
-        criteria = receipts.ReceiptFilter(year=(filter or ReceiptFilter()).year, donor_id=donor_pk)
-        result = await receipts.browse(info.context.db, donor_ids, criteria, page)
-        return Connection.of(result, DonationReceipt.from_model)
 
 
 def _donation_id(id: strawberry.ID) -> int:

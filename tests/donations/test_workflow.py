@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from tests.donations.support import (
-    APPROVE, CANCEL, DECLINE, LISTING_STATE, NEED_STATE, RECEIVE, SHIP, category, make_listing, make_need, parties,
+    APPROVE, CANCEL, DECLINE, LISTING_STATE, NEED_STATE, RECEIVE, SHIP, make_listing, make_need, parties,
     request, requested, step, userErrors,
 )
 from tests.support import gid
