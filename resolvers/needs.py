@@ -125,8 +125,10 @@ async def fulfill_service(db: Database, viewer: Viewer, need_id: int, organizati
         need = await _editable(session, viewer, need_id)
         if not tree.in_services(need.category_id):
             raise DomainError(ErrorCode.NOT_A_SERVICE, "Only service needs are fulfilled this way.", "id")
-        if organization_id == need.school_id or await session.get(Organization, organization_id) is None:
+        if await session.get(Organization, organization_id) is None:
             raise not_found("Organization", "organizationId")
+        if organization_id == need.school_id:
+            raise DomainError(ErrorCode.INVALID, "Credit the organization that helped, not the school.", "organizationId")
         now = utcnow()
         changed = await session.execute(
             update(Need)

@@ -8,7 +8,7 @@ from sqlalchemy import func, select, update
 
 from db.models import Donation, DonationReceipt, Listing, Need
 from tests.donations.support import (
-    APPROVE, LISTING_CREATE, LISTING_STATE, NEED_CREATE, NEED_STATE, RECEIVE, category, later, make_listing,
+    APPROVE, LISTING_CREATE, LISTING_STATE, NEED_CREATE, NEED_STATE, RECEIVE, SHIP, category, later, make_listing,
     make_need, parties, request, requested, step, userErrors,
 )
 from tests.support import gid
@@ -179,3 +179,14 @@ async def test_unknown_or_malformed_ids(api):
     assert userErrors(await request(api, p, gid("Listing", 9999), need, 1)) == ["NOT_FOUND"]
     assert userErrors(await request(api, p, need, listing, 1)) == ["INVALID"]  # IDs of the wrong types
     assert userErrors(await step(api, APPROVE, p.donor_member.token, id="garbage")) == ["INVALID"]
+
+
+async def test_shipping_needs_a_way_the_listing_offers_and_a_carrier(api):
+    p = await parties(api)
+    donation = await requested(api, p, await make_listing(api, p, fulfillment=["PICKUP"]), await make_need(api, p), 1)
+    await step(api, APPROVE, p.donor_member.token, id=donation)
+    assert userErrors(await step(api, SHIP, p.donor_member.token, id=donation, carrier="UPS")) == ["INVALID"]
+    assert userErrors(await step(api, SHIP, p.donor_member.token, id=donation, method="PICKUP",
+                                 carrier="x" * 101)) == ["TOO_LONG"]
+    shipped = await step(api, SHIP, p.donor_member.token, id=donation, method="PICKUP", arrangement="Fri 3pm")
+    assert shipped["donation"]["status"] == "SHIPPED"

@@ -133,6 +133,10 @@ async def test_only_the_right_side_takes_each_step_and_outsiders_see_nothing(api
         assert (await api.gql(DONATION, {"id": donation}, token=token))["donation"] is None
         assert (await api.gql(NODE, {"id": donation}, token=token))["node"] is None
     assert userErrors(await step(api, APPROVE, outsider.token, id=donation)) == ["NOT_FOUND"]
+    need_donations = """query ($id: ID!) { need(id: $id) { donations { id } } }"""
+    assert (await api.gql(need_donations, {"id": need}, token=outsider.token))["need"]["donations"] == []
+    assert (await api.gql(need_donations, {"id": need}, token=p.donor_member.token))["need"]["donations"] == [
+        {"id": donation}]
     # the school cannot approve its own request; the donor cannot receive
     assert userErrors(await step(api, APPROVE, p.school_member.token, id=donation)) == ["PERMISSION_DENIED"]
     await step(api, APPROVE, p.donor_member.token, id=donation)
