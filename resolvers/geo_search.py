@@ -45,3 +45,17 @@ def distance_from(circle: Circle | None, latitude: float | None, longitude: floa
     if circle is None or latitude is None or longitude is None:
         return None
     return float(haversine_km(circle.center.latitude, circle.center.longitude, latitude, longitude))
+
+
+async def page_near(session: AsyncSession, model, filtered: Select, page, circle: Circle | None, order: list | None):
+    """A page of `filtered`: nearest first when `order` is None (needs a circle), else in SQL `order`.
+
+    With a circle, only rows inside it are returned and the slice carries their distances.
+    """
+    if circle is None:
+        return page.slice((await session.scalars(page.apply(filtered.order_by(*order)))).all())
+    distances = await ids_within(session, model, circle, filtered)
+    if order is None:
+        return await page.slice_of_ids(session, model, distances)
+    stmt = filtered.where(model.id.in_(list(distances))).order_by(*order)
+    return page.slice((await session.scalars(page.apply(stmt))).all(), distances)

@@ -5,13 +5,20 @@ import strawberry
 from graphql.validation import NoSchemaIntrospectionCustomRule
 from strawberry.extensions import AddValidationRules, MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
 from strawberry.extensions.query_depth_limiter import IgnoreContext
+from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 
 from schema.accounts import AccountMutations, AccountQueries
 from schema.app_tokens import AppTokenMutations
+from schema.catalog import CatalogQueries
+from schema.donations import DonationMutations, DonationQueries
+from schema.listings import ListingMutations, ListingQueries
+from schema.money import SCALARS
+from schema.needs import NeedMutations, NeedQueries
 from schema.context import Info
 from schema.errors import ErrorPolicy
 from schema.organizations import OrganizationMutations, OrganizationQueries
+from schema.receipts import ReceiptQueries
 from schema.relay import Node, resolve_node
 from schema.applications import ApplicationMutations, ApplicationQueries
 from schema.credentials import CredentialMutations, CredentialQueries
@@ -36,11 +43,13 @@ class NodeQueries:
 
 QUERIES = (
     NodeQueries, AccountQueries, OrganizationQueries,
+    CatalogQueries, NeedQueries, ListingQueries, DonationQueries, ReceiptQueries,
     StudentQueries, CredentialQueries, SkillQueries, JobQueries, ApplicationQueries, MentorshipQueries, PayQueries,
     TrainingQueries, ScholarshipQueries, StoryQueries,
 )
 MUTATIONS = (
     AccountMutations, OrganizationMutations, AppTokenMutations,
+    NeedMutations, ListingMutations, DonationMutations,
     StudentMutations, CredentialMutations, JobMutations, ApplicationMutations, InvitationMutations,
     MentorshipMutations, PayMutations,
     TrainingMutations, ScholarshipMutations, StoryMutations,
@@ -64,4 +73,6 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     ]
     if settings.is_production:
         extensions.append(lambda: AddValidationRules([NoSchemaIntrospectionCustomRule]))
-    return strawberry.Schema(query=Query, mutation=Mutation, extensions=extensions)
+    return strawberry.Schema(
+        query=Query, mutation=Mutation, extensions=extensions, config=StrawberryConfig(scalar_map=SCALARS)
+    )

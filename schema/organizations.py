@@ -18,6 +18,7 @@ from schema.scalars import GeoPoint, NearInput, OrganizationKind, Program, Schoo
 
 if TYPE_CHECKING:
     from schema.app_tokens import AppToken
+    from schema.impact import OrganizationImpact
 
 Role = strawberry.enum(DomainRole, name="MembershipRole", description="A member's role in an organization.")
 
@@ -85,6 +86,12 @@ class Organization(Node):
         from schema.app_tokens import organization_app_tokens
 
         return await organization_app_tokens(info, self.pk)
+
+    @strawberry.field(description="Donations given and received, and service needs fulfilled; public.")
+    async def impact(self, info: Info) -> Annotated["OrganizationImpact", strawberry.lazy("schema.impact")]:
+        from schema.impact import organization_impact
+
+        return await organization_impact(info, self.pk)
 
     @strawberry.field(description="Contact email; visible to members (and to the other party of a donation).")
     async def contact_email(self, info: Info) -> str | None:

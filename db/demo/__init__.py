@@ -35,10 +35,9 @@ Seeder = Callable[[AsyncSession, World], Awaitable[None]]
 
 def seeders() -> list[Seeder]:
     """Every domain's seeder, in dependency order."""
-    from db.demo import organizations
-    from db.demo import pathways, talent
+    from db.demo import donations, organizations, pathways, talent
 
-    return [organizations.seed, talent.seed, pathways.seed]
+    return [organizations.seed, donations.seed, talent.seed, pathways.seed]
 
 
 async def seed_database(settings: Settings, *, size: str = "small", seed: int = 7, only_if_empty: bool = False) -> str:

@@ -1,6 +1,8 @@
 """Every table, imported here so the metadata is complete for Alembic and the tests."""
 from db.base import Base
 from db.models.account import AppToken, User
+from db.models.catalog import Category
+from db.models.donations import Donation, DonationEvent, DonationReceipt, Listing, Need, ReceiptCounter
 from db.models.organization import Invitation, Membership, Organization
 from db.models.talent import Credential, Skill, StudentCredential, StudentProfile
 from db.models.jobs import Application, ApplicationEvent, JobInvitation, JobPosting, JobRequiredCredential
@@ -13,8 +15,9 @@ from db.models.scholarship import Scholarship, ScholarshipApplication
 from db.models.content import Story, StoryAudience, StoryTag
 
 __all__ = [
-    "Base", "AppToken", "Credential", "Invitation", "Membership", "Organization", "Skill",
-    "StudentCredential", "StudentProfile", "User",
-    "Application", "ApplicationEvent", "JobInvitation", "JobPosting", "JobRequiredCredential",
-    "MentorProfile", "Mentorship", "PayReport",
+    "Base",
+    "AppToken", "Application", "ApplicationEvent", "Category", "Credential", "Donation", "DonationEvent",
+    "DonationReceipt", "Invitation", "JobInvitation", "JobPosting", "JobRequiredCredential", "Listing",
+    "Membership", "MentorProfile", "Mentorship", "Need", "Organization", "PayReport", "ReceiptCounter",
+    "Skill", "StudentCredential", "StudentProfile", "User",
 ]
