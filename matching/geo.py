@@ -22,9 +22,12 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 def bounding_box(lat: float, lon: float, radius_km: float) -> tuple[float, float, float, float]:
     """(min_lat, max_lat, min_lon, max_lon) enclosing a circle; a cheap, index-friendly prefilter."""
-    dlat = math.degrees(radius_km / EARTH_RADIUS_KM)
+    angle = radius_km / EARTH_RADIUS_KM
+    dlat = math.degrees(angle)
     cos_lat = math.cos(math.radians(lat))
-    dlon = 180.0 if cos_lat < 1e-6 else min(180.0, math.degrees(radius_km / (EARTH_RADIUS_KM * cos_lat)))
+    # Exact half-width of the circle in longitude; r / cos(lat) would be too narrow far north.
+    ratio = math.sin(angle) / cos_lat if cos_lat > 1e-9 else 2.0
+    dlon = 180.0 if angle >= math.pi / 2 or ratio >= 1.0 else math.degrees(math.asin(ratio))
     return lat - dlat, lat + dlat, lon - dlon, lon + dlon
 
 

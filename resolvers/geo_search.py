@@ -16,7 +16,7 @@ from resolvers.locations import Circle
 def within_box(stmt: Select, model, circle: Circle) -> Select:
     min_lat, max_lat, min_lon, max_lon = bounding_box(circle.center.latitude, circle.center.longitude, circle.radius_km)
     stmt = stmt.where(model.latitude.between(min_lat, max_lat))
-    if max_lon - min_lon < 360:
+    if -180 <= min_lon and max_lon <= 180:  # a box across the antimeridian filters on latitude only
         stmt = stmt.where(model.longitude.between(min_lon, max_lon))
     return stmt
 

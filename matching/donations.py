@@ -1,0 +1,196 @@
+"""Need <-> listing pairs (the donation exchange), ranked from either side.
+
+Reach of a pair: a listing that ships reaches anywhere (nearer still mildly preferred); a
+listing that is delivered reaches max(need radius, donor's delivery radius); pickup and tow
+stay within the need's radius. A listing below the need's minimum condition, in an unrelated
+category, or with nothing left is excluded.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+
+from . import features as F
+from .explain import Details, Exclusion, ExclusionCode, km
+from .geo import distance_km, haversine_km
+from .kind import Block, MatchKind, fmt_day
+from .pools import NO_CATEGORY, ListingPool, NeedPool, listing_reach
+from .records import Condition, Fulfillment, Listing, Need, Priority, SchoolTier
+from .taxonomy import Taxonomy
+from .weights import ListingNeedWeights, NeedListingWeights
+
+
+def pair_reach(need_radius, fulfillment, listing_radius):
+    return np.maximum(need_radius, listing_reach(fulfillment, listing_radius))
+
+
+def _cat(value: int | None) -> int:
+    return NO_CATEGORY if value is None else int(value)
+
+
+class _Donations(MatchKind):
+    def __init__(self, taxonomy: Taxonomy | None = None):
+        self.taxonomy = taxonomy or Taxonomy.flat(0)
+
+    def _values(self, d, reach, need_cat, listing_cat, title_sim, cond, min_cond, avail, wanted,
+                priority, needed_by, tier, received, today) -> np.ndarray:
+        values = np.empty((7, len(d)))
+        values[0] = F.proximity(d, reach)
+        values[1] = self.taxonomy.fit(need_cat, listing_cat)
+        values[2] = title_sim
+        values[3] = F.condition(cond, min_cond)
+        values[4] = F.at_least(avail, wanted)
+        values[5] = F.urgency(priority, needed_by, today)
+        values[6] = F.equity(tier, received)
+        return values
+
+    def _exclusions(self, need: Need, listing: Listing, alive: bool) -> list[Exclusion]:
+        out = []
+        if not alive:
+            out.append(Exclusion(ExclusionCode.NOT_VISIBLE, "closed, hidden or removed"))
+        if need.quantity <= 0 or listing.quantity <= 0:
+            out.append(Exclusion(ExclusionCode.NO_QUANTITY, "nothing left to give or to receive"))
+        if listing.condition < need.min_condition:
+            out.append(Exclusion(
+                ExclusionCode.CONDITION_BELOW_MINIMUM,
+                f"condition {Condition(listing.condition).name} below the minimum {Condition(need.min_condition).name}",
+            ))
+        if float(self.taxonomy.fit(_cat(need.category_id), _cat(listing.category_id))) == 0.0:
+            out.append(Exclusion(ExclusionCode.UNRELATED_CATEGORY, "the categories are unrelated"))
+        d = distance_km(need.lat, need.lon, listing.lat, listing.lon)
+        reach = float(pair_reach(need.radius_km, int(listing.fulfillment), listing.radius_km))
+        if d > reach:
+            out.append(Exclusion(
+                ExclusionCode.OUTSIDE_RADIUS,
+                f"{km(d)} away, beyond the reach of {km(reach)} (need radius {km(need.radius_km)}, "
+                f"fulfillment {_ways(listing.fulfillment)}, delivery radius {km(listing.radius_km)})",
+            ))
+        return out
+
+    def _details(self, need: Need, listing: Listing, values, d, today) -> Details:
+        reach = float(pair_reach(need.radius_km, int(listing.fulfillment), listing.radius_km))
+        due = f", needed by {fmt_day(need.needed_by.toordinal())}" if need.needed_by else ""
+        tier = SchoolTier(need.school_tier).name if need.school_tier else "unknown"
+        return Details((
+            f"{km(d)} away, shipped" if not np.isfinite(reach) else f"{km(d)} away within {km(reach)}",
+            self.taxonomy.describe(_cat(need.category_id), _cat(listing.category_id)),
+            f"titles {values[2]:.0%} similar",
+            f"{Condition(listing.condition).name}, minimum {Condition(need.min_condition).name}",
+            f"{listing.quantity} available for {need.quantity} needed",
+            f"priority {Priority(need.priority).name}{due}",
+            f"school tier {tier}, {need.school_received} donation(s) received so far",
+        ))
+
+
+class NeedToListings(_Donations):
+    """Listings for a school's need (ListingPool)."""
+
+    weights_type = NeedListingWeights
+
+    def prepare(self, need: Need, today: int):
+        return need, today
+
+    def query_point(self, q):
+        return q[0].lat, q[0].lon
+
+    def search_radius(self, q, max_reach_km: float) -> float:
+        return max(q[0].radius_km, max_reach_km)
+
+    def score_block(self, q, pool: ListingPool, lo, hi, alive) -> Block | None:
+        need, today = q
+        sl = slice(lo, hi)
+        ok = alive[sl] & (pool.quantity[sl] > 0) & (pool.condition[sl] >= need.min_condition)
+        ok &= self.taxonomy.fit(_cat(need.category_id), pool.category_ids[sl]) > 0
+        pos = np.flatnonzero(ok) + lo
+        d = haversine_km(need.lat, need.lon, pool.lat[pos], pool.lon[pos])
+        reach = pair_reach(need.radius_km, pool.fulfillment[pos], pool.radius_km[pos])
+        inside = d <= reach
+        pos, d, reach = pos[inside], d[inside], reach[inside]
+        if len(pos) == 0 or need.quantity <= 0:
+            return None
+        values = self._values(
+            d, reach, _cat(need.category_id), pool.category_ids[pos], F.title_similarity(need.title, pool.titles[pos]),
+            pool.condition[pos], int(need.min_condition), pool.quantity[pos], need.quantity,
+            int(need.priority), _day(need.needed_by), int(need.school_tier or 0), need.school_received, today,
+        )
+        return Block(pos, values, d)
+
+    def exclusions(self, q, pool: ListingPool, pos, alive) -> list[Exclusion]:
+        return self._exclusions(q[0], listing_row(pool, pos), alive)
+
+    def describe(self, q, pool: ListingPool, pos, values, d) -> Details:
+        return self._details(q[0], listing_row(pool, pos), values, d, q[1])
+
+
+class ListingToNeeds(_Donations):
+    """Needs for a donor's listing (NeedPool)."""
+
+    weights_type = ListingNeedWeights
+
+    def prepare(self, listing: Listing, today: int):
+        return listing, today
+
+    def query_point(self, q):
+        return q[0].lat, q[0].lon
+
+    def search_radius(self, q, max_reach_km: float) -> float:
+        listing = q[0]
+        own = float(listing_reach(int(listing.fulfillment), listing.radius_km))
+        return max(own, max_reach_km)
+
+    def score_block(self, q, pool: NeedPool, lo, hi, alive) -> Block | None:
+        listing, today = q
+        sl = slice(lo, hi)
+        ok = alive[sl] & (pool.quantity[sl] > 0) & (pool.min_condition[sl] <= listing.condition)
+        ok &= self.taxonomy.fit(pool.category_ids[sl], _cat(listing.category_id)) > 0
+        pos = np.flatnonzero(ok) + lo
+        d = haversine_km(listing.lat, listing.lon, pool.lat[pos], pool.lon[pos])
+        reach = pair_reach(pool.radius_km[pos], int(listing.fulfillment), listing.radius_km)
+        inside = d <= reach
+        pos, d, reach = pos[inside], d[inside], reach[inside]
+        if len(pos) == 0 or listing.quantity <= 0:
+            return None
+        values = self._values(
+            d, reach, pool.category_ids[pos], _cat(listing.category_id),
+            F.title_similarity(listing.title, pool.titles[pos]),
+            int(listing.condition), pool.min_condition[pos], listing.quantity, pool.quantity[pos],
+            pool.priority[pos], pool.needed_by[pos], pool.school_tier[pos], pool.school_received[pos], today,
+        )
+        return Block(pos, values, d)
+
+    def exclusions(self, q, pool: NeedPool, pos, alive) -> list[Exclusion]:
+        return self._exclusions(need_row(pool, pos), q[0], alive)
+
+    def describe(self, q, pool: NeedPool, pos, values, d) -> Details:
+        return self._details(need_row(pool, pos), q[0], values, d, q[1])
+
+
+def _day(value) -> int:
+    return value.toordinal() if value else 0
+
+
+def _ways(flags: int) -> str:
+    return "+".join(f.name for f in Fulfillment if f & int(flags)) or "none"
+
+
+def listing_row(pool: ListingPool, pos: int) -> Listing:
+    return Listing(
+        id=int(pool.ids[pos]), donor_id=int(pool.donor_ids[pos]), lat=float(pool.lat[pos]), lon=float(pool.lon[pos]),
+        radius_km=float(pool.radius_km[pos]), fulfillment=Fulfillment(int(pool.fulfillment[pos])),
+        category_id=int(pool.category_ids[pos]), title=str(pool.titles[pos]),
+        condition=Condition(int(pool.condition[pos])), quantity=int(pool.quantity[pos]),
+        visible=bool(pool.visible[pos]),
+    )
+
+
+def need_row(pool: NeedPool, pos: int) -> Need:
+    by = int(pool.needed_by[pos])
+    return Need(
+        id=int(pool.ids[pos]), school_id=int(pool.school_ids[pos]), lat=float(pool.lat[pos]), lon=float(pool.lon[pos]),
+        radius_km=float(pool.radius_km[pos]), category_id=int(pool.category_ids[pos]), title=str(pool.titles[pos]),
+        min_condition=Condition(int(pool.min_condition[pos])), quantity=int(pool.quantity[pos]),
+        priority=Priority(int(pool.priority[pos])), needed_by=date.fromordinal(by) if by else None,
+        school_tier=SchoolTier(int(pool.school_tier[pos])) if pool.school_tier[pos] else None,
+        school_received=int(pool.school_received[pos]), visible=bool(pool.visible[pos]),
+    )

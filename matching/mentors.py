@@ -1,0 +1,111 @@
+"""Mentee -> mentors. A mentor with no capacity left never ranks; a remote-ok mentor is never
+excluded by distance; otherwise the pair radius is min(mentor radius, mentee travel radius),
+or the mentor's radius when the mentee is remote-ok (as for jobs)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from . import bitsets
+from . import features as F
+from .explain import Details, Exclusion, ExclusionCode, km
+from .geo import distance_km, haversine_km
+from .jobs import pair_radius
+from .kind import Block, MatchKind
+from .pools import MentorPool
+from .records import Student
+from .weights import MentorWeights
+
+SENIOR_YEARS = 10.0  # experience counts fully from here
+
+
+@dataclass(frozen=True, eq=False)
+class _MenteeQuery:
+    mentee: Student
+    today: int
+    programs: np.uint64
+    availability: np.uint64
+
+
+class MenteeToMentors(MatchKind):
+    weights_type = MentorWeights
+
+    def prepare(self, mentee: Student, today: int) -> _MenteeQuery:
+        return _MenteeQuery(
+            mentee, today,
+            np.uint64(bitsets.single_word(mentee.programs, "programs")),
+            np.uint64(bitsets.single_word(mentee.availability, "availability")),
+        )
+
+    def query_point(self, q):
+        return q.mentee.lat, q.mentee.lon
+
+    def search_radius(self, q, max_reach_km: float) -> float:
+        m = q.mentee
+        return max_reach_km if m.remote_ok else min(m.travel_radius_km, max_reach_km)
+
+    def _radius(self, q, pool: MentorPool, pos):
+        m = q.mentee
+        return pair_radius(pool.radius_km[pos], pool.remote_ok[pos], m.travel_radius_km, m.remote_ok)
+
+    def score_block(self, q, pool: MentorPool, lo, hi, alive) -> Block | None:
+        m = q.mentee
+        pos = np.flatnonzero(alive[lo:hi] & (pool.capacity_left[lo:hi] > 0)) + lo
+        d = haversine_km(m.lat, m.lon, pool.lat[pos], pool.lon[pos])
+        radius = self._radius(q, pool, pos)
+        inside = d <= radius
+        pos, d, radius = pos[inside], d[inside], radius[inside]
+        if len(pos) == 0:
+            return None
+        spec = pool.specialties
+        width = spec.shape[1]
+        values = np.empty((8, len(pos)))
+        values[0] = F.proximity(d, radius)
+        values[1] = F.query_fraction(bitsets.mask(m.wanted_skills, width), bitsets.distinct(m.wanted_skills), spec[pos])
+        values[2] = F.query_fraction(bitsets.mask(m.skills, width), bitsets.distinct(m.skills), spec[pos])
+        values[3] = F.mask_fraction(q.programs, pool.programs[pos])
+        values[4] = F.mask_fraction(q.availability, pool.availability[pos])
+        values[5] = F.capacity(pool.capacity_left[pos])
+        values[6] = np.clip(pool.years_experience[pos] / SENIOR_YEARS, 0.0, 1.0)
+        values[7] = F.recency(pool.last_active[pos], q.today)
+        return Block(pos, values, d)
+
+    def exclusions(self, q, pool: MentorPool, pos, alive) -> list[Exclusion]:
+        m = q.mentee
+        out = []
+        if not alive:
+            out.append(Exclusion(ExclusionCode.NOT_VISIBLE, "hidden or removed"))
+        if pool.capacity_left[pos] <= 0:
+            out.append(Exclusion(ExclusionCode.NO_CAPACITY, "the mentor has no capacity left"))
+        d = distance_km(m.lat, m.lon, pool.lat[pos], pool.lon[pos])
+        radius = float(self._radius(q, pool, pos))
+        if d > radius:
+            out.append(Exclusion(
+                ExclusionCode.OUTSIDE_RADIUS,
+                f"{km(d)} away, beyond the effective radius of {km(radius)} "
+                f"(mentor {km(float(pool.radius_km[pos]))}, mentee {km(m.travel_radius_km)})",
+            ))
+        return out
+
+    def describe(self, q, pool: MentorPool, pos, values, d) -> Details:
+        m = q.mentee
+        spec = set(bitsets.ids_of(pool.specialties[pos]))
+        wanted, own = sorted(set(m.wanted_skills)), sorted(set(m.skills))
+        covered = tuple(i for i in wanted if i in spec)
+        shared = [i for i in own if i in spec]
+        radius = float(self._radius(q, pool, pos))
+        last = int(pool.last_active[pos])
+        reasons = (
+            f"{km(d)} away, mentors remotely" if not np.isfinite(radius) else f"{km(d)} away within {km(radius)}",
+            f"teaches {len(covered)} of {len(wanted)} skills you want" if wanted else "no wanted skills listed",
+            f"shares {len(shared)} of your {len(own)} skills" if own else "no skills listed",
+            f"{values[3]:.0%} of your programs",
+            f"{values[4]:.0%} of your availability",
+            f"{int(pool.capacity_left[pos])} mentee slot(s) left",
+            f"{float(pool.years_experience[pos]):g} years in the trade",
+            f"active {q.today - last} days ago" if last else "unknown activity",
+        )
+        return Details(
+            reasons, matched_skills=covered, missing_skills=tuple(i for i in wanted if i not in spec)
+        )
