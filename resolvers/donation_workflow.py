@@ -130,7 +130,7 @@ async def _release(session: AsyncSession, donation: Donation, source: S) -> None
 
 
 async def _deliver(session: AsyncSession, donation: Donation, source: S) -> None:
-    from resolvers import receipts
+    from resolvers import receipts, tool_grant_delivery
 
     await _change_listing(session, donation, reserved=-donation.quantity, donated=donation.quantity)
     # The need counts what it asked for at most; anything beyond is still the school's.
@@ -140,7 +140,8 @@ async def _deliver(session: AsyncSession, donation: Donation, source: S) -> None
         .where(Need.id == donation.need_id)
         .values(quantity_received=case((total > Need.quantity, Need.quantity), else_=total), updated_at=utcnow())
     )
-    await receipts.issue(session, donation)
+    receipt = await receipts.issue(session, donation)
+    await tool_grant_delivery.fulfil_on_receipt(session, donation, receipt)
 
 
 async def _change_listing(session: AsyncSession, donation: Donation, *, reserved: int, donated: int = 0) -> None:

@@ -14,7 +14,7 @@ from db.base import utcnow
 from db.engine import Database
 from db.enums import DonationStatus, FulfillmentMethod, ListingStatus, NeedStatus
 from db.models import Donation, Listing, Membership, Need
-from resolvers import donation_workflow
+from resolvers import donation_workflow, tool_grant_delivery
 from resolvers.donation_workflow import MACHINE, Action, Actor, Party
 from resolvers.errors import DomainError, ErrorCode, not_found
 from resolvers.needs import MAX_QUANTITY
@@ -27,7 +27,8 @@ _READ_SCOPES = frozenset({Scope.DONATIONS_READ.value, Scope.DONATIONS_WRITE.valu
 
 
 async def request(
-    db: Database, viewer: Viewer, *, listing_id: int, need_id: int, quantity: int, message: str | None
+    db: Database, viewer: Viewer, *, listing_id: int, need_id: int, quantity: int, message: str | None,
+    tool_grant_application_id: int | None = None,
 ) -> Donation:
     checks = Checks()
     checks.in_range(quantity, "quantity", low=1, high=MAX_QUANTITY)
@@ -47,6 +48,8 @@ async def request(
         if listing is None:
             raise not_found("Listing", "listingId")
         _check_request(listing, need, quantity)
+        if tool_grant_application_id is not None:
+            await tool_grant_delivery.check_deliverable(session, tool_grant_application_id, listing, need)
         duplicate = await session.scalar(
             select(Donation.id).where(Donation.listing_id == listing_id, Donation.need_id == need_id,
                                       Donation.status.in_(ACTIVE))
@@ -54,7 +57,8 @@ async def request(
         if duplicate:
             raise DomainError(ErrorCode.DUPLICATE, "This need already has an open request for this listing.", "listingId")
         donation = Donation(listing_id=listing_id, need_id=need_id, donor_id=listing.donor_id, school_id=need.school_id,
-                            quantity=quantity, status=DonationStatus.REQUESTED.value, message=message)
+                            quantity=quantity, status=DonationStatus.REQUESTED.value, message=message,
+                            tool_grant_application_id=tool_grant_application_id)
         session.add(donation)
         await session.flush()
         donation_workflow.record(session, donation.id, None, DonationStatus.REQUESTED,

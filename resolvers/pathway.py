@@ -39,10 +39,13 @@ class TimelineEntry:
 TimelineSource = Callable[[AsyncSession, Sequence[int]], Awaitable[dict[int, list[TimelineEntry]]]]
 TIMELINE_SOURCES: list[TimelineSource] = []
 
-# Same-day order of the steps; kinds added later by other domains sort after these.
+# Same-day order of the steps (the story's order: an invitation accepted comes before the application
+# it opened, an interview before an offer); kinds not listed sort after these.
 STEP_ORDER = {kind: i for i, kind in enumerate((
     "ENROLLED", "MODULE_COMPLETED", "BADGE_EARNED", "CREDENTIAL_EARNED", "SCHOLARSHIP_APPLIED",
-    "SCHOLARSHIP_AWARDED", "AWARD_FULFILLED", "WITHDRAWN",
+    "SCHOLARSHIP_AWARDED", "AWARD_FULFILLED", "MENTORSHIP_REQUESTED", "MENTORSHIP_ACCEPTED",
+    "JOB_INVITATION_ACCEPTED", "JOB_APPLIED", "JOB_INTERVIEW", "JOB_OFFERED", "JOB_HIRED", "JOB_REJECTED",
+    "JOB_APPLICATION_WITHDRAWN", "MENTORSHIP_ENDED", "WITHDRAWN",
 ))}
 
 
@@ -151,3 +154,8 @@ async def scholarships(session: AsyncSession, student_ids: Sequence[int]) -> dic
                                          f"Received the {what} {name}", application.fulfilled_at,
                                          detail=application.fulfillment_note, **common))
     return found
+
+
+# The talent exchange's sources register themselves on import; imported last because they use the
+# registry defined above.
+from resolvers import pathway_talent  # noqa: E402,F401

@@ -1,21 +1,32 @@
 """Delivering an award: a sponsor marks it fulfilled, and other workflows do so through `mark_fulfilled`.
 
-A tool grant is meant to be delivered as a starter tool kit from a donor listing through the
-donation workflow. That workflow calls `mark_fulfilled` in its own transaction when the donation
-for an awarded application is received; it may then also store the donation's id on the award.
+A tool grant may be delivered as a starter tool kit from the sponsor's listing through the
+donation workflow (see `tool_grant_delivery`): receiving that donation calls `mark_fulfilled` in
+the workflow's transaction. While such a donation is under way the sponsor cannot fulfil by hand.
 """
 from __future__ import annotations
 
-from sqlalchemy import update
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.base import utcnow
 from db.engine import Database
-from db.enums import ApplicationStatus
-from db.models import Scholarship, ScholarshipApplication
+from db.enums import ApplicationStatus, DonationStatus
+from db.models import Donation, Scholarship, ScholarshipApplication
 from resolvers.errors import DomainError, ErrorCode, not_found
 from resolvers.validation import Checks
 from resolvers.viewer import MANAGERS, Viewer, require_role
+
+
+DELIVERY_UNDER_WAY = (DonationStatus.REQUESTED.value, DonationStatus.APPROVED.value, DonationStatus.SHIPPED.value)
+
+
+async def delivery_under_way(session: AsyncSession, application_id: int) -> bool:
+    """Whether a donation delivering this award is requested, approved or shipped."""
+    return await session.scalar(
+        select(Donation.id).where(Donation.tool_grant_application_id == application_id,
+                                  Donation.status.in_(DELIVERY_UNDER_WAY))
+    ) is not None
 
 
 async def mark_fulfilled(session: AsyncSession, application_id: int, note: str) -> None:
@@ -38,10 +49,14 @@ async def fulfill(db: Database, viewer: Viewer, application_id: int, note: str) 
     note = checks.text(note, "note", max_length=2000)
     checks.raise_any()
     async with db.write() as session:
-        application = await session.get(ScholarshipApplication, application_id)
+        # Locked (on PostgreSQL) against a donation being requested to deliver it at the same time.
+        application = await session.get(ScholarshipApplication, application_id, with_for_update=True)
         if application is None:
             raise not_found("Scholarship application")
         scholarship = await session.get(Scholarship, application.scholarship_id)
         await require_role(session, viewer, scholarship.sponsor_id, roles=MANAGERS, hide="Scholarship application")
+        if await delivery_under_way(session, application.id):
+            raise DomainError(ErrorCode.GRANT_DELIVERY_OPEN,
+                              "A donation delivering this grant is under way; it is fulfilled when received.", "id")
         await mark_fulfilled(session, application.id, note)
         return await session.get(ScholarshipApplication, application.id, populate_existing=True)

@@ -13,6 +13,7 @@ from db.enums import EnrollmentStatus
 from db.models import AcademyArea, Enrollment, Organization, TrainingProgram, TrainingProgramArea, User
 from resolvers.errors import DomainError, ErrorCode, not_found
 from resolvers.insert_once import insert_once
+from resolvers.mentored_training import students_mentorship
 from resolvers.paging import Page, Slice
 from resolvers.students_access import visible_student
 from resolvers.validation import Checks
@@ -88,7 +89,8 @@ async def require_instructor(session: AsyncSession, viewer: Viewer, program: Tra
 
 
 async def enroll(
-    db: Database, viewer: Viewer, program_id: int, student_id: int, enrolled_on: date | None
+    db: Database, viewer: Viewer, program_id: int, student_id: int, enrolled_on: date | None,
+    mentorship_id: int | None = None,
 ) -> Enrollment:
     enrolled_on = enrolled_on or utcnow().date()
     if enrolled_on > latest_allowed_date():
@@ -98,9 +100,12 @@ async def enroll(
         if program is None:
             raise not_found("Training program", "programId")
         await require_instructor(session, viewer, program, hide="Training program")
-        await visible_student(session, viewer, student_id, "studentId")
+        student = await visible_student(session, viewer, student_id, "studentId")
+        if mentorship_id is not None:
+            await students_mentorship(session, mentorship_id, student)
         values = dict(program_id=program.id, student_id=student_id, enrolled_on=enrolled_on,
-                      status=EnrollmentStatus.ACTIVE.value, enrolled_by_id=viewer.user_id)
+                      status=EnrollmentStatus.ACTIVE.value, enrolled_by_id=viewer.user_id,
+                      mentorship_id=mentorship_id)
         enrollment_id = await insert_once(session, Enrollment, values, ["program_id", "student_id"])
         if enrollment_id is None:
             # A withdrawn student comes back to the same record (and keeps the modules done).
@@ -108,7 +113,8 @@ async def enroll(
                 update(Enrollment)
                 .where(Enrollment.program_id == program.id, Enrollment.student_id == student_id,
                        Enrollment.status == EnrollmentStatus.WITHDRAWN.value)
-                .values(status=EnrollmentStatus.ACTIVE.value, withdrawn_on=None, updated_at=utcnow())
+                .values(status=EnrollmentStatus.ACTIVE.value, withdrawn_on=None, updated_at=utcnow(),
+                        **({"mentorship_id": mentorship_id} if mentorship_id is not None else {}))
                 .returning(Enrollment.id)
             )
             enrollment_id = rejoined.scalar_one_or_none()

@@ -18,6 +18,7 @@ from db.models import (
 )
 from resolvers.errors import DomainError, ErrorCode, not_found
 from resolvers.insert_once import insert_once
+from resolvers.mentored_training import is_active_mentor
 from resolvers.training import latest_allowed_date, require_instructor
 from resolvers.validation import Checks
 from resolvers.viewer import Viewer
@@ -44,7 +45,8 @@ async def record_completion(
         if enrollment is None:
             raise not_found("Enrollment", "enrollmentId")
         program = await session.get(TrainingProgram, enrollment.program_id)
-        await require_instructor(session, viewer, program, hide="Enrollment")
+        if not await is_active_mentor(session, viewer, enrollment):
+            await require_instructor(session, viewer, program, hide="Enrollment")
         # One completion at a time per student (a row lock on PostgreSQL; SQLite already serializes
         # writers), so the last two modules of an area recorded at once still see each other.
         await session.get(StudentProfile, enrollment.student_id, with_for_update=True)

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from schema.listings import Listing
     from schema.needs import Need
     from schema.receipts import DonationReceipt
+    from schema.scholarships import ScholarshipApplication
 
 DonationStatus = strawberry.enum(enums.DonationStatus, description="Where a donation is in its workflow.")
 FulfillmentMethod = strawberry.enum(enums.FulfillmentMethod, description="How items get from donor to school.")
@@ -144,6 +145,15 @@ class Donation(Node):
             for r in rows
         ]
 
+    @strawberry.field(description="The awarded tool grant this donation delivers, when you may see the award.")
+    async def tool_grant_application(
+        self, info: Info
+    ) -> Annotated["ScholarshipApplication", strawberry.lazy("schema.scholarships")] | None:
+        from schema.scholarships import ScholarshipApplication
+
+        pk = self._row.tool_grant_application_id
+        return await ScholarshipApplication.load(info, pk) if pk else None
+
     @strawberry.field(description="Issued when the school receives the items.")
     async def receipt(self, info: Info) -> Annotated["DonationReceipt", strawberry.lazy("schema.receipts")] | None:
         from schema.receipts import DonationReceipt
@@ -184,6 +194,11 @@ class DonationRequestInput:
     need_id: strawberry.ID
     quantity: int
     message: str | None = None
+    tool_grant_application_id: strawberry.ID | None = strawberry.field(
+        default=None,
+        description="A student's awarded tool grant this donation delivers: requested by the student's school "
+                    "from a listing of the grant's sponsor; receiving it marks the award fulfilled.",
+    )
 
 
 @strawberry.input
@@ -233,6 +248,8 @@ class DonationMutations:
             listing_id=decode_id(input.listing_id, "Listing", "listingId"),
             need_id=decode_id(input.need_id, "Need", "needId"),
             quantity=input.quantity, message=input.message,
+            tool_grant_application_id=decode_id(input.tool_grant_application_id, "ScholarshipApplication",
+                                                "toolGrantApplicationId") if input.tool_grant_application_id else None,
         )
         return DonationPayload(donation=Donation.from_model(row))
 

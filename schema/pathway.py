@@ -9,9 +9,11 @@ import strawberry
 
 from db import models
 from resolvers.pathway import TimelineEntry, timelines
+from resolvers.pathway_talent import JOB_KINDS
 from schema.context import Info
 from schema.organizations import Organization
 from schema.relay import Node, encode_id, resolve_node
+from schema.talent_access import employer_ids
 
 
 @strawberry.enum(description="What happened on a pathway step.")
@@ -24,6 +26,16 @@ class PathwayEntryKind(Enum):
     SCHOLARSHIP_AWARDED = "SCHOLARSHIP_AWARDED"
     AWARD_FULFILLED = "AWARD_FULFILLED"
     WITHDRAWN = "WITHDRAWN"
+    MENTORSHIP_REQUESTED = "MENTORSHIP_REQUESTED"
+    MENTORSHIP_ACCEPTED = "MENTORSHIP_ACCEPTED"
+    MENTORSHIP_ENDED = "MENTORSHIP_ENDED"
+    JOB_INVITATION_ACCEPTED = "JOB_INVITATION_ACCEPTED"
+    JOB_APPLIED = "JOB_APPLIED"
+    JOB_INTERVIEW = "JOB_INTERVIEW"
+    JOB_OFFERED = "JOB_OFFERED"
+    JOB_HIRED = "JOB_HIRED"
+    JOB_REJECTED = "JOB_REJECTED"
+    JOB_APPLICATION_WITHDRAWN = "JOB_APPLICATION_WITHDRAWN"
 
 
 @strawberry.type(description="One step of a student's pathway.")
@@ -69,13 +81,17 @@ async def released_to(info: Info, student: models.StudentProfile) -> EntryFilter
     """Which of the student's entries this viewer may see, beyond the student, their school and staff.
 
     An organization always sees the steps it recorded itself (its own program, its own award);
-    employers see credentials when the profile is visible to them. Integration extends this with
-    what the student releases through other domains (e.g. a job application to that employer).
+    employers see credentials when the profile is visible to them. An employer also sees the steps
+    of the student's applications to it (and of its invitations the student accepted): applying is
+    how the student releases them. Another employer's steps and mentorship stay hidden.
     """
     organizations = set(await info.context.roles())
+    employers = set(await employer_ids(info))  # apps need talent:read, as for the applications themselves
     credentials_released = student.visible_to_employers
 
     def visible(entry: TimelineEntry) -> bool:
+        if entry.kind in JOB_KINDS:
+            return entry.organization_id in employers
         if entry.organization_id is not None and entry.organization_id in organizations:
             return True
         return credentials_released and entry.kind in RELEASED_TO_EMPLOYERS

@@ -6,11 +6,13 @@ from datetime import date, datetime
 import strawberry
 
 from db import enums, models
+from db.talent_enums import MentorshipStatus
 from resolvers import training, training_progress
 from schema.accounts import User
 from schema.curriculum import AcademyArea, AcademyModule
 from schema.context import Info
 from schema.errors import Payload, returns_payload
+from schema.mentorship import Mentorship
 from schema.organizations import Organization
 from schema.relay import Connection, Node, decode_id, node_type, page_args
 from schema.students import StudentProfile
@@ -123,9 +125,23 @@ async def can_view_enrollment(info: Info, row: models.Enrollment) -> bool:
     if await ctx.is_member(program.organization_id):
         return True
     student = await ctx.loaders.by_id(models.StudentProfile).load(row.student_id)
-    return ctx.viewer.user_id == student.user_id or (
+    if ctx.viewer.user_id == student.user_id or (
         student.school_id is not None and await ctx.is_member(student.school_id)
-    )
+    ):
+        return True
+    return await _mentors_enrollment(info, row)
+
+
+async def _mentors_enrollment(info: Info, row: models.Enrollment) -> bool:
+    """The mentor of the attached mentorship sees the enrollment while the mentorship is active."""
+    ctx = info.context
+    if row.mentorship_id is None or ctx.viewer.user_id is None:
+        return False
+    mentorship = await ctx.loaders.by_id(models.Mentorship).load(row.mentorship_id)
+    if mentorship is None or mentorship.status != MentorshipStatus.ACTIVE.value:
+        return False
+    mentor = await ctx.loaders.by_id(models.MentorProfile).load(mentorship.mentor_id)
+    return mentor.user_id == ctx.viewer.user_id
 
 
 @node_type
@@ -154,6 +170,10 @@ class Enrollment(Node):
     @strawberry.field(description="The student, when you may see their profile.")
     async def student(self, info: Info) -> StudentProfile | None:
         return await StudentProfile.load(info, self._row.student_id)
+
+    @strawberry.field(description="The mentorship this apprentice is trained through, when you may see it.")
+    async def mentorship(self, info: Info) -> Mentorship | None:
+        return await Mentorship.load(info, self._row.mentorship_id) if self._row.mentorship_id else None
 
     @strawberry.field
     async def progress(self, info: Info) -> EnrollmentProgress:
@@ -189,6 +209,8 @@ class EnrollmentCreateInput:
     program_id: strawberry.ID
     student_id: strawberry.ID
     enrolled_on: date | None = None
+    mentorship_id: strawberry.ID | None = strawberry.field(
+        default=None, description="The student's active mentorship; its mentor may then record completions.")
 
 
 @strawberry.input
@@ -253,6 +275,7 @@ class TrainingMutations:
             decode_id(input.program_id, "TrainingProgram", "programId"),
             decode_id(input.student_id, "StudentProfile", "studentId"),
             input.enrolled_on,
+            decode_id(input.mentorship_id, "Mentorship", "mentorshipId") if input.mentorship_id else None,
         )
         return EnrollmentPayload(enrollment=Enrollment.from_model(row))
 

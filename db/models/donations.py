@@ -19,6 +19,7 @@ from sqlalchemy import (
     UniqueConstraint,
     case,
     literal,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -27,6 +28,7 @@ from db.enums import ListingStatus, NeedStatus
 
 _CONDITIONS = "('NEW', 'LIKE_NEW', 'GOOD', 'FAIR', 'FOR_PARTS')"
 _DONATION_STATUSES = "('REQUESTED', 'APPROVED', 'DECLINED', 'SHIPPED', 'RECEIVED', 'CANCELLED')"
+_ENDED_WITHOUT_DELIVERY = "('DECLINED', 'CANCELLED')"
 
 
 class Need(Entity, Base):
@@ -150,6 +152,12 @@ class Donation(Entity, Base):
         CheckConstraint("quantity > 0", name="quantity_positive"),
         CheckConstraint(f"status IN {_DONATION_STATUSES}", name="status_known"),
         CheckConstraint("donor_id <> school_id", name="not_to_self"),
+        # One live (or received) donation per tool grant, so a grant is delivered at most once.
+        Index(
+            "uq_donation_live_tool_grant", "tool_grant_application_id", unique=True,
+            sqlite_where=text(f"status NOT IN {_ENDED_WITHOUT_DELIVERY}"),
+            postgresql_where=text(f"status NOT IN {_ENDED_WITHOUT_DELIVERY}"),
+        ),
     )
 
     listing_id: Mapped[int] = mapped_column(Id, ForeignKey("listing.id", ondelete="CASCADE"), index=True)
@@ -165,6 +173,10 @@ class Donation(Entity, Base):
     carrier: Mapped[str | None] = mapped_column(String(100))
     tracking_number: Mapped[str | None] = mapped_column(String(100))
     arrangement: Mapped[str | None] = mapped_column(Text)
+    # Set when the donation delivers a student's awarded tool grant; receiving it fulfils the award.
+    tool_grant_application_id: Mapped[int | None] = mapped_column(
+        Id, ForeignKey("scholarship_application.id", ondelete="SET NULL")
+    )
 
 
 class DonationEvent(Entity, Base):

@@ -70,6 +70,10 @@ class Enrollment(Entity, Base):
     enrolled_on: Mapped[date] = mapped_column(Date)
     withdrawn_on: Mapped[date | None] = mapped_column(Date)
     enrolled_by_id: Mapped[int | None] = mapped_column(Id, ForeignKey("user_account.id", ondelete="SET NULL"))
+    # An apprentice's enrollment may be paired with their mentorship, so the mentor can record progress.
+    mentorship_id: Mapped[int | None] = mapped_column(
+        Id, ForeignKey("mentorship.id", ondelete="SET NULL"), index=True
+    )
 
 
 class ModuleCompletion(Entity, Base):

@@ -6,6 +6,7 @@ from datetime import date
 from tests.pathways.factories import module_ids, student_credential, student_profile
 from tests.pathways.test_scholarships import AWARD, FULFILL, apply, create, foundation
 from tests.pathways.test_training import ENROLL, PROGRAM_CREATE, RECORD, record_input
+from tests.seams.steps import talent_history
 from tests.support import gid
 
 PATHWAY = """
@@ -78,11 +79,20 @@ async def test_a_hidden_profile_shows_no_pathway_to_employers_or_strangers(api):
 
 
 async def test_pathway_runs_a_constant_number_of_statements(api, count_sql):
+    """Every kind of step at both sizes, job applications and mentorships included (their subjects too)."""
     person, _, small_id = await student_with_history(api, modules=2)
+    await talent_history(api, person, gid("StudentProfile", small_id), applications=1, mentorships=1)
     with count_sql() as small:
         small_entries = (await api.gql(PATHWAY, {"id": gid("StudentProfile", small_id)}, token=person.token))
     other, _, large_id = await student_with_history(api, modules=13)
+    await talent_history(api, other, gid("StudentProfile", large_id), applications=4, mentorships=3)
     with count_sql() as large:
         large_entries = (await api.gql(PATHWAY, {"id": gid("StudentProfile", large_id)}, token=other.token))
-    assert len(large_entries["node"]["pathway"]) > len(small_entries["node"]["pathway"]) + 10
+    small_kinds = {e["kind"] for e in small_entries["node"]["pathway"]}
+    large_kinds = [e["kind"] for e in large_entries["node"]["pathway"]]
+    assert {"JOB_HIRED", "MENTORSHIP_ENDED"} <= small_kinds <= set(large_kinds)
+    assert large_kinds.count("JOB_APPLIED") == 4 and large_kinds.count("MENTORSHIP_ACCEPTED") == 3
+    assert {e["subject"]["__typename"] for e in large_entries["node"]["pathway"] if e["subject"]} >= {
+        "Application", "Mentorship", "Enrollment", "ScholarshipApplication"}
+    assert len(large_kinds) > len(small_kinds) + 20
     assert small.count == large.count, (small.statements, large.statements)
