@@ -9,11 +9,12 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.engine import Database
-from db.models import Organization
+from db.models import Organization, User
 from settings import Settings
 
 SIZES = {"small": 1, "medium": 5, "large": 30}
 DEMO_PASSWORD = "shopready-demo-2026"
+DEMO_MARKER_EMAIL = "staff@demo.shopready.dev"  # present once demo data has been written
 
 
 @dataclass
@@ -47,6 +48,9 @@ async def seed_database(settings: Settings, *, size: str = "small", seed: int = 
     try:
         async with db.read() as session:
             existing = await session.scalar(select(func.count()).select_from(Organization))
+            seeded_before = await session.scalar(select(User.id).where(User.email == DEMO_MARKER_EMAIL))
+        if seeded_before:
+            return "demo data is already in this database; nothing added"
         if only_if_empty and existing:
             return f"database already has {existing} organizations; demo data not added"
         passwords = Passwords(time_cost=settings.password_time_cost, memory_cost_kib=settings.password_memory_kib)

@@ -16,8 +16,10 @@ from db.models.content import Story, StoryAudience, StoryTag
 
 __all__ = [
     "Base",
-    "AppToken", "Application", "ApplicationEvent", "Category", "Credential", "Donation", "DonationEvent",
-    "DonationReceipt", "Invitation", "JobInvitation", "JobPosting", "JobRequiredCredential", "Listing",
-    "Membership", "MentorProfile", "Mentorship", "Need", "Organization", "PayReport", "ReceiptCounter",
-    "Skill", "StudentCredential", "StudentProfile", "User",
+    "AcademyArea", "AcademyModule", "AppToken", "Application", "ApplicationEvent", "AreaBadgeAward",
+    "Category", "Credential", "Donation", "DonationEvent", "DonationReceipt", "Enrollment", "Invitation",
+    "JobInvitation", "JobPosting", "JobRequiredCredential", "Listing", "Membership", "MentorProfile",
+    "Mentorship", "ModuleCompletion", "Need", "Organization", "PayReport", "ReceiptCounter", "Scholarship",
+    "ScholarshipApplication", "Skill", "Story", "StoryAudience", "StoryTag", "StudentCredential",
+    "StudentProfile", "TrainingProgram", "TrainingProgramArea", "User",
 ]
