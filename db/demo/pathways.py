@@ -10,8 +10,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from db.base import utcnow
 from db.enums import Program
 from db.models import (
-    AcademyArea, AcademyModule, AreaBadgeAward, Enrollment, ModuleCompletion, Scholarship, ScholarshipApplication,
-    Story, StoryAudience, StoryTag, StudentCredential, StudentProfile, TrainingProgram, TrainingProgramArea, User,
+    AcademyArea, AcademyModule, AreaBadgeAward, Enrollment, Mentorship, ModuleCompletion, Scholarship,
+    ScholarshipApplication, Story, StoryAudience, StoryTag, StudentCredential, StudentProfile, TrainingProgram,
+    TrainingProgramArea, User,
 )
 
 STUDENT_NAMES = ["Jordan Reyes", "Taylor Brooks", "Casey Nguyen", "Riley Johnson", "Avery Patel", "Quinn Walker"]
@@ -107,6 +108,30 @@ async def _progress(session: AsyncSession, world, students, programs) -> None:
                                            student_credential_id=badge.id))
 
 
+async def _apprenticeship(session: AsyncSession, world, programs) -> None:
+    """The demo student's active mentorship, attached to the shop's apprenticeship; the mentor records."""
+    student = world.users["student"]
+    found = (await session.execute(
+        select(Mentorship.id, StudentProfile.id)
+        .join(StudentProfile, StudentProfile.user_id == Mentorship.mentee_id)
+        .where(Mentorship.mentee_id == student.id, Mentorship.status == "ACTIVE")
+    )).first()
+    apprenticeship = next((p for p in programs if p.mentor_user_id is not None), None)
+    if found is None or apprenticeship is None:
+        return
+    mentorship_id, profile_id = found
+    enrollment = Enrollment(program_id=apprenticeship.id, student_id=profile_id, enrolled_on=date(2026, 10, 1),
+                            enrolled_by_id=world.users["employer"].id, mentorship_id=mentorship_id)
+    session.add(enrollment)
+    await session.flush()
+    first_module = await session.scalar(
+        select(AcademyModule).join(TrainingProgramArea, TrainingProgramArea.area_id == AcademyModule.area_id)
+        .where(TrainingProgramArea.program_id == apprenticeship.id).order_by(AcademyModule.position)
+    )
+    session.add(ModuleCompletion(enrollment_id=enrollment.id, module_id=first_module.id,
+                                 completed_on=date(2026, 10, 8), score=92, recorded_by_id=world.users["mentor"].id))
+
+
 async def _scholarships(session: AsyncSession, world, students) -> None:
     today = utcnow().date()
     sponsor, home = world.donors[0], world.schools[0]
@@ -159,5 +184,6 @@ async def seed(session: AsyncSession, world) -> None:
     students = await _students(session, world)
     programs = await _programs(session, world)
     await _progress(session, world, students, programs)
+    await _apprenticeship(session, world, programs)
     await _scholarships(session, world, students)
     await _stories(session, world)
