@@ -70,6 +70,8 @@ class ErrorCode(str, Enum):
     OWN_LISTING = "OWN_LISTING"
     NOT_A_SERVICE = "NOT_A_SERVICE"
     HAS_RESERVATIONS = "HAS_RESERVATIONS"
+    # matching
+    INVALID_WEIGHTS = "INVALID_WEIGHTS"
 
 
 class DomainError(Exception):

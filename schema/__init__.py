@@ -13,6 +13,8 @@ from schema.app_tokens import AppTokenMutations
 from schema.catalog import CatalogQueries
 from schema.donations import DonationMutations, DonationQueries
 from schema.listings import ListingMutations, ListingQueries
+from schema.allocation import AllocationQueries
+from schema.matches import MatchQueries
 from schema.money import SCALARS
 from schema.needs import NeedMutations, NeedQueries
 from schema.context import Info
@@ -46,6 +48,7 @@ QUERIES = (
     CatalogQueries, NeedQueries, ListingQueries, DonationQueries, ReceiptQueries,
     StudentQueries, CredentialQueries, SkillQueries, JobQueries, ApplicationQueries, MentorshipQueries, PayQueries,
     TrainingQueries, ScholarshipQueries, StoryQueries,
+    MatchQueries, AllocationQueries,
 )
 MUTATIONS = (
     AccountMutations, OrganizationMutations, AppTokenMutations,
