@@ -1,11 +1,13 @@
 """Per-process candidate indexes, one per match kind and database, kept fresh from the rows.
 
-An index is built on first use, then before every query it applies the rows whose `updated_at`
-is at or above its high-water mark minus `OVERLAP`. Freshness comes from the database, so any
-number of app processes on one PostgreSQL each keep their own index right. The overlap window
-catches a transaction that stamped its rows before another's but committed after it; applying
-a row twice is harmless (upserts), and rows already applied with the same stamp are skipped so
-a quiet database costs one indexed query per refresh.
+An index is built on first use; before every query it applies the rows whose `updated_at` is at
+or above its read mark minus `OVERLAP`. The read mark is the clock at the start of the previous
+read: every row committed by then was seen, and a transaction still open then stamped its rows
+at most `OVERLAP` earlier (stamps are taken before commit), so nothing committed late is missed.
+(A mark taken from the newest row instead would re-read a whole bulk import, which shares one
+stamp, on every query.) Freshness comes from the database, so any number of app processes on one
+PostgreSQL each keep their own index right; applying a row twice is harmless (upserts), and rows
+already applied with the same stamp are skipped, so a quiet database costs one indexed query.
 
 What the rows cannot say (a row deleted, or changed behind the application's back) is caught by
 the re-check of each final top-k (`resolvers.match_paging`), which then `forget`s those rows.
@@ -27,7 +29,7 @@ from resolvers import match_sources as talent
 from resolvers import match_sources_donations as donations
 from resolvers.credentials import today
 
-OVERLAP = timedelta(seconds=10)
+OVERLAP = timedelta(seconds=10)  # longer than a write transaction, plus clock skew between app hosts
 Loader = Callable[[AsyncSession, datetime | None], Awaitable[list]]
 
 
@@ -52,6 +54,7 @@ class LiveIndex:
         self.index: CandidateIndex | None = None
         self._lock = asyncio.Lock()
         self._applied: dict[int, datetime | None] = {}  # stamps applied within the overlap window
+        self._read_mark: datetime | None = None  # when the previous read started
 
     async def fresh(self, db: Database) -> CandidateIndex:
         async with self._lock:
@@ -62,6 +65,7 @@ class LiveIndex:
             return self.index
 
     async def _build(self, db: Database) -> None:
+        self._read_mark = utcnow()
         async with db.read() as session:
             rows = await self.source.load(session, None)
         # sorting a national pool into the grid takes a moment: keep the event loop serving
@@ -69,11 +73,11 @@ class LiveIndex:
         self._remember(rows, self._since())
 
     def _since(self) -> datetime | None:
-        mark = self.index.high_water_mark if self.index is not None else None
-        return mark - OVERLAP if mark is not None else None
+        return self._read_mark - OVERLAP if self._read_mark is not None else None
 
     async def _refresh(self, db: Database) -> None:
         since = self._since()
+        self._read_mark = utcnow()
         async with db.read() as session:
             rows = await self.source.load(session, since)
         new = [r for r in rows if r.id not in self._applied or self._applied[r.id] != r.updated_at]

@@ -7,6 +7,7 @@ index, and every page is re-checked against the database before it is returned.
 """
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
@@ -82,8 +83,8 @@ async def _job_query(db: Database, posting: JobPosting):
 async def candidates(db: Database, posting: JobPosting, page: Page,
                      weights: Mapping[str, float] | None = None) -> Slice[Ranked]:
     chosen = checked_weights(JobStudentWeights, weights)
-    job = await _job_query(db, posting)
-    holder, index = await match_index.fresh(db, "students")
+    # two independent reads on two pooled connections: the posting's requirements, the index refresh
+    job, (holder, index) = await asyncio.gather(_job_query(db, posting), match_index.fresh(db, "students"))
     on = today()
     return await ranked_page(
         lambda k: rank_students_for_job(job, index, k=k, weights=chosen, today=on),
