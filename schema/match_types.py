@@ -7,7 +7,7 @@ from typing import Callable, Generic, TypeVar
 
 import strawberry
 
-from matching import Explanation, Match
+from matching import Explanation
 from resolvers.match_paging import Ranked
 from resolvers.paging import Slice
 from schema.context import Info
@@ -79,7 +79,3 @@ def page_info_of(page: Slice[Ranked], edges: list) -> PageInfo:
         has_next_page=page.has_next, has_previous_page=page.offset > 0,
         start_cursor=edges[0].cursor if edges else None, end_cursor=edges[-1].cursor if edges else None,
     )
-
-
-def match_score(match: Match) -> float:
-    return round(match.score, 6)
