@@ -1,14 +1,15 @@
-"""The category tree, read once per process (it is reference data), and fuzzy category suggestions."""
+"""The category tree, read once per process (it is reference data), and category suggestions for free text
+(through `matching.vocabulary`, over the tree's names and aliases)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from rapidfuzz import fuzz, process, utils
 from sqlalchemy import select
 
 from db.engine import Database
 from db.models import Category
+from matching.vocabulary import Vocabulary, fold
 from resolvers.errors import DomainError, ErrorCode
 
 MAX_SUGGESTIONS = 20
@@ -68,27 +69,18 @@ class CategoryTree:
         return node is not None and node.is_service
 
     @cached_property
-    def _vocabulary(self) -> tuple[list[str], list[int]]:
-        terms, owners = [], []
-        for node in self.nodes.values():
-            for term in (node.name, *node.aliases):
-                terms.append(term)
-                owners.append(node.id)
-        return terms, owners
+    def vocabulary(self) -> Vocabulary:
+        return Vocabulary(((n.id, n.name, n.aliases) for n in self.nodes.values()), suggest=MIN_SCORE)
+
+    def _best_term(self, node: CategoryNode, key: str) -> str:
+        scorer = self.vocabulary.scorer  # over one category's few names, not the whole tree
+        return max((node.name, *node.aliases), key=lambda term: scorer(key, fold(term)))
 
     def suggest(self, text: str, limit: int) -> list[Suggestion]:
         """Categories whose name or an alias best matches `text`, best first, one entry per category."""
-        terms, owners = self._vocabulary
-        matches = process.extract(
-            text, terms, scorer=fuzz.WRatio, processor=utils.default_process, limit=None, score_cutoff=MIN_SCORE
-        )
-        best: dict[int, tuple[float, str]] = {}
-        for term, score, index in matches:
-            owner = owners[index]
-            if owner not in best or score > best[owner][0]:
-                best[owner] = (score, term)
-        ranked = sorted(best.items(), key=lambda item: (-item[1][0], self.nodes[item[0]].position))
-        return [Suggestion(self.nodes[cid], round(score / 100, 4), term) for cid, (score, term) in ranked[:limit]]
+        key = fold(text)
+        return [Suggestion(self.nodes[cid], round(score / 100, 4), self._best_term(self.nodes[cid], key))
+                for cid, score in self.vocabulary.rank(text, limit)]
 
 
 _TREES: dict[str, CategoryTree] = {}

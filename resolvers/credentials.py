@@ -103,6 +103,7 @@ async def add(db: Database, viewer: Viewer, given: CredentialInput) -> StudentCr
             credential_number=number,
         )
         session.add(row)
+        profile.updated_at = utcnow()  # the profile's credentials changed: matching indexes refresh on it
         try:
             await session.flush()
         except IntegrityError:
@@ -128,6 +129,7 @@ async def verify(db: Database, viewer: Viewer, credential_id: int) -> StudentCre
         if row.verified_at is not None:
             raise DomainError(ErrorCode.INVALID_TRANSITION, "This credential is already verified.", "id")
         row.verified_at, row.verified_by_id = utcnow(), user_id
+        profile.updated_at = utcnow()  # matching indexes refresh on the profile's stamp
     return row
 
 
@@ -138,3 +140,4 @@ async def remove(db: Database, viewer: Viewer, credential_id: int) -> None:
         if profile.user_id != user_id:
             raise not_found("Student credential")
         await session.delete(row)
+        profile.updated_at = utcnow()  # a deleted row leaves no stamp: the profile carries the change

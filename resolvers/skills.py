@@ -1,21 +1,20 @@
 """Free-text skills to canonical skill ids, with suggestions for text that matches none.
 
 The vocabulary is reference data shipped with stable ids (position in db/reference/skills.py), so it
-is built once per process and never read from the database.
+is built once per process and never read from the database. Matching runs over its few hundred names
+and aliases (`matching.vocabulary`), once, on write: profiles store ids, and ranking compares ids.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz import fuzz, process
-
 from db.reference.skills import SKILLS
+from matching.vocabulary import Vocabulary
 from resolvers.errors import ErrorCode
 from resolvers.validation import Checks
 
-# High enough that "TIG welding" is not taken for "MIG welding" (ratio 90.9), low enough for typos.
+# High enough that "TIG welding" is not taken for "MIG welding" (90.9), low enough for typos.
 ACCEPT_SCORE = 92.0
 SUGGEST_SCORE = 70.0
 MAX_SUGGESTIONS = 3
@@ -43,27 +42,10 @@ class NormalizedSkills:
     unknown: list[UnknownSkill]
 
 
-def _key(text: str) -> str:
-    return re.sub(r"\s+", " ", text.strip().lower())
-
-
-@dataclass(frozen=True)
-class _Vocabulary:
-    terms: list[str]  # every name and alias, lowercased
-    term_skill: list[int]  # the skill id of each term
-    exact: dict[str, int]
-    names: dict[int, str]
-
-
 @lru_cache(maxsize=1)
-def vocabulary() -> _Vocabulary:
-    terms, term_skill, names = [], [], {}
-    for skill_id, seed in enumerate(SKILLS, start=1):
-        names[skill_id] = seed.name
-        for term in (seed.name, *seed.aliases):
-            terms.append(_key(term))
-            term_skill.append(skill_id)
-    return _Vocabulary(terms, term_skill, dict(zip(terms, term_skill)), names)
+def vocabulary() -> Vocabulary:
+    entries = ((skill_id, seed.name, seed.aliases) for skill_id, seed in enumerate(SKILLS, start=1))
+    return Vocabulary(entries, accept=ACCEPT_SCORE, suggest=SUGGEST_SCORE)
 
 
 def skill_name(skill_id: int) -> str | None:
@@ -72,23 +54,17 @@ def skill_name(skill_id: int) -> str | None:
 
 def suggestions(text: str) -> tuple[Suggestion, ...]:
     vocab = vocabulary()
-    best: dict[int, float] = {}
-    for _term, score, index in process.extract(_key(text), vocab.terms, scorer=fuzz.WRatio, limit=15):
-        skill_id = vocab.term_skill[index]
-        if score >= SUGGEST_SCORE and score > best.get(skill_id, -1):
-            best[skill_id] = score
-    ranked = sorted(best.items(), key=lambda item: (-item[1], item[0]))[:MAX_SUGGESTIONS]
-    return tuple(Suggestion(skill_id, vocab.names[skill_id], round(score, 1)) for skill_id, score in ranked)
+    return tuple(Suggestion(skill_id, vocab.name(skill_id), round(score, 1))
+                 for skill_id, score in vocab.rank(text, MAX_SUGGESTIONS))
 
 
 def match(text: str) -> int | None:
-    """The canonical skill id for one piece of text, or None."""
-    vocab = vocabulary()
-    key = _key(text)
-    if key in vocab.exact:
-        return vocab.exact[key]
-    found = process.extractOne(key, vocab.terms, scorer=fuzz.token_sort_ratio, score_cutoff=ACCEPT_SCORE)
-    return vocab.term_skill[found[2]] if found else None
+    """The canonical skill id for one piece of text, or None (unknown, or too close to call)."""
+    return vocabulary().normalize([text])[0].id
+
+
+def _key(text: str) -> str:
+    return " ".join(text.lower().split())
 
 
 def normalize(given: list[str] | None, field: str = "skills") -> NormalizedSkills:
@@ -103,14 +79,14 @@ def normalize(given: list[str] | None, field: str = "skills") -> NormalizedSkill
     skill_ids: list[int] = []
     other: list[str] = []
     unknown: list[UnknownSkill] = []
-    for text in given:
-        skill_id = match(text)
-        if skill_id is not None:
-            if skill_id not in skill_ids:
-                skill_ids.append(skill_id)
-        elif _key(text) not in {_key(o) for o in other}:
-            other.append(text)
-            unknown.append(UnknownSkill(text, suggestions(text)))
+    for term in vocabulary().normalize(given):
+        if term.id is not None:
+            if term.id not in skill_ids:
+                skill_ids.append(term.id)
+        elif _key(term.text) not in {_key(o) for o in other}:
+            other.append(term.text)
+            found = tuple(Suggestion(i, name, round(score, 1)) for i, name, score in term.suggestions)
+            unknown.append(UnknownSkill(term.text, found[:MAX_SUGGESTIONS]))
     return NormalizedSkills(skill_ids, other, unknown)
 
 
@@ -119,12 +95,7 @@ def search(text: str | None, limit: int = 20) -> list[int]:
     vocab = vocabulary()
     if not text or not text.strip():
         return list(vocab.names)[:limit] if limit else list(vocab.names)
-    best: dict[int, float] = {}
-    for _term, score, index in process.extract(_key(text), vocab.terms, scorer=fuzz.WRatio, limit=limit * 3):
-        skill_id = vocab.term_skill[index]
-        if score >= SUGGEST_SCORE:
-            best[skill_id] = max(score, best.get(skill_id, 0))
-    return [skill_id for skill_id, _ in sorted(best.items(), key=lambda item: (-item[1], item[0]))][:limit]
+    return [skill_id for skill_id, _ in vocab.rank(text, limit)]
 
 
 def skill_aliases(skill_id: int) -> tuple[str, ...]:

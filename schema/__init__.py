@@ -3,7 +3,14 @@ from __future__ import annotations
 
 import strawberry
 from graphql.validation import NoSchemaIntrospectionCustomRule
-from strawberry.extensions import AddValidationRules, MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
+from strawberry.extensions import (
+    AddValidationRules,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    ParserCache,
+    QueryDepthLimiter,
+    ValidationCache,
+)
 from strawberry.extensions.query_depth_limiter import IgnoreContext
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
@@ -13,6 +20,8 @@ from schema.app_tokens import AppTokenMutations
 from schema.catalog import CatalogQueries
 from schema.donations import DonationMutations, DonationQueries
 from schema.listings import ListingMutations, ListingQueries
+from schema.allocation import AllocationQueries
+from schema.matches import MatchQueries
 from schema.money import SCALARS
 from schema.needs import NeedMutations, NeedQueries
 from schema.context import Info
@@ -46,6 +55,7 @@ QUERIES = (
     CatalogQueries, NeedQueries, ListingQueries, DonationQueries, ReceiptQueries,
     StudentQueries, CredentialQueries, SkillQueries, JobQueries, ApplicationQueries, MentorshipQueries, PayQueries,
     TrainingQueries, ScholarshipQueries, StoryQueries,
+    MatchQueries, AllocationQueries,
 )
 MUTATIONS = (
     AccountMutations, OrganizationMutations, AppTokenMutations,
@@ -70,6 +80,9 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
         lambda: MaxTokensLimiter(max_token_count=settings.max_query_tokens),
         lambda: MaxAliasesLimiter(max_alias_count=settings.max_aliases),
         ErrorPolicy,
+        # partner apps send the same few documents over and over: parse and validate each once
+        lambda: ParserCache(maxsize=256),
+        lambda: ValidationCache(maxsize=256),
     ]
     if settings.is_production:
         extensions.append(lambda: AddValidationRules([NoSchemaIntrospectionCustomRule]))

@@ -102,6 +102,16 @@ class JobPosting(Node):
         result = await applications.browse(info.context.db, criteria, page_args(first, after))
         return Connection.of(result, Application.from_model)
 
+    @strawberry.field(description="Visible students ranked for this posting, best first, each score explained; "
+                                  "the employer's members (and apps with talent:read) and staff only.")
+    async def candidates(
+        self, info: Info, first: int | None = 20, after: str | None = None,
+        weights: Annotated["CandidateWeightsInput", strawberry.lazy("schema.matches")] | None = None,
+    ) -> Annotated["StudentProfileMatchConnection", strawberry.lazy("schema.matches")] | None:
+        from schema.matches import candidates
+
+        return await candidates(info, self._row, first, after, weights)
+
     @strawberry.field(description="Invitations sent for this posting; the employer's members (and apps with talent:read) only.")
     async def invitations(
         self, info: Info

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Annotated
 
 import strawberry
 
@@ -83,6 +84,14 @@ class Listing(Node):
         rows = await info.context.loaders.by_column(models.Donation, "listing_id").load(self.pk)
         partner = any(r.school_id in orgs and r.status != enums.DonationStatus.DECLINED.value for r in rows)
         return self._row.private_notes if partner else None
+
+    @strawberry.field(description="Open needs ranked for this listing, best first; the donor's members and staff.")
+    async def matching_needs(
+        self, info: Info, first: int | None = 20, after: str | None = None
+    ) -> Annotated["NeedMatchConnection", strawberry.lazy("schema.matches")] | None:
+        from schema.matches import matching_needs
+
+        return await matching_needs(info, self._row, first, after)
 
     @strawberry.field(description="Donations of this listing that you can see (you are the donor or the school).")
     async def donations(self, info: Info) -> list[Donation]:

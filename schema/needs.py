@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Annotated
 
 import strawberry
 
@@ -70,6 +71,14 @@ class Need(Node):
     async def fulfilled_by(self, info: Info) -> Organization | None:
         org_id = self._row.fulfilled_by_id
         return await Organization.load(info, org_id) if org_id else None
+
+    @strawberry.field(description="Available listings ranked for this need, best first; the school's members and staff.")
+    async def matching_listings(
+        self, info: Info, first: int | None = 20, after: str | None = None
+    ) -> Annotated["ListingMatchConnection", strawberry.lazy("schema.matches")] | None:
+        from schema.matches import matching_listings
+
+        return await matching_listings(info, self._row, first, after)
 
     @strawberry.field(description="Donations for this need that you can see (you are the school or the donor).")
     async def donations(self, info: Info) -> list[Donation]:

@@ -134,6 +134,22 @@ class StudentProfile(Node):
         return [JobInvitation.from_model(row) for row in rows]
 
 
+    @strawberry.field(description="Open postings ranked for this student, best first; for the student and staff.")
+    async def recommended_jobs(
+        self, info: Info, first: int | None = 20, after: str | None = None
+    ) -> Annotated["JobPostingMatchConnection", strawberry.lazy("schema.matches")] | None:
+        from schema.matches import recommended_jobs
+
+        return await recommended_jobs(info, self._row, first, after)
+
+    @strawberry.field(description="Mentors with open places ranked for this student; for the student and staff.")
+    async def mentor_matches(
+        self, info: Info, first: int | None = 10
+    ) -> Annotated["MentorProfileMatchConnection", strawberry.lazy("schema.matches")] | None:
+        from schema.matches import mentor_matches
+
+        return await mentor_matches(info, self._row, first)
+
     @strawberry.field(description="Open or upcoming scholarships the student qualifies for, soonest deadline "
                                   "first; for the student, their school and staff.")
     async def eligible_scholarships(
