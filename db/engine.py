@@ -34,7 +34,8 @@ def _configure_sqlite(engine: AsyncEngine) -> None:
     @event.listens_for(engine.sync_engine, "begin")
     def _on_begin(connection):
         mode = connection.get_execution_options().get("sqlite_begin", "DEFERRED")
-        connection.exec_driver_sql(f"BEGIN {mode}")
+        if mode:  # reads run without one: each statement is its own consistent snapshot
+            connection.exec_driver_sql(f"BEGIN {mode}")
 
 
 def create_engine(url: str, **kwargs) -> AsyncEngine:
@@ -44,7 +45,9 @@ def create_engine(url: str, **kwargs) -> AsyncEngine:
         return engine
     kwargs.setdefault("pool_size", 10)
     kwargs.setdefault("max_overflow", 20)
-    kwargs.setdefault("pool_pre_ping", True)
+    # No pre-ping: it costs a round trip per checkout, several per request. A connection lost to a
+    # server restart fails one statement, and SQLAlchemy then discards every older pooled one.
+    kwargs.setdefault("pool_recycle", 900)
     return create_async_engine(url, **kwargs)
 
 
@@ -55,7 +58,13 @@ class Database:
         self.url = url
         self.engine = create_engine(url, **engine_kwargs)
         self.dialect = self.engine.dialect.name
-        self._reader = async_sessionmaker(self.engine, expire_on_commit=False)
+        # Reads need no transaction: under READ COMMITTED (and SQLite's autocommit) each statement
+        # sees committed data either way, and skipping BEGIN/ROLLBACK saves two round trips a read.
+        self._reader = async_sessionmaker(
+            self.engine.execution_options(isolation_level="AUTOCOMMIT")
+            if self.dialect == "postgresql" else self.engine.execution_options(sqlite_begin=None),
+            expire_on_commit=False,
+        )
         self._writer = async_sessionmaker(
             self.engine.execution_options(sqlite_begin="IMMEDIATE"), expire_on_commit=False
         )

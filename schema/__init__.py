@@ -75,17 +75,21 @@ def _is_introspection(context: IgnoreContext) -> bool:
 
 def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     settings = settings or Settings()
+    # The limit rules are built once: fresh rule classes per request would never hit the validation cache.
+    limit_rules = [
+        *QueryDepthLimiter(max_depth=settings.max_query_depth, should_ignore=_is_introspection).validation_rules,
+        *MaxAliasesLimiter(max_alias_count=settings.max_aliases).validation_rules,
+    ]
+    if settings.is_production:
+        limit_rules.append(NoSchemaIntrospectionCustomRule)
     extensions = [
-        lambda: QueryDepthLimiter(max_depth=settings.max_query_depth, should_ignore=_is_introspection),
+        lambda: AddValidationRules(limit_rules),
         lambda: MaxTokensLimiter(max_token_count=settings.max_query_tokens),
-        lambda: MaxAliasesLimiter(max_alias_count=settings.max_aliases),
         ErrorPolicy,
         # partner apps send the same few documents over and over: parse and validate each once
         lambda: ParserCache(maxsize=256),
         lambda: ValidationCache(maxsize=256),
     ]
-    if settings.is_production:
-        extensions.append(lambda: AddValidationRules([NoSchemaIntrospectionCustomRule]))
     return strawberry.Schema(
         query=Query, mutation=Mutation, extensions=extensions, config=StrawberryConfig(scalar_map=SCALARS)
     )

@@ -1,6 +1,6 @@
 """The shape every ranked match takes in the API: `{ cursor node score explanation }`, with the
 explanation's skills and credentials as objects (skills from the cached vocabulary, credentials
-through one batched loader for the whole page)."""
+from the cached catalogue; both are reference data)."""
 from __future__ import annotations
 
 from typing import Callable, Generic, TypeVar
@@ -10,8 +10,7 @@ import strawberry
 from matching import Explanation
 from resolvers.match_paging import Ranked
 from resolvers.paging import Slice
-from schema.context import Info
-from schema.credentials import Credential, credentials_by_ids
+from schema.credentials import Credential, catalogue_entries
 from schema.relay import PageInfo
 from schema.skills import Skill, skill_list
 
@@ -50,12 +49,12 @@ class MatchExplanation:
         return skill_list(list(self._explanation.missing_skills))
 
     @strawberry.field(description="Required credentials held, and preferred ones held and valid.")
-    async def matched_credentials(self, info: Info) -> list[Credential]:
-        return await credentials_by_ids(info, list(self._explanation.matched_credentials))
+    def matched_credentials(self) -> list[Credential]:
+        return catalogue_entries(self._explanation.matched_credentials)
 
     @strawberry.field(description="Preferred credentials not held (or not valid on the start date).")
-    async def missing_credentials(self, info: Info) -> list[Credential]:
-        return await credentials_by_ids(info, list(self._explanation.missing_credentials))
+    def missing_credentials(self) -> list[Credential]:
+        return catalogue_entries(self._explanation.missing_credentials)
 
 
 @strawberry.type

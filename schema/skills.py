@@ -1,6 +1,8 @@
 """Canonical skills, and what became of free-text skills on save."""
 from __future__ import annotations
 
+import functools
+
 import strawberry
 
 from resolvers import skills
@@ -22,8 +24,14 @@ class Skill:
 
     @classmethod
     def of(cls, skill_id: int) -> "Skill | None":
-        name = skills.skill_name(skill_id)
-        return cls(pk=skill_id, name=name) if name else None
+        return _skill(skill_id)
+
+
+@functools.cache
+def _skill(skill_id: int) -> Skill | None:
+    """One immutable object per canonical skill (reference data), shared by every request."""
+    name = skills.skill_name(skill_id)
+    return Skill(pk=skill_id, name=name) if name else None
 
 
 def skill_list(skill_ids: list[int] | None) -> list[Skill]:
