@@ -7,6 +7,7 @@ from resolvers import categories
 from resolvers.categories import CategoryNode, CategoryTree
 from schema.context import Info
 from schema.relay import Node, decode_id, node_type
+from schema.scalars import given
 
 
 @node_type
@@ -69,3 +70,11 @@ class CatalogQueries:
 async def category_of(info: Info, category_id: int) -> Category:
     tree = await categories.tree(info.context.db)
     return Category.of(tree.get(category_id), tree)
+
+
+def given_with_category(input) -> dict:
+    """The fields a client sent, with `categoryId` decoded to its key (needs and listings share it)."""
+    changes = given(input)
+    if changes.get("category_id") is not None:
+        changes["category_id"] = decode_id(changes["category_id"], "Category", "categoryId")
+    return changes

@@ -10,14 +10,14 @@ from db import enums, models
 from db.base import utcnow
 from resolvers import listings
 from resolvers.listings import fulfillment_methods
-from schema.catalog import Category, category_of
+from schema.catalog import Category, category_of, given_with_category
 from schema.context import Info
 from schema.donations import Donation, FulfillmentMethod, ItemCondition, donation_organizations, visible_donations
 from schema.errors import Payload, returns_payload
 from schema.money import Money, MoneyInput
 from schema.organizations import Organization
 from schema.relay import Connection, Node, decode_id, node_type, page_args
-from schema.scalars import GeoPoint, NearInput, given
+from schema.scalars import GeoPoint, NearInput
 
 ListingStatus = strawberry.enum(enums.ListingStatus, description="Derived from quantities, dates and withdrawal.")
 ListingOrder = strawberry.enum(listings.ListingOrder, description="DISTANCE needs `near`; VALUE: available value.")
@@ -150,13 +150,6 @@ class ListingPayload(Payload):
     listing: Listing | None = None
 
 
-def _changes(input) -> dict:
-    changes = given(input)
-    if changes.get("category_id") is not None:
-        changes["category_id"] = decode_id(changes["category_id"], "Category", "categoryId")
-    return changes
-
-
 @strawberry.type
 class ListingQueries:
     @strawberry.field
@@ -189,7 +182,7 @@ class ListingMutations:
     @strawberry.mutation(description="Offer items for donation.")
     @returns_payload
     async def listing_create(self, info: Info, input: ListingCreateInput) -> ListingPayload:
-        changes = _changes(input)
+        changes = given_with_category(input)
         donor_id = decode_id(changes.pop("donor_id"), "Organization", "donorId")
         row = await listings.create(info.context.db, info.context.viewer, donor_id, changes)
         return ListingPayload(listing=Listing.from_model(row))
@@ -198,7 +191,7 @@ class ListingMutations:
     @returns_payload
     async def listing_update(self, info: Info, id: strawberry.ID, input: ListingUpdateInput) -> ListingPayload:
         row = await listings.update_listing(info.context.db, info.context.viewer, decode_id(id, "Listing"),
-                                            _changes(input))
+                                            given_with_category(input))
         return ListingPayload(listing=Listing.from_model(row))
 
     @strawberry.mutation(description="Withdraw a listing; requests still waiting are declined.")

@@ -8,13 +8,13 @@ import strawberry
 
 from db import enums, models
 from resolvers import needs
-from schema.catalog import Category, category_of
+from schema.catalog import Category, category_of, given_with_category
 from schema.context import Info
 from schema.donations import Donation, ItemCondition, visible_donations
 from schema.errors import Payload, returns_payload
 from schema.organizations import Organization
 from schema.relay import Connection, Node, decode_id, node_type, page_args
-from schema.scalars import GeoPoint, NearInput, given
+from schema.scalars import GeoPoint, NearInput
 
 NeedPriority = strawberry.enum(enums.NeedPriority, description="How urgent a need is.")
 NeedStatus = strawberry.enum(enums.NeedStatus, description="OPEN until received in full (FULFILLED) or CLOSED.")
@@ -126,13 +126,6 @@ class NeedPayload(Payload):
     need: Need | None = None
 
 
-def _changes(input) -> dict:
-    changes = given(input)
-    if changes.get("category_id") is not None:
-        changes["category_id"] = decode_id(changes["category_id"], "Category", "categoryId")
-    return changes
-
-
 @strawberry.type
 class NeedQueries:
     @strawberry.field
@@ -164,7 +157,7 @@ class NeedMutations:
     @strawberry.mutation(description="Post a need for your school.")
     @returns_payload
     async def need_create(self, info: Info, input: NeedCreateInput) -> NeedPayload:
-        changes = _changes(input)
+        changes = given_with_category(input)
         school_id = decode_id(changes.pop("school_id"), "Organization", "schoolId")
         row = await needs.create(info.context.db, info.context.viewer, school_id, changes)
         return NeedPayload(need=Need.from_model(row))
@@ -172,7 +165,7 @@ class NeedMutations:
     @strawberry.mutation
     @returns_payload
     async def need_update(self, info: Info, id: strawberry.ID, input: NeedUpdateInput) -> NeedPayload:
-        row = await needs.update_need(info.context.db, info.context.viewer, decode_id(id, "Need"), _changes(input))
+        row = await needs.update_need(info.context.db, info.context.viewer, decode_id(id, "Need"), given_with_category(input))
         return NeedPayload(need=Need.from_model(row))
 
     @strawberry.mutation(description="Close a need; requests still waiting for a donor are cancelled.")
