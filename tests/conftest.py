@@ -6,7 +6,6 @@ need real transactions racing each other.
 """
 from __future__ import annotations
 
-import asyncio
 import os
 import tempfile
 from contextlib import contextmanager

@@ -122,7 +122,6 @@ def test_moving_a_candidate_closer_never_lowers_its_score(rows, j, data):
     if not before:
         return
     sid = data.draw(st.sampled_from(sorted(before)))
-    moved = rows[sid - 1]
     km_now = data.draw(st.floats(0, 1)) * [m for m in full_ranking(JobToStudents(), j, pool) if m.id == sid][
         0].explanation.distance_km
     bearing = data.draw(st.floats(0, 360))
