@@ -97,7 +97,7 @@ class ScholarshipKind(str, Enum):
     TOOL_GRANT = "TOOL_GRANT"
 
 
-class ApplicationStatus(str, Enum):
+class ScholarshipApplicationStatus(str, Enum):
     SUBMITTED = "SUBMITTED"
     AWARDED = "AWARDED"
     DECLINED = "DECLINED"

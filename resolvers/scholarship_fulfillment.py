@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.base import utcnow
 from db.engine import Database
-from db.enums import ApplicationStatus, DonationStatus
+from db.enums import ScholarshipApplicationStatus, DonationStatus
 from db.models import Donation, Scholarship, ScholarshipApplication
 from resolvers.errors import DomainError, ErrorCode, not_found
 from resolvers.validation import Checks
@@ -34,7 +34,7 @@ async def mark_fulfilled(session: AsyncSession, application_id: int, note: str) 
     done = (await session.execute(
         update(ScholarshipApplication)
         .where(ScholarshipApplication.id == application_id,
-               ScholarshipApplication.status == ApplicationStatus.AWARDED.value,
+               ScholarshipApplication.status == ScholarshipApplicationStatus.AWARDED.value,
                ScholarshipApplication.fulfilled_at.is_(None))
         .values(fulfillment_note=note, fulfilled_at=utcnow(), updated_at=utcnow())
         .returning(ScholarshipApplication.id)

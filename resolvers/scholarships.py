@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.base import utcnow
 from db.engine import Database
-from db.enums import ApplicationStatus, ScholarshipKind
+from db.enums import ScholarshipApplicationStatus, ScholarshipKind
 from db.models import Credential, Organization, Scholarship, ScholarshipApplication
 from resolvers.errors import DomainError, DomainErrors, ErrorCode, not_found
 from resolvers.insert_once import insert_once
@@ -152,7 +152,7 @@ async def apply(db: Database, viewer: Viewer, scholarship_id: int, essay: str) -
         application_id = await insert_once(
             session, ScholarshipApplication,
             dict(scholarship_id=scholarship.id, student_id=student.id, essay=essay,
-                 status=ApplicationStatus.SUBMITTED.value),
+                 status=ScholarshipApplicationStatus.SUBMITTED.value),
             ["scholarship_id", "student_id"],
         )
         if application_id is None:
@@ -169,12 +169,12 @@ async def _reviewable(session: AsyncSession, viewer: Viewer, application_id: int
     return application
 
 
-async def _decide(session: AsyncSession, viewer: Viewer, application_id: int, status: ApplicationStatus) -> None:
+async def _decide(session: AsyncSession, viewer: Viewer, application_id: int, status: ScholarshipApplicationStatus) -> None:
     """Move a SUBMITTED application on, atomically, so a decision is made only once."""
     decided = (await session.execute(
         update(ScholarshipApplication)
         .where(ScholarshipApplication.id == application_id,
-               ScholarshipApplication.status == ApplicationStatus.SUBMITTED.value)
+               ScholarshipApplication.status == ScholarshipApplicationStatus.SUBMITTED.value)
         .values(status=status.value, decided_at=utcnow(), decided_by_id=viewer.user_id, updated_at=utcnow())
         .returning(ScholarshipApplication.id)
         .execution_options(synchronize_session=False)
@@ -186,7 +186,7 @@ async def _decide(session: AsyncSession, viewer: Viewer, application_id: int, st
 async def award(db: Database, viewer: Viewer, application_id: int) -> ScholarshipApplication:
     async with db.write() as session:
         application = await _reviewable(session, viewer, application_id)
-        await _decide(session, viewer, application.id, ApplicationStatus.AWARDED)
+        await _decide(session, viewer, application.id, ScholarshipApplicationStatus.AWARDED)
         # The count is claimed in the database: concurrent awards queue on the row and re-check it.
         claimed = (await session.execute(
             update(Scholarship)
@@ -203,5 +203,5 @@ async def award(db: Database, viewer: Viewer, application_id: int) -> Scholarshi
 async def decline(db: Database, viewer: Viewer, application_id: int) -> ScholarshipApplication:
     async with db.write() as session:
         application = await _reviewable(session, viewer, application_id)
-        await _decide(session, viewer, application.id, ApplicationStatus.DECLINED)
+        await _decide(session, viewer, application.id, ScholarshipApplicationStatus.DECLINED)
         return await session.get(ScholarshipApplication, application.id, populate_existing=True)

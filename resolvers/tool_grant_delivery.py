@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from db.enums import ApplicationStatus, ScholarshipKind
+from db.enums import ScholarshipApplicationStatus, ScholarshipKind
 from db.models import Donation, DonationReceipt, Listing, Need, Scholarship, ScholarshipApplication, StudentProfile
 from resolvers.errors import DomainError, ErrorCode, not_found
 from resolvers.scholarship_fulfillment import delivery_under_way, mark_fulfilled
@@ -33,7 +33,7 @@ async def check_deliverable(session: AsyncSession, application_id: int, listing:
     scholarship = await session.get(Scholarship, application.scholarship_id)
     if scholarship.kind != ScholarshipKind.TOOL_GRANT.value:
         raise DomainError(ErrorCode.NOT_A_TOOL_GRANT, "Only a tool grant is delivered as a donation.", FIELD)
-    if application.status != ApplicationStatus.AWARDED.value:
+    if application.status != ScholarshipApplicationStatus.AWARDED.value:
         raise DomainError(ErrorCode.GRANT_NOT_AWARDED, "This application has not been awarded the grant.", FIELD)
     if application.fulfilled_at is not None:
         raise DomainError(ErrorCode.GRANT_ALREADY_FULFILLED, "This grant has already been delivered.", FIELD)

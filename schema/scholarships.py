@@ -17,7 +17,7 @@ from schema.scalars import Program, SchoolTier
 from schema.students import StudentProfile
 
 ScholarshipKind = strawberry.enum(enums.ScholarshipKind, description="Money for school, or a starter tool kit.")
-ApplicationStatus = strawberry.enum(enums.ApplicationStatus, name="ScholarshipApplicationStatus")
+ScholarshipApplicationStatus = strawberry.enum(enums.ScholarshipApplicationStatus, name="ScholarshipApplicationStatus")
 
 
 @strawberry.type
@@ -116,7 +116,7 @@ async def can_view_application(info: Info, row: models.ScholarshipApplication) -
 @strawberry.type(description="A student's application for a scholarship or tool grant.")
 class ScholarshipApplication(Node):
     essay: str
-    status: ApplicationStatus
+    status: ScholarshipApplicationStatus
     decided_at: datetime | None
     fulfillment_note: str | None = strawberry.field(description="How the award reached the student.")
     fulfilled_at: datetime | None
@@ -126,7 +126,7 @@ class ScholarshipApplication(Node):
     @classmethod
     def from_model(cls, row: models.ScholarshipApplication) -> "ScholarshipApplication":
         return cls(
-            pk=row.id, essay=row.essay, status=enums.ApplicationStatus(row.status), decided_at=row.decided_at,
+            pk=row.id, essay=row.essay, status=enums.ScholarshipApplicationStatus(row.status), decided_at=row.decided_at,
             fulfillment_note=row.fulfillment_note, fulfilled_at=row.fulfilled_at, created_at=row.created_at, _row=row,
         )
 
