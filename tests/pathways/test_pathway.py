@@ -6,7 +6,7 @@ from datetime import date
 from tests.pathways.factories import module_ids, student_credential, student_profile
 from tests.pathways.test_scholarships import AWARD, FULFILL, apply, create, foundation
 from tests.pathways.test_training import ENROLL, PROGRAM_CREATE, RECORD, record_input
-from tests.seams.steps import talent_history
+from tests.journeys.steps import talent_history
 from tests.support import gid
 
 PATHWAY = """

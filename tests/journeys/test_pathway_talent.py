@@ -5,7 +5,7 @@ from datetime import date
 
 from tests.pathways.factories import student_credential, student_profile
 from tests.pathways.test_pathway import PATHWAY
-from tests.seams import steps
+from tests.journeys import steps
 from tests.support import gid
 from tests.talent import flows
 from tests.talent.flows import INVITE, Student

@@ -5,7 +5,7 @@ from __future__ import annotations
 from db.models import Enrollment, ModuleCompletion
 from tests.pathways.factories import count, module_ids, student_profile
 from tests.pathways.test_training import PROGRAM_CREATE, record_input
-from tests.seams import steps
+from tests.journeys import steps
 from tests.support import gid
 from tests.talent import flows
 
