@@ -1,8 +1,8 @@
 """Who the viewer acts for on the talent side, read from the request's cached roles (no extra queries)."""
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
-from typing import Collection
 
 from db import models
 from resolvers import students
