@@ -51,6 +51,7 @@ class Benefit(str, Enum):
 class PostingStatus(str, Enum):
     OPEN = "OPEN"
     CLOSED = "CLOSED"
+    FILLED = "FILLED"  # every opening has a hire
 
 
 class ApplicationStatus(str, Enum):

@@ -11,6 +11,7 @@ from db.engine import Database
 from db.models import Application, JobPosting, StudentProfile
 from db.talent_enums import ApplicationStatus
 from resolvers import application_workflow as workflow
+from resolvers import job_openings
 from resolvers.application_workflow import Party
 from resolvers.errors import DomainError, ErrorCode, not_found
 from resolvers.jobs import is_open
@@ -62,7 +63,8 @@ async def create(db: Database, viewer: Viewer, posting_id: int, message: str | N
 
 
 async def move(db: Database, viewer: Viewer, application_id: int, to: ApplicationStatus, note: str | None) -> Application:
-    """The employer's moves; another employer (or a stranger) gets NOT_FOUND and nothing changes."""
+    """The employer's moves; another employer (or a stranger) gets NOT_FOUND and nothing changes.
+    A hire fills one of the posting's openings in the same transaction, or is refused when none is left."""
     note = checked_note(note, "note")
     if to is ApplicationStatus.WITHDRAWN:
         raise DomainError(ErrorCode.INVALID_TRANSITION, "Only the student can withdraw an application.", "status")
@@ -73,6 +75,8 @@ async def move(db: Database, viewer: Viewer, application_id: int, to: Applicatio
         await require_role(session, viewer, application.employer_id, roles=ANY_MEMBER, scope=Scope.TALENT_WRITE,
                            hide="Application")
         await workflow.move(session, application, to, Party.EMPLOYER, viewer, note)
+        if to is ApplicationStatus.HIRED:
+            await job_openings.fill_opening(session, application.job_posting_id)
     return application
 
 

@@ -11,7 +11,7 @@ from db.base import utcnow
 from db.engine import Database
 from db.models import Credential, JobPosting, JobRequiredCredential, Organization
 from db.talent_enums import PayUnit, PostingStatus
-from resolvers import skills
+from resolvers import job_openings, skills
 from resolvers.credentials import ids_for_codes, today
 from resolvers.errors import DomainError, ErrorCode, not_found
 from resolvers.geo_search import ids_within
@@ -118,6 +118,8 @@ async def update(db: Database, viewer: Viewer, posting_id: int, changes: dict):
         posting = await _managed(session, viewer, posting_id)
         if posting.status == PostingStatus.CLOSED.value:
             raise DomainError(ErrorCode.POSTING_CLOSED, "A closed posting cannot be changed.", "id")
+        if "openings" in values:
+            await job_openings.set_openings(session, posting, values.pop("openings"))
         for key, value in values.items():
             setattr(posting, key, value)
         await _replace_required(session, posting.id, changes)
@@ -142,6 +144,13 @@ async def close(db: Database, viewer: Viewer, posting_id: int) -> JobPosting:
 def is_open(posting: JobPosting, on: date | None = None) -> bool:
     on = on or today()
     return posting.status == PostingStatus.OPEN.value and (posting.closes_on is None or posting.closes_on >= on)
+
+
+def status_of(posting: JobPosting, on: date | None = None) -> PostingStatus:
+    """The stored status, except that an open posting past its closing date reads CLOSED."""
+    if posting.status == PostingStatus.OPEN.value and not is_open(posting, on):
+        return PostingStatus.CLOSED
+    return PostingStatus(posting.status)
 
 
 def open_postings(on: date | None = None) -> Select:

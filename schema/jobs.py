@@ -50,6 +50,7 @@ class JobPosting(Node):
     benefits: list[Benefit]
     other_preferred_skills: list[str]
     openings: int
+    hires: int = strawberry.field(description="Applications hired so far; never more than `openings`.")
     closes_on: date | None
     status: PostingStatus
     created_at: datetime
@@ -67,8 +68,7 @@ class JobPosting(Node):
                          hourly_max=row.pay_max_hourly_cents),
             benefits=[e.Benefit(b) for b in row.benefits or ()],
             other_preferred_skills=list(row.other_preferred_skills or ()), openings=row.openings,
-            closes_on=row.closes_on,
-            status=e.PostingStatus.OPEN if jobs.is_open(row) else e.PostingStatus.CLOSED,
+            hires=row.hires, closes_on=row.closes_on, status=jobs.status_of(row),
             created_at=row.created_at, updated_at=row.updated_at, _row=row,
         )
 
@@ -249,7 +249,7 @@ class JobMutations:
         row, normalized = await jobs.create(info.context.db, info.context.viewer, changes)
         return JobPostingPayload(job_posting=JobPosting.from_model(row), skill_suggestions=suggestions_of(normalized))
 
-    @strawberry.mutation(description="Change an open posting.")
+    @strawberry.mutation(description="Change an open or filled posting; openings never go below the hires made.")
     @returns_payload
     async def job_posting_update(self, info: Info, id: strawberry.ID, input: JobPostingUpdateInput) -> JobPostingPayload:
         row, normalized = await jobs.update(info.context.db, info.context.viewer, _posting_id(id), _changes(input))

@@ -8,6 +8,7 @@ import strawberry
 
 from db import models
 from resolvers import students
+from resolvers.students_access import may_see_student
 from schema.context import Info
 from schema.errors import Payload, returns_payload
 from schema.organizations import Organization
@@ -15,7 +16,7 @@ from schema.permissions import IsPerson
 from schema.relay import Connection, Node, decode_id, node_type, page_args
 from schema.scalars import NearInput, Program, given
 from schema.skills import Skill, SkillSuggestion, skill_list, suggestions_of
-from schema.talent_access import employer_ids, released_to_viewer
+from schema.talent_access import RequestTies, employer_ids, released_to_viewer
 from schema.talent_enums import Availability
 
 if TYPE_CHECKING:
@@ -29,16 +30,8 @@ if TYPE_CHECKING:  # pathways
 
 
 async def can_view_profile(info: Info, row: models.StudentProfile) -> bool:
-    """The student, their school's members and staff always; employers when it is visible, or when
-    the student applied to them or accepted their invitation."""
-    ctx = info.context
-    if ctx.viewer.is_staff or ctx.viewer.user_id == row.user_id:
-        return True
-    if row.school_id is not None and await ctx.is_member(row.school_id):
-        return True
-    if row.visible_to_employers and await employer_ids(info):
-        return True
-    return await released_to_viewer(info, row.id)
+    """The one rule of `resolvers.students_access.may_see_student`, from the request's cached roles."""
+    return await may_see_student(info.context.viewer, row, RequestTies(info))
 
 
 @node_type

@@ -142,6 +142,14 @@ def _history(target: S) -> list[S]:
     return PIPELINE[: PIPELINE.index(target) + 1] if target in PIPELINE else PIPELINE + [S.HIRED]
 
 
+def _count_hire(posting: JobPosting) -> None:
+    """A seeded hire fills an opening like a real one; the demo adds an opening rather than refuse it."""
+    posting.hires = (posting.hires or 0) + 1
+    posting.openings = max(posting.openings, posting.hires)
+    if posting.hires == posting.openings:
+        posting.status = "FILLED"
+
+
 async def _applications(session: AsyncSession, world, students: list[StudentProfile], postings: list[JobPosting]):
     open_postings = [p for p in postings if p.status == "OPEN"]
     employer_user = world.users["employer"].id
@@ -153,6 +161,8 @@ async def _applications(session: AsyncSession, world, students: list[StudentProf
         if (student.id, posting.id) in seen:
             continue
         seen.add((student.id, posting.id))
+        if status is S.HIRED:
+            _count_hire(posting)
         application = Application(job_posting_id=posting.id, student_id=student.id, employer_id=posting.employer_id,
                                   status=status.value, message="I'd love to learn at your shop.")
         session.add(application)
@@ -164,6 +174,7 @@ async def _applications(session: AsyncSession, world, students: list[StudentProf
                 application_id=application.id, actor_role=party, from_status=previous.value if previous else None,
                 to_status=step.value, actor_user_id=employer_user if party == "EMPLOYER" else None))
             previous = step
+    open_postings = [p for p in open_postings if p.status == "OPEN"]  # hires may have filled some
     visible = [s for s in students[1:] if s.visible_to_employers]
     for i, student in enumerate(visible[:3]):
         posting = next(p for p in open_postings if p.employer_id == world.employers[0].id)

@@ -21,6 +21,7 @@ class JobPosting(Entity, Base):
         CheckConstraint(f"pay_basis IN ({sql_in(PayBasis)})", name="pay_basis_known"),
         CheckConstraint("pay_min_cents > 0 AND pay_min_cents <= pay_max_cents", name="pay_range_valid"),
         CheckConstraint("openings > 0", name="openings_positive"),
+        CheckConstraint("hires >= 0 AND hires <= openings", name="hires_within_openings"),
         Index("ix_job_posting_location", "latitude", "longitude"),
         Index("ix_job_posting_status_created", "status", "created_at"),
     )
@@ -46,6 +47,8 @@ class JobPosting(Entity, Base):
     preferred_skill_ids: Mapped[list[int]] = mapped_column(JSON, default=list)
     other_preferred_skills: Mapped[list[str]] = mapped_column(JSON, default=list)
     openings: Mapped[int] = mapped_column(default=1, server_default="1")
+    # Applications moved to HIRED; counted up by a conditional UPDATE so hires never pass openings.
+    hires: Mapped[int] = mapped_column(default=0, server_default="0")
     closes_on: Mapped[date | None] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(10), default=PostingStatus.OPEN.value, server_default="OPEN")
     closed_at: Mapped[datetime | None]
