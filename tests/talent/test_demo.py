@@ -43,3 +43,19 @@ async def test_demo_data_shows_students_jobs_applications_mentors_and_pay(api):
     async with api.db.read() as session:
         statuses = set((await session.scalars(select(Application.status))).all())
     assert len(statuses) == 7
+
+
+async def test_the_readme_candidates_example_works_on_the_demo_data(api):
+    import re
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+    example = re.search(r'```graphql\n(\{\n  jobPosting\(id: "(\w+)"\).*?)```', readme, re.S)
+    world = World(random.Random(7), 1, _HASH)  # the seed `serve --demo` uses
+    async with api.db.write() as session:
+        for seeder in seeders():
+            await seeder(session, world)
+    employer = issue_access_token(api.settings, world.users["employer"].id)
+    posting = (await api.gql(example.group(1), token=employer))["jobPosting"]
+    assert posting["title"] == "Collision Apprentice"
+    assert posting["candidates"]["edges"] and all(e["explanation"]["components"] for e in posting["candidates"]["edges"])
