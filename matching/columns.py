@@ -190,12 +190,6 @@ class Columnar:
 
 def _take(value, positions):
     return value.take(positions) if isinstance(value, HeldCredentials) else value[positions]
-
-
-def as_array(values, dtype) -> np.ndarray:
-    return np.asarray(values, dtype=dtype)
-
-
 def titles(values) -> np.ndarray:
     out = np.empty(len(values), dtype=object)
     out[:] = [str(v) for v in values]

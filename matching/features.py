@@ -69,14 +69,6 @@ def mask_fraction(want, have) -> np.ndarray:
     wanted = bitsets.popcount(want).astype(np.int64)
     got = bitsets.popcount(want & have).astype(np.int64)
     return np.where(wanted > 0, got / np.maximum(wanted, 1), 1.0)
-
-
-def count_fraction(got, wanted) -> np.ndarray:
-    got = np.asarray(got, dtype=np.float64)
-    wanted = np.asarray(wanted, dtype=np.float64)
-    return np.where(wanted > 0, got / np.maximum(wanted, 1), 1.0)
-
-
 def at_least(have, want) -> np.ndarray:
     """have/want capped at 1 (experience vs a minimum, offered vs desired pay, quantity);
     1 where nothing is asked."""

@@ -92,8 +92,3 @@ async def _record_failure(db: Database, settings: Settings, user_id: int) -> Non
                     login_locked_until=utcnow() + timedelta(minutes=settings.login_lockout_minutes),
                 )
             )
-
-
-async def get_user(db: Database, user_id: int) -> User | None:
-    async with db.read() as session:
-        return await session.get(User, user_id)

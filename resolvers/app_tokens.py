@@ -1,7 +1,6 @@
 """Partner app tokens: created by an organization's owners and admins, shown once, revocable."""
 from __future__ import annotations
 
-from sqlalchemy import select
 
 from db.base import utcnow
 from db.engine import Database
@@ -50,10 +49,3 @@ async def revoke(db: Database, viewer: Viewer, token_id: int) -> AppToken:
             raise DomainError(ErrorCode.INVALID_TRANSITION, "This token is already revoked.", "id")
         token.revoked_at = utcnow()
     return token
-
-
-async def find_active(db: Database, digest: str) -> AppToken | None:
-    async with db.read() as session:
-        return await session.scalar(
-            select(AppToken).where(AppToken.token_digest == digest, AppToken.revoked_at.is_(None))
-        )

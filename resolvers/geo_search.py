@@ -39,14 +39,6 @@ async def ids_within(session: AsyncSession, model, circle: Circle, filtered: Sel
     ids, distances = ids[inside], distances[inside]
     order = np.lexsort((ids, distances))
     return {int(ids[i]): float(distances[i]) for i in order}
-
-
-def distance_from(circle: Circle | None, latitude: float | None, longitude: float | None) -> float | None:
-    if circle is None or latitude is None or longitude is None:
-        return None
-    return float(haversine_km(circle.center.latitude, circle.center.longitude, latitude, longitude))
-
-
 async def page_near(session: AsyncSession, model, filtered: Select, page, circle: Circle | None, order: list | None):
     """A page of `filtered`: nearest first when `order` is None (needs a circle), else in SQL `order`.
 

@@ -9,8 +9,6 @@ from sqlalchemy.orm import Mapped, mapped_column
 from db.base import Base, Entity, Id
 from db.talent_enums import MentorshipStatus, sql_in
 
-OPEN_STATUSES = ("REQUESTED", "ACTIVE")
-
 
 class MentorProfile(Entity, Base):
     """A mentor's offer; `active_mentees` is a counter moved only by conditional UPDATEs."""

@@ -109,8 +109,3 @@ _ICAR_ACADEMY: tuple[CredentialSeed, ...] = tuple(
 )
 
 CREDENTIALS: tuple[CredentialSeed, ...] = _ASE_PROFESSIONAL + _ASE_ENTRY_LEVEL + _ICAR_PRO_LEVEL + _ICAR_ACADEMY
-
-
-def by_code() -> dict[str, CredentialSeed]:
-    """A fresh code -> seed mapping (callers may mutate it)."""
-    return {c.code: c for c in CREDENTIALS}
