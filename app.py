@@ -19,12 +19,12 @@ from strawberry.asgi import GraphQL
 
 from db import migrate
 from db.engine import Database
-from resolvers.passwords import Passwords
-from resolvers.viewer import ANONYMOUS
+from core.passwords import Passwords
+from core.viewer import ANONYMOUS
 from schema import build_schema
 from schema.authentication import BearerTokenBackend, unauthorized
 from schema.context import Context
-from settings import Settings
+from core.settings import Settings
 
 logger = logging.getLogger("shopready")
 
@@ -134,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
         print("database is at the latest migration")
         return 0
     if args.command == "seed" or (args.command == "serve" and args.demo):
-        from db.demo import seed_database
+        from resolvers.demo import seed_database
 
         written = asyncio.run(seed_database(settings, size=getattr(args, "size", "small"), seed=getattr(args, "seed", 7),
                                             only_if_empty=args.command == "serve"))

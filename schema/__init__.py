@@ -15,32 +15,32 @@ from strawberry.extensions.query_depth_limiter import IgnoreContext
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 
-from schema.accounts import AccountMutations, AccountQueries
-from schema.app_tokens import AppTokenMutations
-from schema.catalog import CatalogQueries
-from schema.donations import DonationMutations, DonationQueries
-from schema.listings import ListingMutations, ListingQueries
-from schema.allocation import AllocationQueries
-from schema.matches import MatchQueries
+from schema.accounts.users import AccountMutations, AccountQueries
+from schema.accounts.app_tokens import AppTokenMutations
+from schema.donations.categories import CatalogQueries
+from schema.donations.donations import DonationMutations, DonationQueries
+from schema.donations.listings import ListingMutations, ListingQueries
+from schema.matches.allocation import AllocationQueries
+from schema.matches.fields import MatchQueries
 from schema.money import SCALARS
-from schema.needs import NeedMutations, NeedQueries
+from schema.donations.needs import NeedMutations, NeedQueries
 from schema.context import Info
 from schema.errors import ErrorPolicy
-from schema.organizations import OrganizationMutations, OrganizationQueries
-from schema.receipts import ReceiptQueries
+from schema.accounts.organizations import OrganizationMutations, OrganizationQueries
+from schema.donations.receipts import ReceiptQueries
 from schema.relay import Node, resolve_node
-from schema.applications import ApplicationMutations, ApplicationQueries
-from schema.credentials import CredentialMutations, CredentialQueries
-from schema.invitations import InvitationMutations
-from schema.jobs import JobMutations, JobQueries
-from schema.mentorship import MentorshipMutations, MentorshipQueries
-from schema.pay import PayMutations, PayQueries
-from schema.skills import SkillQueries
-from schema.students import StudentMutations, StudentQueries
-from schema.scholarships import ScholarshipMutations, ScholarshipQueries
-from schema.stories import StoryMutations, StoryQueries
-from schema.training import TrainingMutations, TrainingQueries
-from settings import Settings
+from schema.talent.applications import ApplicationMutations, ApplicationQueries
+from schema.talent.credentials import CredentialMutations, CredentialQueries
+from schema.talent.invitations import InvitationMutations
+from schema.talent.jobs import JobMutations, JobQueries
+from schema.talent.mentorship import MentorshipMutations, MentorshipQueries
+from schema.talent.pay import PayMutations, PayQueries
+from schema.talent.skills import SkillQueries
+from schema.talent.students import StudentMutations, StudentQueries
+from schema.pathways.scholarships import ScholarshipMutations, ScholarshipQueries
+from schema.pathways.stories import StoryMutations, StoryQueries
+from schema.pathways.training import TrainingMutations, TrainingQueries
+from core.settings import Settings
 
 
 @strawberry.type

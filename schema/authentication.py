@@ -8,12 +8,12 @@ from starlette.authentication import AuthCredentials, AuthenticationBackend, Aut
 from starlette.requests import HTTPConnection
 from starlette.responses import JSONResponse
 
-from db.base import utcnow
+from core.clock import utcnow
 from db.engine import Database
 from db.models import AppToken, User
-from resolvers.tokens import InvalidToken, app_token_digest, is_app_token, read_access_token
-from resolvers.viewer import ANONYMOUS, Viewer
-from settings import Settings
+from core.tokens import InvalidToken, app_token_digest, is_app_token, read_access_token
+from core.viewer import ANONYMOUS, Viewer
+from core.settings import Settings
 
 LAST_USED_PRECISION = timedelta(minutes=5)
 

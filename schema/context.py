@@ -10,10 +10,10 @@ from strawberry.types import Info as StrawberryInfo
 
 from db.engine import Database
 from db.models import Membership
-from resolvers.passwords import Passwords
-from resolvers.viewer import Role, Viewer
+from core.passwords import Passwords
+from core.viewer import Role, Viewer
 from schema.loaders import Loaders
-from settings import Settings
+from core.settings import Settings
 
 
 @dataclass

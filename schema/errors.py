@@ -10,8 +10,8 @@ import strawberry
 from graphql import GraphQLError
 from strawberry.extensions import SchemaExtension
 
-from resolvers.errors import DomainError, DomainErrors
-from resolvers.errors import ErrorCode as DomainErrorCode
+from core.errors import DomainError, DomainErrors
+from core.errors import ErrorCode as DomainErrorCode
 
 logger = logging.getLogger("shopready.errors")
 

@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING, Awaitable, Callable, ClassVar, Generic, TypeVa
 
 import strawberry
 
-from resolvers.errors import DomainError, ErrorCode
-from resolvers.paging import Page, Slice
+from core.errors import DomainError, ErrorCode
+from core.paging import Page, Slice
 
 if TYPE_CHECKING:
     from schema.context import Info

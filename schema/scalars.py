@@ -4,7 +4,7 @@ from __future__ import annotations
 import strawberry
 
 from db import enums
-from resolvers.locations import Circle, search_circle
+from core.locations import Circle, search_circle
 
 OrganizationKind = strawberry.enum(enums.OrganizationKind, description="What an organization does here.")
 Program = strawberry.enum(enums.Program, description="A training program or trade.")

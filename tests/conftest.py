@@ -20,7 +20,7 @@ from app import create_app
 from db import migrate
 from db.engine import Database, is_sqlite
 from db.models import Base
-from settings import Settings
+from core.settings import Settings
 from tests.support import Api
 
 _TMP = tempfile.mkdtemp(prefix="shopready-tests-")

@@ -11,9 +11,9 @@ from argon2 import PasswordHasher
 from db.engine import Database
 from db.models import Membership, Organization, User
 from matching.geo import zip_centroid
-from resolvers.tokens import issue_access_token
+from core.tokens import issue_access_token
 from schema.relay import encode_id
-from settings import Settings
+from core.settings import Settings
 
 PASSWORD = "correct horse battery staple"
 _HASH = PasswordHasher(time_cost=1, memory_cost=8192).hash(PASSWORD)

@@ -9,7 +9,7 @@ from sqlalchemy.engine import Connection
 from db.base import UTCDateTime
 from db.engine import create_engine
 from db.models import Base
-from settings import Settings
+from core.settings import Settings
 
 config = context.config
 target_metadata = Base.metadata

@@ -1,18 +1,18 @@
 """Every table, imported here so the metadata is complete for Alembic and the tests."""
 from db.base import Base
-from db.models.account import AppToken, User
-from db.models.catalog import Category
-from db.models.donations import Donation, DonationEvent, DonationReceipt, Listing, Need, ReceiptCounter
-from db.models.organization import Invitation, Membership, Organization
-from db.models.talent import Credential, Skill, StudentCredential, StudentProfile
-from db.models.jobs import Application, ApplicationEvent, JobInvitation, JobPosting, JobRequiredCredential
-from db.models.mentorship import MentorProfile, Mentorship
-from db.models.pay import PayReport
-from db.models.training import (
+from db.models.accounts.users import AppToken, User
+from db.models.donations.categories import Category
+from db.models.donations.donations import Donation, DonationEvent, DonationReceipt, Listing, Need, ReceiptCounter
+from db.models.accounts.organizations import Invitation, Membership, Organization
+from db.models.talent.students import Credential, Skill, StudentCredential, StudentProfile
+from db.models.talent.jobs import Application, ApplicationEvent, JobInvitation, JobPosting, JobRequiredCredential
+from db.models.talent.mentorship import MentorProfile, Mentorship
+from db.models.talent.pay import PayReport
+from db.models.pathways.training import (
     AcademyArea, AcademyModule, AreaBadgeAward, Enrollment, ModuleCompletion, TrainingProgram, TrainingProgramArea,
 )
-from db.models.scholarship import Scholarship, ScholarshipApplication
-from db.models.content import Story, StoryAudience, StoryTag
+from db.models.pathways.scholarships import Scholarship, ScholarshipApplication
+from db.models.pathways.stories import Story, StoryAudience, StoryTag
 
 __all__ = [
     "Base",

@@ -5,8 +5,8 @@ import random
 
 from sqlalchemy import func, select
 
-from db.demo import World, seeders
-from db.enums import DonationStatus, ListingStatus, NeedStatus
+from resolvers.demo import World, seeders
+from db.enums.donations import DonationStatus, ListingStatus, NeedStatus
 from db.models import Donation, DonationReceipt, Listing, Need
 from db.base import utcnow
 from tests.support import gid
@@ -31,7 +31,7 @@ async def test_demo_data_shows_every_state(api, db):
     assert receipts == received > 0
     assert any(row.fulfilled_by_id for row in needs)
     # the demo donor sees its side of every state through the API
-    from resolvers.tokens import issue_access_token
+    from core.tokens import issue_access_token
 
     token = issue_access_token(api.settings, world.users["donor"].id)
     edges = (await api.gql(STATES, token=token))["donations"]["edges"]

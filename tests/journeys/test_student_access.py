@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from db.models import StudentProfile
-from resolvers.students_access import can_see_student
-from resolvers.viewer import Viewer
+from resolvers.talent.student_access import can_see_student
+from core.viewer import Viewer
 from schema.relay import decode_id
 from tests.talent import flows
 

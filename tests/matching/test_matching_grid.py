@@ -5,8 +5,8 @@ from matching import CandidateIndex, JobPool, RankStats, rank, rank_students_for
 from matching.geo import haversine_km
 from matching.grid import Grid
 from matching.jobs import JobToStudents, StudentToJobs
-from matching.synthetic import REFERENCE_DAY, benchmark_job, national_students
-from matching_testdata import student
+from tests.fixtures.synthetic_talent import REFERENCE_DAY, benchmark_job, national_students
+from tests.fixtures.matching_testdata import student
 
 N = 30_000
 

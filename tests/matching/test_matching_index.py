@@ -5,7 +5,7 @@ from datetime import datetime, timedelta
 import pytest
 
 from matching import CandidateIndex, ExclusionCode, Removed, StudentPool, rank_students_for_job, why
-from matching_testdata import TODAY, job, student
+from tests.fixtures.matching_testdata import TODAY, job, student
 
 T0 = datetime(2025, 3, 1, 12, 0)
 

@@ -26,7 +26,7 @@ from matching import (
     rank_students_for_job,
     why,
 )
-from matching_testdata import DETROIT, TODAY, at, job, student
+from tests.fixtures.matching_testdata import DETROIT, TODAY, at, job, student
 
 
 def ids(matches):

@@ -9,8 +9,8 @@ import numpy as np
 import pytest
 
 from matching import CandidateIndex, JobStudentWeights, rank_students_for_job
-from matching.reference import python_loop_top_k, python_rows, reference_top_k
-from matching.synthetic import REFERENCE_DAY, benchmark_job, national_students
+from tests.fixtures.reference_ranking import python_loop_top_k, python_rows, reference_top_k
+from tests.fixtures.synthetic_talent import REFERENCE_DAY, benchmark_job, national_students
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -39,7 +39,7 @@ def test_engine_matches_the_numpy_and_python_oracles(pool, seed):
 
 def test_the_engine_imports_neither_strawberry_nor_sqlalchemy():
     code = (
-        "import sys, matching, matching.synthetic, matching.synthetic_donations, matching.reference;"
+        "import sys, matching, tests.fixtures.synthetic_talent, tests.fixtures.synthetic_donations, tests.fixtures.reference_ranking;"
         "bad = [m for m in sys.modules if m.split('.')[0] in ('strawberry', 'sqlalchemy')];"
         "assert not bad, bad"
     )

@@ -3,7 +3,7 @@ distractors each miss one soft thing, and excluded ones miss a hard requirement.
 import pytest
 
 from matching import CandidateIndex, ExclusionCode, rank_students_for_job, why
-from matching.synthetic import planted_job_cases
+from tests.fixtures.synthetic_talent import planted_job_cases
 
 EXPECTED_CODE = {
     "missing required credential": ExclusionCode.MISSING_CREDENTIAL,

@@ -24,7 +24,7 @@ from matching import (
 from matching.donations import NeedToListings
 from matching.jobs import JobToStudents, StudentToJobs
 from matching.mentors import MenteeToMentors
-from matching_testdata import TODAY, at, job, student
+from tests.fixtures.matching_testdata import TODAY, at, job, student
 
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 EXPIRIES = [None, TODAY - timedelta(days=10), TODAY + timedelta(days=10), TODAY + timedelta(days=100)]

@@ -11,7 +11,7 @@ from matching import (
     StudentPool,
     rank_students_for_job,
 )
-from matching_testdata import TODAY, job, student
+from tests.fixtures.matching_testdata import TODAY, job, student
 
 
 @pytest.mark.parametrize("kind", [JobStudentWeights, StudentJobWeights, MentorWeights, NeedListingWeights,

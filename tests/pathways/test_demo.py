@@ -1,7 +1,7 @@
 """The demo data includes pathways: programs, progress with badges, scholarships and stories."""
 from __future__ import annotations
 
-from db.demo import seed_database
+from resolvers.demo import seed_database
 from db.models import AreaBadgeAward, Enrollment, ModuleCompletion, Scholarship, ScholarshipApplication, Story
 from tests.conftest import test_settings as settings_for_tests
 from tests.pathways.factories import count

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from db.models import Story, StoryTag
-from resolvers.markdown import to_safe_html
+from core.markdown import to_safe_html
 from tests.pathways.factories import count
 from tests.support import gid
 

@@ -7,8 +7,8 @@ import pytest
 from sqlalchemy import select
 
 from db.models import Application, ApplicationEvent
-from resolvers.application_workflow import TRANSITIONS, Party
-from db.talent_enums import ApplicationStatus
+from resolvers.talent.application_workflow import TRANSITIONS, Party
+from db.enums.talent import ApplicationStatus
 from tests.talent import flows
 from tests.talent.flows import codes
 

@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import func, select
 
 from db.models import StudentCredential
-from resolvers.credentials import add_months
+from resolvers.talent.credentials import add_months
 from tests.talent import flows
 from tests.talent.flows import codes
 

@@ -5,9 +5,9 @@ import random
 
 from sqlalchemy import select
 
-from db.demo import World, seeders
+from resolvers.demo import World, seeders
 from db.models import Application
-from resolvers.tokens import issue_access_token
+from core.tokens import issue_access_token
 from tests.support import _HASH
 
 DEMO_STUDENT = """

@@ -1,0 +1,74 @@
+"""Cursor pagination: opaque cursors over a stable order, `first` capped at 100."""
+from __future__ import annotations
+
+import base64
+from dataclasses import dataclass
+from typing import Generic, Sequence, TypeVar
+
+from sqlalchemy import Select, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from core.errors import DomainError, ErrorCode
+
+MAX_PAGE = 100
+T = TypeVar("T")
+_PREFIX = "cursor:"
+
+
+def encode_cursor(offset: int) -> str:
+    return base64.urlsafe_b64encode(f"{_PREFIX}{offset}".encode()).decode()
+
+
+def decode_cursor(cursor: str) -> int:
+    try:
+        text = base64.urlsafe_b64decode(cursor.encode()).decode()
+        if text.startswith(_PREFIX) and (offset := int(text[len(_PREFIX):])) >= 0:
+            return offset
+    except (ValueError, UnicodeDecodeError):
+        pass
+    raise DomainError(ErrorCode.INVALID, "after is not a cursor from this API.", "after")
+
+
+@dataclass(frozen=True)
+class Slice(Generic[T]):
+    """One page of results, with each item's cursor offset and optional per-item extras."""
+
+    items: Sequence[T]
+    offset: int
+    has_next: bool
+    distances: dict[int, float] | None = None
+
+    def cursor(self, index: int) -> str:
+        return encode_cursor(self.offset + index)
+
+
+@dataclass(frozen=True)
+class Page:
+    first: int
+    offset: int
+
+    @classmethod
+    def of(cls, first: int | None, after: str | None, *, default: int = 20) -> "Page":
+        first = default if first is None else first
+        if not (0 <= first <= MAX_PAGE):
+            raise DomainError(ErrorCode.OUT_OF_RANGE, f"first must be between 0 and {MAX_PAGE}.", "first")
+        return cls(first, decode_cursor(after) + 1 if after else 0)
+
+    def apply(self, stmt: Select) -> Select:
+        """Fetch one extra row to learn whether another page follows."""
+        return stmt.offset(self.offset).limit(self.first + 1)
+
+    def slice(self, rows: Sequence[T], distances: dict[int, float] | None = None) -> Slice[T]:
+        return Slice(rows[: self.first], self.offset, len(rows) > self.first, distances)
+
+    def window(self, ordered: Sequence) -> tuple[Sequence, bool]:
+        """This page of an already ordered sequence, and whether more follow."""
+        end = self.offset + self.first
+        return ordered[self.offset : end], len(ordered) > end
+
+    async def slice_of_ids(self, session: AsyncSession, model, distances: dict[int, float]) -> Slice:
+        """A page of rows ranked by an ordered {id: distance} map, loaded in one query."""
+        ids, has_next = self.window(list(distances))
+        rows = (await session.scalars(select(model).where(model.id.in_(ids)))).all() if ids else []
+        by_id = {row.id: row for row in rows}
+        return Slice([by_id[i] for i in ids if i in by_id], self.offset, has_next, distances)

@@ -1,0 +1,53 @@
+"""Input checks shared by every domain; each failure is collected as a DomainError."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from core.errors import DomainError, DomainErrors, ErrorCode
+
+
+@dataclass
+class Checks:
+    """Collects input problems and raises them together."""
+
+    errors: list[DomainError] = field(default_factory=list)
+
+    def add(self, code: ErrorCode, message: str, field_name: str | list[str]) -> None:
+        self.errors.append(DomainError(code, message, field_name))
+
+    def text(self, value: str | None, field_name: str, *, max_length: int, required: bool = True) -> str | None:
+        """Strip; report a missing or overlong value."""
+        if value is None:
+            if required:
+                self.add(ErrorCode.REQUIRED, f"{field_name} is required.", field_name)
+            return None
+        value = value.strip()
+        if required and not value:
+            self.add(ErrorCode.REQUIRED, f"{field_name} is required.", field_name)
+        elif len(value) > max_length:
+            self.add(ErrorCode.TOO_LONG, f"{field_name} must be at most {max_length} characters.", field_name)
+        return value
+
+    def in_range(self, value, field_name: str, *, low=None, high=None) -> None:
+        if value is None:
+            return
+        if (low is not None and value < low) or (high is not None and value > high):
+            bounds = f"between {low} and {high}" if low is not None and high is not None else (
+                f"at least {low}" if low is not None else f"at most {high}"
+            )
+            self.add(ErrorCode.OUT_OF_RANGE, f"{field_name} must be {bounds}.", field_name)
+
+    def raise_any(self) -> None:
+        if len(self.errors) == 1:
+            raise self.errors[0]
+        if self.errors:
+            raise DomainErrors(self.errors)
+
+
+def escape_like(text: str) -> str:
+    """Make user text literal inside a LIKE pattern (escape character: backslash)."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def contains_pattern(text: str) -> str:
+    return f"%{escape_like(text.strip().lower())}%"

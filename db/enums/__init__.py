@@ -1,0 +1,41 @@
+"""Every closed set the database stores, defined once in its domain's module and gathered here."""
+from __future__ import annotations
+
+from enum import Enum
+
+from db.enums.accounts import OrganizationKind, Program, SchoolTier
+from db.enums.donations import ItemCondition, FulfillmentMethod, NeedPriority, ListingStatus, NeedStatus, DonationStatus
+from db.enums.talent import Availability, RoleType, PayUnit, PayBasis, Benefit, PostingStatus, ApplicationStatus, InvitationStatus, MentorshipStatus, CredentialStatus
+from db.enums.pathways import EnrollmentStatus, ScholarshipKind, ScholarshipApplicationStatus, Audience
+
+__all__ = [
+    "ApplicationStatus",
+    "Audience",
+    "Availability",
+    "Benefit",
+    "CredentialStatus",
+    "DonationStatus",
+    "EnrollmentStatus",
+    "FulfillmentMethod",
+    "InvitationStatus",
+    "ItemCondition",
+    "ListingStatus",
+    "MentorshipStatus",
+    "NeedPriority",
+    "NeedStatus",
+    "OrganizationKind",
+    "PayBasis",
+    "PayUnit",
+    "PostingStatus",
+    "Program",
+    "RoleType",
+    "ScholarshipApplicationStatus",
+    "ScholarshipKind",
+    "SchoolTier",
+    "sql_in",
+]
+
+
+def sql_in(enum: type[Enum]) -> str:
+    """`'A', 'B', ...` for CHECK constraints that keep a text column inside its enum."""
+    return ", ".join(f"'{member.value}'" for member in enum)

@@ -1,0 +1,72 @@
+"""Demo people and organizations around Detroit, Lansing and Grand Rapids, at real ZIP codes."""
+from __future__ import annotations
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from db.enums.accounts import Program, SchoolTier
+from db.models import Membership, Organization, User
+from matching.geo import zip_centroid
+
+REGION = [
+    ("Detroit", "48226"), ("Dearborn", "48126"), ("Warren", "48089"), ("Troy", "48083"),
+    ("Southfield", "48075"), ("Livonia", "48150"), ("Pontiac", "48342"), ("Sterling Heights", "48310"),
+    ("Ann Arbor", "48104"), ("Ypsilanti", "48197"), ("Flint", "48502"), ("Lansing", "48933"),
+    ("Grand Rapids", "49503"), ("Kalamazoo", "49007"), ("Jackson", "49201"), ("Saginaw", "48607"),
+]
+SCHOOL_NAMES = ["Career Tech Center", "Community College", "Technical High School", "Institute of Technology"]
+DONOR_NAMES = ["Collision Center", "Auto Group", "Insurance Claims Office", "Paint Supply", "Tool Distributors"]
+EMPLOYER_NAMES = ["Body Shop", "Auto Service", "Collision Repair", "Diesel & Fleet", "Dealership Service"]
+
+# One demo account per role; the README lists them.
+DEMO_ACCOUNTS = {
+    "school": ("school@demo.shopready.dev", "Dana Instructor"),
+    "donor": ("donor@demo.shopready.dev", "Sam Donor"),
+    "employer": ("employer@demo.shopready.dev", "Erin Shop-Owner"),
+    "student": ("student@demo.shopready.dev", "Alex Student"),
+    "mentor": ("mentor@demo.shopready.dev", "Morgan Mentor"),
+    "staff": ("staff@demo.shopready.dev", "Pat Coordinator"),
+}
+
+
+def _place(world, index: int) -> dict:
+    city, code = REGION[index % len(REGION)]
+    lat, lon = zip_centroid(code)
+    return dict(city=city, state="MI", postal_code=code, latitude=lat, longitude=lon)
+
+
+async def seed(session: AsyncSession, world) -> None:
+    rng = world.rng
+    for role, (email, name) in DEMO_ACCOUNTS.items():
+        user = User(email=email, name=name, password_hash=world.password_hash, is_staff=role == "staff")
+        session.add(user)
+        world.users[role] = user
+    await session.flush()
+
+    def organization(kind: str, index: int, suffixes: list[str]) -> Organization:
+        place = _place(world, index * 7 + len(kind))
+        return Organization(
+            name=f"{place['city']} {rng.choice(suffixes)}" + (f" #{index + 1}" if index >= len(REGION) else ""),
+            description=f"A {kind.lower()} in {place['city']}, Michigan.",
+            website=f"https://example.org/{kind.lower()}/{index + 1}",
+            is_school=kind == "SCHOOL",
+            is_donor=kind == "DONOR" or (kind == "EMPLOYER" and index % 3 == 0),  # many shops also donate
+            is_employer=kind == "EMPLOYER",
+            contact_email=f"contact{index + 1}@{kind.lower()}.example.org",
+            contact_phone=f"(313) 555-{1000 + index:04d}",
+            **place,
+        )
+
+    for i in range(6 * world.scale):
+        school = organization("SCHOOL", i, SCHOOL_NAMES)
+        school.programs = sorted(rng.sample([p.value for p in Program][:4], k=rng.randint(1, 3)))
+        school.enrollment = rng.randint(20, 400)
+        school.accreditation = rng.choice([None, "ASE Education Foundation: Collision (MLR)", "ASE Education Foundation: Automobile"])
+        school.tier = rng.choice([t.value for t in SchoolTier])
+        world.schools.append(school)
+    world.donors += [organization("DONOR", i, DONOR_NAMES) for i in range(6 * world.scale)]
+    world.employers += [organization("EMPLOYER", i, EMPLOYER_NAMES) for i in range(5 * world.scale)]
+    session.add_all(world.schools + world.donors + world.employers)
+    await session.flush()
+
+    for role, organizations in (("school", world.schools), ("donor", world.donors), ("employer", world.employers)):
+        session.add(Membership(organization_id=organizations[0].id, user_id=world.users[role].id, role="OWNER"))

@@ -1,0 +1,197 @@
+"""The technician pay tool: anonymous reports in, percentiles out, never fewer than five data points.
+
+Reports and posted ranges near the asker are normalized to cents per hour (2,080 hours a year);
+the search widens (25 -> 50 -> 100 -> 200 km, then the whole state) until it has enough data.
+Optional refinements (program, years of experience, credentials) are kept only while they leave
+enough data, so a refinement can never single out one report.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+from sqlalchemy import or_, select
+
+from db.engine import Database
+from db.models import JobPosting, JobRequiredCredential, PayReport
+from db.enums.talent import PayBasis, PayUnit
+from matching.geo import haversine_km
+from resolvers.talent.credentials import ids_for_codes
+from core.errors import DomainError, ErrorCode
+from core.geo_search import within_box
+from resolvers.talent.jobs import open_postings
+from core.locations import Circle, Point, locate
+from resolvers.talent.pay_units import check_amount, check_basis, from_hourly_cents, to_hourly_cents
+from core.regions import state_of
+from core.validation import Checks
+
+MIN_DATA_POINTS = 5
+RADIUS_STEPS_KM = (25.0, 50.0, 100.0, 200.0)
+EXPERIENCE_BAND_YEARS = 3
+
+
+@dataclass(frozen=True)
+class ReportInput:
+    role_type: str
+    program: str | None
+    postal_code: str
+    years_experience: int | None
+    amount_cents: int
+    unit: PayUnit
+    basis: PayBasis
+    credentials: list[str] = field(default_factory=list)
+
+
+async def submit(db: Database, viewer, given: ReportInput) -> None:
+    """Store an anonymous report: no user id, and the location is kept only as the ZIP centroid."""
+    viewer.require_person()  # against ballot stuffing by scripts; the report still names no one
+    checks = Checks()
+    check_amount(checks, given.amount_cents, given.unit, ["pay", "amount"])
+    check_basis(checks, given.unit, given.basis, ["pay", "basis"])
+    checks.in_range(given.years_experience, "yearsExperience", low=0, high=70)
+    checks.raise_any()
+    point = _point(given.postal_code)
+    async with db.write() as session:
+        credential_ids = await ids_for_codes(session, given.credentials, "credentials")
+        session.add(PayReport(
+            role_type=given.role_type, program=given.program, postal_code=point.postal_code,
+            state=state_of(point.postal_code), latitude=point.latitude, longitude=point.longitude,
+            years_experience=given.years_experience, amount_cents=given.amount_cents, unit=given.unit.value,
+            basis=given.basis.value, hourly_cents=to_hourly_cents(given.amount_cents, given.unit),
+            credential_ids=credential_ids,
+        ))
+
+
+def _point(postal_code: str | None) -> Point:
+    point = locate(postal_code, None, None)
+    if point is None:
+        raise DomainError(ErrorCode.REQUIRED, "postalCode is required.", "postalCode")
+    return point
+
+
+@dataclass(frozen=True)
+class EstimateInput:
+    role_type: str
+    postal_code: str
+    program: str | None = None
+    radius_km: float | None = None
+    years_experience: int | None = None
+    credentials: list[str] = field(default_factory=list)
+    unit: PayUnit = PayUnit.YEAR
+
+
+@dataclass(frozen=True)
+class Estimate:
+    p25_cents: int
+    median_cents: int
+    p75_cents: int
+    sample_size: int
+    unit: PayUnit
+    reports: int
+    postings: int
+    radius_km: float | None  # None when the whole state was used
+    state: str | None
+    refinements: tuple[str, ...]
+
+
+@dataclass
+class _Points:
+    """Candidate data points as parallel arrays: hourly pay, distance, and the refinement flags."""
+
+    hourly: np.ndarray
+    distance: np.ndarray
+    in_state: np.ndarray
+    from_report: np.ndarray
+    matches: dict[str, np.ndarray]
+
+
+def _nearby(stmt, model, widest: Circle, state: str | None):
+    """Rows within the widest circle, or anywhere in the state (the last step of widening)."""
+    box = within_box(select(model.id), model, widest).whereclause
+    return stmt.where(or_(model.state == state, box)) if state else stmt.where(box)
+
+
+async def _candidates(db: Database, given: EstimateInput, center: Point, state: str | None,
+                      credential_ids: set[int]) -> _Points:
+    widest = Circle(center, RADIUS_STEPS_KM[-1])
+    rows: list[tuple] = []  # (hourly, lat, lon, state, is_report, program_ok, years_ok, credentials_ok)
+    reports = select(PayReport).where(PayReport.role_type == given.role_type)
+    postings = open_postings().where(JobPosting.role_type == given.role_type)
+    async with db.read() as session:
+        for report in (await session.scalars(_nearby(reports, PayReport, widest, state))).all():
+            years_ok = given.years_experience is None or (
+                report.years_experience is not None
+                and abs(report.years_experience - given.years_experience) <= EXPERIENCE_BAND_YEARS)
+            rows.append((report.hourly_cents, report.latitude, report.longitude, report.state, True,
+                         given.program is None or report.program == given.program, years_ok,
+                         not credential_ids or bool(credential_ids & set(report.credential_ids or ()))))
+        posted = (await session.scalars(_nearby(postings, JobPosting, widest, state))).all()
+        required: dict[int, set[int]] = {}
+        if credential_ids and posted:
+            links = await session.execute(select(JobRequiredCredential.job_posting_id, JobRequiredCredential.credential_id)
+                                          .where(JobRequiredCredential.job_posting_id.in_([p.id for p in posted])))
+            for posting_id, credential_id in links:
+                required.setdefault(posting_id, set()).add(credential_id)
+    for posting in posted:
+        midpoint = (posting.pay_min_hourly_cents + posting.pay_max_hourly_cents) / 2
+        rows.append((midpoint, posting.latitude, posting.longitude, posting.state, False,
+                     given.program is None or given.program in (posting.programs or ()),
+                     given.years_experience is None,  # postings say nothing of experience
+                     not credential_ids or bool(credential_ids & required.get(posting.id, set()))))
+    columns = list(zip(*rows)) if rows else [()] * 8
+    lats, lons = np.array(columns[1], dtype=float), np.array(columns[2], dtype=float)
+    return _Points(
+        hourly=np.array(columns[0], dtype=float),
+        distance=haversine_km(center.latitude, center.longitude, lats, lons) if rows else np.array([]),
+        in_state=np.array([s == state and state is not None for s in columns[3]], dtype=bool),
+        from_report=np.array(columns[4], dtype=bool),
+        matches={
+            "PROGRAM": np.array(columns[5], dtype=bool),
+            "YEARS_EXPERIENCE": np.array(columns[6], dtype=bool),
+            "CREDENTIALS": np.array(columns[7], dtype=bool),
+        },
+    )
+
+
+def _checked(given: EstimateInput) -> None:
+    checks = Checks()
+    if given.radius_km is not None and not 1 <= given.radius_km <= RADIUS_STEPS_KM[-1]:
+        checks.add(ErrorCode.OUT_OF_RANGE, f"radiusKm must be between 1 and {RADIUS_STEPS_KM[-1]:g}.", "radiusKm")
+    checks.in_range(given.years_experience, "yearsExperience", low=0, high=70)
+    checks.raise_any()
+
+
+async def estimate(db: Database, given: EstimateInput) -> Estimate:
+    _checked(given)
+    center = _point(given.postal_code)
+    state = state_of(center.postal_code)
+    async with db.read() as session:
+        credential_ids = set(await ids_for_codes(session, given.credentials, "credentials"))
+    points = await _candidates(db, given, center, state, credential_ids)
+    first = given.radius_km or RADIUS_STEPS_KM[0]
+    scopes: list[tuple[float | None, np.ndarray]] = [(first, points.distance <= first)]
+    scopes += [(r, points.distance <= r) for r in RADIUS_STEPS_KM if r > first]
+    if state:
+        scopes.append((None, points.in_state))
+    asked = [name for name, on in (("PROGRAM", given.program), ("YEARS_EXPERIENCE", given.years_experience is not None),
+                                   ("CREDENTIALS", credential_ids)) if on]
+    # Most specific first: every refinement asked for, then dropping them from the last, at each distance.
+    for kept in (asked[:n] for n in range(len(asked), -1, -1)):
+        refined = np.ones(len(points.hourly), dtype=bool)
+        for name in kept:
+            refined &= points.matches[name]
+        for radius, inside in scopes:
+            chosen = refined & inside
+            if chosen.sum() >= MIN_DATA_POINTS:
+                p25, median, p75 = np.percentile(points.hourly[chosen], [25, 50, 75])
+                return Estimate(
+                    p25_cents=from_hourly_cents(p25, given.unit), median_cents=from_hourly_cents(median, given.unit),
+                    p75_cents=from_hourly_cents(p75, given.unit), sample_size=int(chosen.sum()), unit=given.unit,
+                    reports=int((chosen & points.from_report).sum()), postings=int((chosen & ~points.from_report).sum()),
+                    radius_km=radius, state=state if radius is None else None, refinements=tuple(kept),
+                )
+    raise DomainError(
+        ErrorCode.INSUFFICIENT_DATA,
+        f"Fewer than {MIN_DATA_POINTS} pay data points for this role near {center.postal_code}, even state-wide.",
+        "postalCode",
+    )

@@ -1,0 +1,96 @@
+"""Who may see or act on a student's records: one rule, asked through the request's loaders by the
+schema and through a session by use cases (enrollment, scholarships)."""
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+from typing import Protocol
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from db.models import Membership, Organization, StudentProfile
+from core.errors import DomainError, ErrorCode, not_found
+from resolvers.talent.students import released
+from core.viewer import Scope, Viewer
+
+
+class ViewerTies(Protocol):
+    """What the rule needs to know about the viewer's organizations, however the caller reads it."""
+
+    async def organization_ids(self) -> Collection[int]:
+        """The organizations the viewer is a member of (an app: its own organization)."""
+
+    async def employers_among(self, organization_ids: Collection[int]) -> list[int]:
+        """Which of these organizations are employers."""
+
+    async def released(self, student_id: int, employer_ids: list[int]) -> bool:
+        """Whether the student applied to, or accepted an invitation of, one of these employers."""
+
+
+async def may_see_student(viewer: Viewer, student: StudentProfile, ties: ViewerTies) -> bool:
+    """The student, staff and their school's members (or its apps) always; employers (apps with
+    talent:read) when the profile is visible, or when the student applied to them or accepted their
+    invitation."""
+    if viewer.is_staff or (viewer.user_id is not None and viewer.user_id == student.user_id):
+        return True
+    organization_ids = await ties.organization_ids()
+    if student.school_id is not None and student.school_id in organization_ids:
+        return True
+    if viewer.is_app and Scope.TALENT_READ.value not in viewer.scopes:
+        return False
+    employer_ids = await ties.employers_among(organization_ids)
+    if not employer_ids:
+        return False
+    return student.visible_to_employers or await ties.released(student.id, employer_ids)
+
+
+@dataclass(frozen=True)
+class SessionTies:
+    """The viewer's organizations read in the use case's own session."""
+
+    session: AsyncSession
+    viewer: Viewer
+
+    async def organization_ids(self) -> Collection[int]:
+        if self.viewer.is_app:
+            return {self.viewer.app_organization_id}
+        if self.viewer.user_id is None:
+            return set()
+        rows = await self.session.scalars(
+            select(Membership.organization_id).where(Membership.user_id == self.viewer.user_id)
+        )
+        return set(rows.all())
+
+    async def employers_among(self, organization_ids: Collection[int]) -> list[int]:
+        if not organization_ids:
+            return []
+        rows = await self.session.scalars(
+            select(Organization.id).where(Organization.id.in_(list(organization_ids)), Organization.is_employer)
+        )
+        return list(rows.all())
+
+    async def released(self, student_id: int, employer_ids: list[int]) -> bool:
+        found = await self.session.scalar(
+            select(StudentProfile.id).where(StudentProfile.id == student_id, released(StudentProfile.id, employer_ids))
+        )
+        return found is not None
+
+
+async def can_see_student(session: AsyncSession, viewer: Viewer, student: StudentProfile) -> bool:
+    return await may_see_student(viewer, student, SessionTies(session, viewer))
+
+
+async def visible_student(session: AsyncSession, viewer: Viewer, student_id: int, field: str) -> StudentProfile:
+    student = await session.get(StudentProfile, student_id)
+    if student is None or not await can_see_student(session, viewer, student):
+        raise not_found("Student profile", field)
+    return student
+
+
+async def own_profile(session: AsyncSession, viewer: Viewer) -> StudentProfile:
+    user_id = viewer.require_person()
+    student = await session.scalar(select(StudentProfile).where(StudentProfile.user_id == user_id))
+    if student is None:
+        raise DomainError(ErrorCode.NO_STUDENT_PROFILE, "Create your student profile first.")
+    return student

@@ -1,0 +1,111 @@
+"""`StudentProfile.pathway`: the student's timeline, trimmed to what the viewer may see."""
+from __future__ import annotations
+
+from datetime import date
+from enum import Enum
+from typing import Callable
+
+import strawberry
+
+from db import models
+from resolvers.pathways.timeline import TimelineEntry, timelines
+from resolvers.pathways.talent_steps import JOB_KINDS
+from schema.context import Info
+from schema.accounts.organizations import Organization
+from schema.relay import Node, encode_id, resolve_node
+from schema.talent.access import employer_ids
+
+
+@strawberry.enum(description="What happened on a pathway step.")
+class PathwayEntryKind(Enum):
+    ENROLLED = "ENROLLED"
+    MODULE_COMPLETED = "MODULE_COMPLETED"
+    BADGE_EARNED = "BADGE_EARNED"
+    CREDENTIAL_EARNED = "CREDENTIAL_EARNED"
+    SCHOLARSHIP_APPLIED = "SCHOLARSHIP_APPLIED"
+    SCHOLARSHIP_AWARDED = "SCHOLARSHIP_AWARDED"
+    AWARD_FULFILLED = "AWARD_FULFILLED"
+    WITHDRAWN = "WITHDRAWN"
+    MENTORSHIP_REQUESTED = "MENTORSHIP_REQUESTED"
+    MENTORSHIP_ACCEPTED = "MENTORSHIP_ACCEPTED"
+    MENTORSHIP_ENDED = "MENTORSHIP_ENDED"
+    JOB_INVITATION_ACCEPTED = "JOB_INVITATION_ACCEPTED"
+    JOB_APPLIED = "JOB_APPLIED"
+    JOB_INTERVIEW = "JOB_INTERVIEW"
+    JOB_OFFERED = "JOB_OFFERED"
+    JOB_HIRED = "JOB_HIRED"
+    JOB_REJECTED = "JOB_REJECTED"
+    JOB_APPLICATION_WITHDRAWN = "JOB_APPLICATION_WITHDRAWN"
+
+
+@strawberry.type(description="One step of a student's pathway.")
+class PathwayEntry:
+    kind: PathwayEntryKind
+    occurred_on: date
+    title: str
+    detail: str | None
+    _entry: strawberry.Private[TimelineEntry]
+
+    @classmethod
+    def of(cls, entry: TimelineEntry) -> "PathwayEntry":
+        return cls(kind=PathwayEntryKind(entry.kind), occurred_on=entry.occurred_on, title=entry.title,
+                   detail=entry.detail, _entry=entry)
+
+    @strawberry.field(description="The organization the step is about (the program's, the sponsor), if any.")
+    async def organization(self, info: Info) -> Organization | None:
+        pk = self._entry.organization_id
+        return await Organization.load(info, pk) if pk else None
+
+    @strawberry.field(description="The record behind the step, when you may see it (e.g. an Enrollment).")
+    async def subject(self, info: Info) -> Node | None:
+        entry = self._entry
+        if entry.subject_type is None or entry.subject_id is None:
+            return None
+        return await resolve_node(info, encode_id(entry.subject_type, entry.subject_id))
+
+
+EntryFilter = Callable[[TimelineEntry], bool]
+
+# What the student releases to employers who may see the profile at all (visible_to_employers).
+RELEASED_TO_EMPLOYERS = frozenset({"BADGE_EARNED", "CREDENTIAL_EARNED"})
+
+
+async def sees_whole_pathway(info: Info, student: models.StudentProfile) -> bool:
+    ctx = info.context
+    return ctx.viewer.is_staff or ctx.viewer.user_id == student.user_id or (
+        student.school_id is not None and await ctx.is_member(student.school_id)
+    )
+
+
+async def released_to(info: Info, student: models.StudentProfile) -> EntryFilter:
+    """Which of the student's entries this viewer may see, beyond the student, their school and staff.
+
+    An organization always sees the steps it recorded itself (its own program, its own award);
+    employers see credentials when the profile is visible to them. An employer also sees the steps
+    of the student's applications to it (and of its invitations the student accepted): applying is
+    how the student releases them. Another employer's steps and mentorship stay hidden.
+    """
+    organizations = set(await info.context.roles())
+    employers = set(await employer_ids(info))  # apps need talent:read, as for the applications themselves
+    credentials_released = student.visible_to_employers
+
+    def visible(entry: TimelineEntry) -> bool:
+        if entry.kind in JOB_KINDS:
+            return entry.organization_id in employers
+        if entry.organization_id is not None and entry.organization_id in organizations:
+            return True
+        return credentials_released and entry.kind in RELEASED_TO_EMPLOYERS
+
+    return visible
+
+
+async def _timelines_batch(db, student_ids):
+    return await timelines(db, student_ids)
+
+
+async def pathway(info: Info, student: models.StudentProfile) -> list[PathwayEntry]:
+    entries = await info.context.loaders.custom("pathway", _timelines_batch).load(student.id)
+    if not await sees_whole_pathway(info, student):
+        visible = await released_to(info, student)
+        entries = [entry for entry in entries if visible(entry)]
+    return [PathwayEntry.of(entry) for entry in entries]

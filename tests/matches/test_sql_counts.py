@@ -1,0 +1,49 @@
+"""The candidates field costs the same number of SQL statements whatever the page size."""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from db.models import Credential, StudentCredential, StudentProfile, User
+from matching.geo import zip_centroid
+from tests.matches.support import CANDIDATES, REQUIRED, job, shop
+
+NEARBY = ["48226", "48201", "48202", "48126", "48127", "48207", "48208", "48209", "48210", "48211"]
+
+
+async def many_students(api, n: int) -> None:
+    """Rows written directly: the count is about reading, and 30 sign-ups over HTTP add nothing."""
+    from sqlalchemy import select
+
+    async with api.db.write() as session:
+        credential_id = await session.scalar(select(Credential.id).where(Credential.code == REQUIRED))
+        for i in range(n):
+            user = User(email=f"many{i}@example.com", name=f"Student {i}", password_hash="x")
+            session.add(user)
+            await session.flush()
+            lat, lon = zip_centroid(NEARBY[i % len(NEARBY)])
+            profile = StudentProfile(user_id=user.id, headline=f"student {i}", postal_code=NEARBY[i % len(NEARBY)],
+                                     latitude=lat, longitude=lon, travel_radius_km=100, visible_to_employers=True,
+                                     skill_ids=[1, 11][: 1 + i % 2], programs=["COLLISION"])
+            session.add(profile)
+            await session.flush()
+            session.add(StudentCredential(student_id=profile.id, credential_id=credential_id,
+                                          earned_on=date.today() - timedelta(days=10)))
+
+
+async def test_candidates_statement_count_does_not_grow_with_first(api, count_sql):
+    employer = await shop(api)
+    posting = await job(api, employer)
+    await many_students(api, 30)
+    await api.gql(CANDIDATES, {"id": posting, "first": 1}, token=employer.owner.token)  # build the index
+
+    counts = {}
+    for first in (5, 20):
+        with count_sql() as counter:
+            data = await api.gql(CANDIDATES, {"id": posting, "first": first}, token=employer.owner.token)
+        assert len(data["jobPosting"]["candidates"]["edges"]) == first
+        counts[first] = len([s for s in counter.statements if not s.startswith("BEGIN")])
+
+    assert counts[5] == counts[20], counts
+    # sign-in, posting, roles, required credentials, index refresh (2), re-check, and one batch
+    # each for the employer check, credentials and contact release
+    assert counts[20] <= 11, counts
