@@ -1,4 +1,5 @@
 """ShopReady: the Starlette app (GraphQL, health checks) and its command line."""
+
 from __future__ import annotations
 
 import argparse
@@ -17,14 +18,14 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 from strawberry.asgi import GraphQL
 
+from core.passwords import Passwords
+from core.settings import Settings
+from core.viewer import ANONYMOUS
 from db import migrate
 from db.engine import Database
-from core.passwords import Passwords
-from core.viewer import ANONYMOUS
 from schema import build_schema
 from schema.authentication import BearerTokenBackend, unauthorized
 from schema.context import Context
-from core.settings import Settings
 
 logger = logging.getLogger("shopready")
 
@@ -136,8 +137,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "seed" or (args.command == "serve" and args.demo):
         from resolvers.demo import seed_database
 
-        written = asyncio.run(seed_database(settings, size=getattr(args, "size", "small"), seed=getattr(args, "seed", 7),
-                                            only_if_empty=args.command == "serve"))
+        written = asyncio.run(
+            seed_database(
+                settings,
+                size=getattr(args, "size", "small"),
+                seed=getattr(args, "seed", 7),
+                only_if_empty=args.command == "serve",
+            )
+        )
         print(written)
     if args.command == "serve":
         import uvicorn

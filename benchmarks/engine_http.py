@@ -13,6 +13,7 @@ It prints the medians, the ratio (b)/(a), and the SQL statements the field runs 
 first=20 (they must be equal). The server runs in a thread of this process so (a) can use the
 very index the server keeps.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -23,32 +24,32 @@ import statistics
 import sys
 import threading
 import time
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import asyncpg  # noqa: E402
-import httpx  # noqa: E402
-import uvicorn  # noqa: E402
-from sqlalchemy import event  # noqa: E402
+import asyncpg
+import httpx
+import uvicorn
+from sqlalchemy import event
 
-from app import create_app  # noqa: E402
-from db import migrate  # noqa: E402
-from db.engine import Database  # noqa: E402
-from db.reference.credentials import CREDENTIALS  # noqa: E402
-from db.reference.skills import SKILLS  # noqa: E402
-from matching import rank_students_for_job  # noqa: E402
-from matching.geo import zip_centroid  # noqa: E402
-from tests.fixtures.synthetic_talent import zip_points, zipf_weights  # noqa: E402
-from resolvers.matches import index as match_index  # noqa: E402
-from resolvers.talent.credentials import today  # noqa: E402
+from app import create_app
 from core.clock import today
-from resolvers.matches.talent_sources import job_record  # noqa: E402
-from core.tokens import issue_access_token  # noqa: E402
-from core.settings import Settings  # noqa: E402
+from core.settings import Settings
+from core.tokens import issue_access_token
+from db import migrate
+from db.engine import Database
+from db.reference.credentials import CREDENTIALS
+from db.reference.skills import SKILLS
+from matching import rank_students_for_job
+from matching.geo import zip_centroid
+from resolvers.matches import index as match_index
+from resolvers.matches.talent_sources import job_record
+from resolvers.talent.credentials import today
+from tests.fixtures.synthetic_talent import zip_points, zipf_weights
 
 DEFAULT_URL = "postgresql+asyncpg://postgres@127.0.0.1:5432/bench_matching"
 PROGRAMS = ["COLLISION", "AUTOMOTIVE", "REFINISH", "DIESEL", "ESTIMATING", "EV_HYBRID"]
@@ -92,52 +93,113 @@ def synthetic_students(n: int, seed: int = 7):
 async def load(url: str, n: int) -> tuple[int, int]:
     """COPY the pool in; returns (employer owner user id, posting id)."""
     rng, lat, lon, skill_p, cred_p, n_skills, n_creds = synthetic_students(n)
-    stamp = datetime.now(timezone.utc) - timedelta(days=1)  # existed before the app started
+    stamp = datetime.now(UTC) - timedelta(days=1)  # existed before the app started
     conn = await asyncpg.connect(raw_url(url))
     users = [(i, f"student{i}@example.com", f"Student {i}", "x", False, 0, stamp, stamp) for i in range(1, n + 1)]
     users.append((n + 1, "owner@shop.example.com", "Shop Owner", "x", False, 0, stamp, stamp))
     for start in range(0, len(users), CHUNK):
         await conn.copy_records_to_table(
-            "user_account", records=users[start:start + CHUNK],
-            columns=["id", "email", "name", "password_hash", "is_staff", "failed_login_count", "created_at",
-                     "updated_at"])
+            "user_account",
+            records=users[start : start + CHUNK],
+            columns=[
+                "id",
+                "email",
+                "name",
+                "password_hash",
+                "is_staff",
+                "failed_login_count",
+                "created_at",
+                "updated_at",
+            ],
+        )
     today_ = date.today()
     profiles, held = [], []
     for i in range(n):
         skills = sorted({int(s) + 1 for s in rng.choice(len(SKILLS), n_skills[i], p=skill_p)})
         programs = sorted(set(rng.choice(PROGRAMS, 1 + int(rng.integers(0, 2)))))
         slots = sorted(set(rng.choice(AVAILABILITY, 1 + int(rng.integers(0, 2)))))
-        profiles.append((i + 1, i + 1, f"student {i + 1}", json.dumps(programs), json.dumps(slots), None,
-                         float(lat[i]), float(lon[i]), float(rng.choice([25, 50, 80, 150])), json.dumps(skills), "[]",
-                         bool(rng.random() < 0.85), "", stamp, stamp))
+        profiles.append(
+            (
+                i + 1,
+                i + 1,
+                f"student {i + 1}",
+                json.dumps(programs),
+                json.dumps(slots),
+                None,
+                float(lat[i]),
+                float(lon[i]),
+                float(rng.choice([25, 50, 80, 150])),
+                json.dumps(skills),
+                "[]",
+                bool(rng.random() < 0.85),
+                "",
+                stamp,
+                stamp,
+            )
+        )
         for c in {int(c) + 1 for c in rng.choice(len(CREDENTIALS), n_creds[i], p=cred_p)}:
             earned = today_ - timedelta(days=int(rng.integers(30, 1500)))
             held.append((len(held) + 1, i + 1, c, earned, earned + timedelta(days=730), stamp, stamp))
     for start in range(0, n, CHUNK):
         await conn.copy_records_to_table(
-            "student_profile", records=profiles[start:start + CHUNK],
-            columns=["id", "user_id", "headline", "programs", "availability", "postal_code", "latitude", "longitude",
-                     "travel_radius_km", "skill_ids", "other_skills", "visible_to_employers", "bio", "created_at",
-                     "updated_at"])
+            "student_profile",
+            records=profiles[start : start + CHUNK],
+            columns=[
+                "id",
+                "user_id",
+                "headline",
+                "programs",
+                "availability",
+                "postal_code",
+                "latitude",
+                "longitude",
+                "travel_radius_km",
+                "skill_ids",
+                "other_skills",
+                "visible_to_employers",
+                "bio",
+                "created_at",
+                "updated_at",
+            ],
+        )
     for start in range(0, len(held), CHUNK):
         await conn.copy_records_to_table(
-            "student_credential", records=held[start:start + CHUNK],
-            columns=["id", "student_id", "credential_id", "earned_on", "expires_on", "created_at", "updated_at"])
+            "student_credential",
+            records=held[start : start + CHUNK],
+            columns=["id", "student_id", "credential_id", "earned_on", "expires_on", "created_at", "updated_at"],
+        )
     lat0, lon0 = zip_centroid("48226")
     org = await conn.fetchval(
         "INSERT INTO organization (name, is_employer, postal_code, latitude, longitude, programs, created_at, updated_at)"
-        " VALUES ('Detroit Collision', true, '48226', $1, $2, '[]', $3, $3) RETURNING id", lat0, lon0, stamp)
-    await conn.execute("INSERT INTO membership (organization_id, user_id, role, created_at, updated_at) "
-                       "VALUES ($1, $2, 'OWNER', $3, $3)", org, n + 1, stamp)
+        " VALUES ('Detroit Collision', true, '48226', $1, $2, '[]', $3, $3) RETURNING id",
+        lat0,
+        lon0,
+        stamp,
+    )
+    await conn.execute(
+        "INSERT INTO membership (organization_id, user_id, role, created_at, updated_at) "
+        "VALUES ($1, $2, 'OWNER', $3, $3)",
+        org,
+        n + 1,
+        stamp,
+    )
     posting = await conn.fetchval(
         "INSERT INTO job_posting (employer_id, title, role_type, programs, description, postal_code, state, latitude,"
         " longitude, pay_min_cents, pay_max_cents, pay_unit, pay_basis, pay_min_hourly_cents, pay_max_hourly_cents,"
         " benefits, preferred_skill_ids, other_preferred_skills, openings, status, created_at, updated_at) VALUES"
         " ($1, 'Collision Technician', 'TECHNICIAN', '[\"COLLISION\"]', '', '48226', 'MI', $2, $3, 2500, 3200,"
         " 'HOUR', 'HOURLY', 2500, 3200, '[]', '[1, 2, 8, 11]', '[]', 1, 'OPEN', $4, $4) RETURNING id",
-        org, lat0, lon0, stamp)
-    await conn.execute("INSERT INTO job_required_credential (job_posting_id, credential_id, created_at, updated_at) "
-                       "VALUES ($1, 1, $2, $2)", posting, stamp)
+        org,
+        lat0,
+        lon0,
+        stamp,
+    )
+    await conn.execute(
+        "INSERT INTO job_required_credential (job_posting_id, credential_id, created_at, updated_at) "
+        "VALUES ($1, 1, $2, $2)",
+        posting,
+        stamp,
+    )
     for table in ("user_account", "student_profile", "student_credential"):
         await conn.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))")
     await conn.execute("ANALYZE")
@@ -179,8 +241,12 @@ def main() -> None:
     owner_id, posting_id = asyncio.run(load(url, args.students))
     print(f"loaded {args.students:,} students in {time.perf_counter() - started:.1f} s")
 
-    settings = Settings(database_url=url, secret_key="benchmark-secret-key-that-is-long-enough-0123456789",
-                        password_time_cost=1, password_memory_kib=8192)
+    settings = Settings(
+        database_url=url,
+        secret_key="benchmark-secret-key-that-is-long-enough-0123456789",
+        password_time_cost=1,
+        password_memory_kib=8192,
+    )
     db = Database(url)
     statements: list[str] = []
     event.listen(db.engine.sync_engine, "before_cursor_execute", lambda *a: statements.append(a[2]))
@@ -190,7 +256,9 @@ def main() -> None:
     from schema.relay import encode_id
 
     variables = {"id": encode_id("JobPosting", posting_id), "first": 20}
-    client = httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=120, headers={"Authorization": f"Bearer {token}"})
+    client = httpx.Client(
+        base_url=f"http://127.0.0.1:{port}", timeout=120, headers={"Authorization": f"Bearer {token}"}
+    )
 
     def http_call(first: int = 20, query: str = CANDIDATES) -> dict:
         given = {**variables, "first": first} if "$id" in query else {}
@@ -245,10 +313,14 @@ def main() -> None:
     print(f"(a) engine top-20 + one bare SQL fetch: {a:.2f} ms (median of {args.repeats})")
     print(f"(b) candidates(first: 20) with explanations over HTTP: {b:.2f} ms (median of {args.repeats})")
     print(f"ratio (b)/(a): {b / a:.2f}x (target <= 3x)")
-    print(f"  where it goes: an authenticated HTTP request doing nothing ({{ __typename }}) "
-          f"{median_ms(samples['floor']):.2f} ms; candidates with score and id only {median_ms(samples['lean']):.2f} ms")
-    print(f"SQL statements: first=5 -> {counts[5]}, first=20 -> {counts[20]} "
-          f"({'equal' if counts[5] == counts[20] else 'DIFFERENT'})")
+    print(
+        f"  where it goes: an authenticated HTTP request doing nothing ({{ __typename }}) "
+        f"{median_ms(samples['floor']):.2f} ms; candidates with score and id only {median_ms(samples['lean']):.2f} ms"
+    )
+    print(
+        f"SQL statements: first=5 -> {counts[5]}, first=20 -> {counts[20]} "
+        f"({'equal' if counts[5] == counts[20] else 'DIFFERENT'})"
+    )
     print(f"total run: {time.perf_counter() - started:.1f} s")
     client.close()
     if "conn" in conn_holder:
@@ -266,8 +338,12 @@ def decode(global_id: str) -> int:
 async def engine_side_setup(url: str, posting_id: int):
     conn = await asyncpg.connect(raw_url(url))
     row = await conn.fetchrow("SELECT * FROM job_posting WHERE id = $1", posting_id)
-    required = [r[0] for r in await conn.fetch(
-        "SELECT credential_id FROM job_required_credential WHERE job_posting_id = $1", posting_id)]
+    required = [
+        r[0]
+        for r in await conn.fetch(
+            "SELECT credential_id FROM job_required_credential WHERE job_posting_id = $1", posting_id
+        )
+    ]
     await conn.close()
 
     class Row:  # the columns job_record reads, as attributes

@@ -1,4 +1,5 @@
 """The one clock use cases read, so tests can move time instead of sleeping."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator

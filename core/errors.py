@@ -1,4 +1,5 @@
 """Business errors: resolvers raise them, the schema layer turns them into `userErrors`."""
+
 from __future__ import annotations
 
 from enum import Enum

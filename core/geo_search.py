@@ -3,20 +3,21 @@
 An indexed bounding box narrows the rows in SQL; exact great-circle distances are then computed
 in one vectorized pass, so neither database needs trigonometry functions.
 """
+
 from __future__ import annotations
 
 import numpy as np
 from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from matching.geo import bounding_box, haversine_km
 from core.locations import Circle
+from matching.geo import bounding_box, haversine_km
 
 
 def within_box(stmt: Select, model, circle: Circle) -> Select:
     min_lat, max_lat, min_lon, max_lon = bounding_box(circle.center.latitude, circle.center.longitude, circle.radius_km)
     stmt = stmt.where(model.latitude.between(min_lat, max_lat))
-    if -180 <= min_lon and max_lon <= 180:  # a box across the antimeridian filters on latitude only
+    if min_lon >= -180 and max_lon <= 180:  # a box across the antimeridian filters on latitude only
         stmt = stmt.where(model.longitude.between(min_lon, max_lon))
     return stmt
 
@@ -39,6 +40,8 @@ async def ids_within(session: AsyncSession, model, circle: Circle, filtered: Sel
     ids, distances = ids[inside], distances[inside]
     order = np.lexsort((ids, distances))
     return {int(ids[i]): float(distances[i]) for i in order}
+
+
 async def page_near(session: AsyncSession, model, filtered: Select, page, circle: Circle | None, order: list | None):
     """A page of `filtered`: nearest first when `order` is None (needs a circle), else in SQL `order`.
 

@@ -1,4 +1,5 @@
 """INSERT ... ON CONFLICT DO NOTHING on both databases: claim a unique key once, race-free."""
+
 from __future__ import annotations
 
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert

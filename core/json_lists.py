@@ -3,6 +3,7 @@
 Enum values are upper-case words without quotes, so `"VALUE"` inside the JSON text matches exactly
 one element and never a part of another.
 """
+
 from __future__ import annotations
 
 from sqlalchemy import String, cast, func, literal

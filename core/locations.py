@@ -1,10 +1,11 @@
 """Turning a US ZIP code or coordinates into a point, and `near` filters into a search circle."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from matching.geo import normalize_postal_code, zip_centroid
 from core.errors import DomainError, ErrorCode
+from matching.geo import normalize_postal_code, zip_centroid
 
 MAX_RADIUS_KM = 5000.0
 
@@ -43,9 +44,7 @@ def locate(
     return Point(centroid[0], centroid[1], normalize_postal_code(postal_code))
 
 
-def search_circle(
-    postal_code: str | None, latitude: float | None, longitude: float | None, radius_km: float
-) -> Circle:
+def search_circle(postal_code: str | None, latitude: float | None, longitude: float | None, radius_km: float) -> Circle:
     if not (0 < radius_km <= MAX_RADIUS_KM):
         raise DomainError(
             ErrorCode.OUT_OF_RANGE, f"radiusKm must be above 0 and at most {MAX_RADIUS_KM:g}.", "radiusKm"

@@ -4,6 +4,7 @@ Two layers: bodies carrying active content (scripts, event handlers, javascript:
 when written, so authors learn it will not work; and whatever is stored is rendered through an
 allowlist sanitizer on the way out, so nothing a renderer or a stored row lets through can run.
 """
+
 from __future__ import annotations
 
 import re
@@ -15,9 +16,38 @@ from markdown_it import MarkdownIt
 _MARKDOWN = MarkdownIt("commonmark", {"html": True, "linkify": False}).enable(["table", "strikethrough"])
 
 ALLOWED_TAGS = {
-    "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "strong", "em", "b", "i", "u", "s", "del",
-    "blockquote", "ul", "ol", "li", "code", "pre", "a", "img", "table", "thead", "tbody", "tr", "th", "td",
-    "sup", "sub",
+    "p",
+    "br",
+    "hr",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "strong",
+    "em",
+    "b",
+    "i",
+    "u",
+    "s",
+    "del",
+    "blockquote",
+    "ul",
+    "ol",
+    "li",
+    "code",
+    "pre",
+    "a",
+    "img",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "sup",
+    "sub",
 }
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title"}, "ol": {"start"}}
 URL_SCHEMES = {"http", "https", "mailto"}
@@ -27,9 +57,7 @@ _ACTIVE_TAG = re.compile(
 )
 _EVENT_HANDLER = re.compile(r"<[^>]*\s(on[a-z]+)\s*=", re.I)
 # A dangerous scheme as a link target: Markdown links, autolinks, or any HTML attribute.
-_ACTIVE_SCHEME = re.compile(
-    r"(\]\(\s*<?|<|=\s*[\"']?)\s*(javascript|vbscript|data|livescript)\s*:", re.I
-)
+_ACTIVE_SCHEME = re.compile(r"(\]\(\s*<?|<|=\s*[\"']?)\s*(javascript|vbscript|data|livescript)\s*:", re.I)
 
 
 def active_content(markdown: str) -> str | None:

@@ -1,9 +1,11 @@
 """Cursor pagination: opaque cursors over a stable order, `first` capped at 100."""
+
 from __future__ import annotations
 
 import base64
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Generic, Sequence, TypeVar
+from typing import Generic, TypeVar
 
 from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -22,7 +24,7 @@ def encode_cursor(offset: int) -> str:
 def decode_cursor(cursor: str) -> int:
     try:
         text = base64.urlsafe_b64decode(cursor.encode()).decode()
-        if text.startswith(_PREFIX) and (offset := int(text[len(_PREFIX):])) >= 0:
+        if text.startswith(_PREFIX) and (offset := int(text[len(_PREFIX) :])) >= 0:
             return offset
     except (ValueError, UnicodeDecodeError):
         pass
@@ -48,7 +50,7 @@ class Page:
     offset: int
 
     @classmethod
-    def of(cls, first: int | None, after: str | None, *, default: int = 20) -> "Page":
+    def of(cls, first: int | None, after: str | None, *, default: int = 20) -> Page:
         first = default if first is None else first
         if not (0 <= first <= MAX_PAGE):
             raise DomainError(ErrorCode.OUT_OF_RANGE, f"first must be between 0 and {MAX_PAGE}.", "first")

@@ -1,4 +1,5 @@
 """The US state of a ZIP code (bundled data), for state-wide fallbacks."""
+
 from __future__ import annotations
 
 from functools import lru_cache

@@ -1,4 +1,5 @@
 """Settings read from environment variables, with safe defaults for local use."""
+
 from __future__ import annotations
 
 import os
@@ -36,7 +37,7 @@ class Settings:
         return self.environment == "production"
 
     @classmethod
-    def from_env(cls, environ: dict[str, str] | None = None) -> "Settings":
+    def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
         env = os.environ if environ is None else environ
 
         def number(name: str, default: int) -> int:

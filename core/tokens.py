@@ -1,9 +1,10 @@
 """Access tokens: short-lived JWTs for people, long-lived hashed tokens for partner apps."""
+
 from __future__ import annotations
 
 import hashlib
 import secrets
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import jwt
 
@@ -18,7 +19,7 @@ class InvalidToken(Exception):
 
 
 def issue_access_token(settings: Settings, user_id: int) -> str:
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     claims = {
         "sub": str(user_id),
         "iss": settings.jwt_issuer,

@@ -1,4 +1,5 @@
 """Input checks shared by every domain; each failure is collected as a DomainError."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -32,8 +33,10 @@ class Checks:
         if value is None:
             return
         if (low is not None and value < low) or (high is not None and value > high):
-            bounds = f"between {low} and {high}" if low is not None and high is not None else (
-                f"at least {low}" if low is not None else f"at most {high}"
+            bounds = (
+                f"between {low} and {high}"
+                if low is not None and high is not None
+                else (f"at least {low}" if low is not None else f"at most {high}")
             )
             self.add(ErrorCode.OUT_OF_RANGE, f"{field_name} must be {bounds}.", field_name)
 

@@ -1,4 +1,5 @@
 """Who is asking: a person (JWT) or a partner app (scoped token), and what they may do."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -7,8 +8,8 @@ from enum import Enum
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from db.models import Membership
 from core.errors import DomainError, ErrorCode, permission_denied
+from db.models import Membership
 
 
 class Role(str, Enum):

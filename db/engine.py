@@ -4,10 +4,11 @@ SQLite gets WAL and a busy timeout so readers never block the writer, and write 
 start with BEGIN IMMEDIATE so two writers queue for the lock instead of failing with
 "database is locked" when a read transaction tries to upgrade.
 """
+
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import AsyncIterator
 
 from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
@@ -62,7 +63,8 @@ class Database:
         # sees committed data either way, and skipping BEGIN/ROLLBACK saves two round trips a read.
         self._reader = async_sessionmaker(
             self.engine.execution_options(isolation_level="AUTOCOMMIT")
-            if self.dialect == "postgresql" else self.engine.execution_options(sqlite_begin=None),
+            if self.dialect == "postgresql"
+            else self.engine.execution_options(sqlite_begin=None),
             expire_on_commit=False,
         )
         self._writer = async_sessionmaker(

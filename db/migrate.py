@@ -1,4 +1,5 @@
 """Apply and inspect Alembic migrations from code (the CLI, `serve` and the tests use this)."""
+
 from __future__ import annotations
 
 import asyncio

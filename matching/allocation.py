@@ -8,6 +8,7 @@ integer quantities the LP has an integral optimal vertex: HiGHS finds it, we rou
 Only the sparse graph of each need's top-k listings is solved; `plan_allocation_dense` solves
 the same LP over the full need x listing matrix (zeros off the graph), for comparison only.
 """
+
 from __future__ import annotations
 
 import math
@@ -120,15 +121,17 @@ class _Problem:
     def plan(self, x: np.ndarray) -> AllocationPlan:
         used = np.flatnonzero(x > 0)
         assignments = tuple(
-            Assignment(int(self.need_ids[self.ni[e]]), int(self.listing_ids[self.li[e]]), int(x[e]),
-                       float(self.scores[e]))
+            Assignment(
+                int(self.need_ids[self.ni[e]]), int(self.listing_ids[self.li[e]]), int(x[e]), float(self.scores[e])
+            )
             for e in used
         )
         return AllocationPlan(assignments, math.fsum(self.scores[used] * x[used]), self.greedy())
 
 
-def _solve(scores: np.ndarray, rows_need: np.ndarray, rows_listing: np.ndarray, n_need: int, n_listing: int,
-           b: np.ndarray) -> np.ndarray:
+def _solve(
+    scores: np.ndarray, rows_need: np.ndarray, rows_listing: np.ndarray, n_need: int, n_listing: int, b: np.ndarray
+) -> np.ndarray:
     """Integral optimum of max scores.x s.t. incidence constraints, x >= 0."""
     n = len(scores)
     if n == 0:

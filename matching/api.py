@@ -4,6 +4,7 @@
 apply_changes). `weights` overrides the kind's defaults ({name: 0..1}); invalid weights raise
 ValueError. `today` defaults to the current date (pass it for reproducible results).
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -24,28 +25,45 @@ from .taxonomy import Taxonomy
 WeightOverrides = Mapping[str, float] | None
 
 
-def rank_students_for_job(job: Job, candidates, *, k: int = 20, weights: WeightOverrides = None,
-                          today: date | None = None) -> list[Match]:
+def rank_students_for_job(
+    job: Job, candidates, *, k: int = 20, weights: WeightOverrides = None, today: date | None = None
+) -> list[Match]:
     return rank(JobToStudents(), job, candidates, k=k, weights=weights, today=today)
 
 
-def rank_jobs_for_student(student: Student, jobs, *, k: int = 20, weights: WeightOverrides = None,
-                          today: date | None = None) -> list[Match]:
+def rank_jobs_for_student(
+    student: Student, jobs, *, k: int = 20, weights: WeightOverrides = None, today: date | None = None
+) -> list[Match]:
     return rank(StudentToJobs(), student, jobs, k=k, weights=weights, today=today)
 
 
-def rank_mentors_for_mentee(mentee: Student, mentors, *, k: int = 20, weights: WeightOverrides = None,
-                            today: date | None = None) -> list[Match]:
+def rank_mentors_for_mentee(
+    mentee: Student, mentors, *, k: int = 20, weights: WeightOverrides = None, today: date | None = None
+) -> list[Match]:
     return rank(MenteeToMentors(), mentee, mentors, k=k, weights=weights, today=today)
 
 
-def rank_listings_for_need(need: Need, listings, *, taxonomy: Taxonomy | None = None, k: int = 20,
-                           weights: WeightOverrides = None, today: date | None = None) -> list[Match]:
+def rank_listings_for_need(
+    need: Need,
+    listings,
+    *,
+    taxonomy: Taxonomy | None = None,
+    k: int = 20,
+    weights: WeightOverrides = None,
+    today: date | None = None,
+) -> list[Match]:
     return rank(NeedToListings(taxonomy), need, listings, k=k, weights=weights, today=today)
 
 
-def rank_needs_for_listing(listing: Listing, needs, *, taxonomy: Taxonomy | None = None, k: int = 20,
-                           weights: WeightOverrides = None, today: date | None = None) -> list[Match]:
+def rank_needs_for_listing(
+    listing: Listing,
+    needs,
+    *,
+    taxonomy: Taxonomy | None = None,
+    k: int = 20,
+    weights: WeightOverrides = None,
+    today: date | None = None,
+) -> list[Match]:
     return rank(ListingToNeeds(taxonomy), listing, needs, k=k, weights=weights, today=today)
 
 
@@ -58,8 +76,17 @@ KINDS = {
 }
 
 
-def why(kind: str, query, candidates, candidate_id: int, *, k: int | None = 20, weights: WeightOverrides = None,
-        today: date | None = None, taxonomy: Taxonomy | None = None) -> PairExplanation:
+def why(
+    kind: str,
+    query,
+    candidates,
+    candidate_id: int,
+    *,
+    k: int | None = 20,
+    weights: WeightOverrides = None,
+    today: date | None = None,
+    taxonomy: Taxonomy | None = None,
+) -> PairExplanation:
     """explain_pair by kind name (one of KINDS): "why is this candidate (not) in my list?"."""
     if kind not in KINDS:
         raise ValueError(f"unknown match kind '{kind}'; expected one of {', '.join(KINDS)}")
@@ -67,8 +94,15 @@ def why(kind: str, query, candidates, candidate_id: int, *, k: int | None = 20, 
     return explain_pair(engine, query, candidates, candidate_id, k=k, weights=weights, today=today)
 
 
-def allocation_edges(needs: NeedPool, listings, *, k: int = 30, taxonomy: Taxonomy | None = None,
-                     weights: WeightOverrides = None, today: date | None = None) -> AllocationEdges:
+def allocation_edges(
+    needs: NeedPool,
+    listings,
+    *,
+    k: int = 30,
+    taxonomy: Taxonomy | None = None,
+    weights: WeightOverrides = None,
+    today: date | None = None,
+) -> AllocationEdges:
     """Each visible open need's top-k listings with their scores (equity boost included)."""
     from .donations import need_row
 
@@ -80,5 +114,6 @@ def allocation_edges(needs: NeedPool, listings, *, k: int = 30, taxonomy: Taxono
             need_ids.append(need.id)
             listing_ids.append(m.id)
             scores.append(m.score)
-    return AllocationEdges(np.array(need_ids, dtype=np.int64), np.array(listing_ids, dtype=np.int64),
-                           np.array(scores, dtype=np.float64))
+    return AllocationEdges(
+        np.array(need_ids, dtype=np.int64), np.array(listing_ids, dtype=np.int64), np.array(scores, dtype=np.float64)
+    )

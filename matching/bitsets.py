@@ -3,6 +3,7 @@
 A set over ids 0..64*W-1 is a row of W words; a pool stores an (n, W) array. Word w holds ids
 64*w .. 64*w+63, id i is bit i % 64 of word i // 64.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence

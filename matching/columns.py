@@ -1,6 +1,7 @@
 """Building blocks of the columnar pools: day numbers, a per-row credential table, and a base
 class that can take, concatenate and validate any pool generically.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -190,6 +191,8 @@ class Columnar:
 
 def _take(value, positions):
     return value.take(positions) if isinstance(value, HeldCredentials) else value[positions]
+
+
 def titles(values) -> np.ndarray:
     out = np.empty(len(values), dtype=object)
     out[:] = [str(v) for v in values]

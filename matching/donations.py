@@ -5,6 +5,7 @@ listing that is delivered reaches max(need radius, donor's delivery radius); pic
 stay within the need's radius. A listing below the need's minimum condition, in an unrelated
 category, or with nothing left is excluded.
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -33,8 +34,23 @@ class _Donations(MatchKind):
     def __init__(self, taxonomy: Taxonomy | None = None):
         self.taxonomy = taxonomy or Taxonomy.flat(0)
 
-    def _values(self, d, reach, need_cat, listing_cat, title_sim, cond, min_cond, avail, wanted,
-                priority, needed_by, tier, received, today) -> np.ndarray:
+    def _values(
+        self,
+        d,
+        reach,
+        need_cat,
+        listing_cat,
+        title_sim,
+        cond,
+        min_cond,
+        avail,
+        wanted,
+        priority,
+        needed_by,
+        tier,
+        received,
+        today,
+    ) -> np.ndarray:
         values = np.empty((7, len(d)))
         values[0] = F.proximity(d, reach)
         values[1] = self.taxonomy.fit(need_cat, listing_cat)
@@ -52,35 +68,41 @@ class _Donations(MatchKind):
         if need.quantity <= 0 or listing.quantity <= 0:
             out.append(Exclusion(ExclusionCode.NO_QUANTITY, "nothing left to give or to receive"))
         if listing.condition < need.min_condition:
-            out.append(Exclusion(
-                ExclusionCode.CONDITION_BELOW_MINIMUM,
-                f"condition {Condition(listing.condition).name} below the minimum {Condition(need.min_condition).name}",
-            ))
+            out.append(
+                Exclusion(
+                    ExclusionCode.CONDITION_BELOW_MINIMUM,
+                    f"condition {Condition(listing.condition).name} below the minimum {Condition(need.min_condition).name}",
+                )
+            )
         if float(self.taxonomy.fit(_cat(need.category_id), _cat(listing.category_id))) == 0.0:
             out.append(Exclusion(ExclusionCode.UNRELATED_CATEGORY, "the categories are unrelated"))
         d = distance_km(need.lat, need.lon, listing.lat, listing.lon)
         reach = float(pair_reach(need.radius_km, int(listing.fulfillment), listing.radius_km))
         if d > reach:
-            out.append(Exclusion(
-                ExclusionCode.OUTSIDE_RADIUS,
-                f"{km(d)} away, beyond the reach of {km(reach)} (need radius {km(need.radius_km)}, "
-                f"fulfillment {_ways(listing.fulfillment)}, delivery radius {km(listing.radius_km)})",
-            ))
+            out.append(
+                Exclusion(
+                    ExclusionCode.OUTSIDE_RADIUS,
+                    f"{km(d)} away, beyond the reach of {km(reach)} (need radius {km(need.radius_km)}, "
+                    f"fulfillment {_ways(listing.fulfillment)}, delivery radius {km(listing.radius_km)})",
+                )
+            )
         return out
 
     def _details(self, need: Need, listing: Listing, values, d, today) -> Details:
         reach = float(pair_reach(need.radius_km, int(listing.fulfillment), listing.radius_km))
         due = f", needed by {fmt_day(need.needed_by.toordinal())}" if need.needed_by else ""
         tier = SchoolTier(need.school_tier).name if need.school_tier else "unknown"
-        return Details((
-            f"{km(d)} away, shipped" if not np.isfinite(reach) else f"{km(d)} away within {km(reach)}",
-            self.taxonomy.describe(_cat(need.category_id), _cat(listing.category_id)),
-            f"titles {values[2]:.0%} similar",
-            f"{Condition(listing.condition).name}, minimum {Condition(need.min_condition).name}",
-            f"{listing.quantity} available for {need.quantity} needed",
-            f"priority {Priority(need.priority).name}{due}",
-            f"school tier {tier}, {need.school_received} donation(s) received so far",
-        ))
+        return Details(
+            (
+                f"{km(d)} away, shipped" if not np.isfinite(reach) else f"{km(d)} away within {km(reach)}",
+                self.taxonomy.describe(_cat(need.category_id), _cat(listing.category_id)),
+                f"titles {values[2]:.0%} similar",
+                f"{Condition(listing.condition).name}, minimum {Condition(need.min_condition).name}",
+                f"{listing.quantity} available for {need.quantity} needed",
+                f"priority {Priority(need.priority).name}{due}",
+                f"school tier {tier}, {need.school_received} donation(s) received so far",
+            )
+        )
 
 
 class NeedToListings(_Donations):
@@ -110,9 +132,20 @@ class NeedToListings(_Donations):
         if len(pos) == 0 or need.quantity <= 0:
             return None
         values = self._values(
-            d, reach, _cat(need.category_id), pool.category_ids[pos], F.title_similarity(need.title, pool.titles[pos]),
-            pool.condition[pos], int(need.min_condition), pool.quantity[pos], need.quantity,
-            int(need.priority), _day(need.needed_by), int(need.school_tier or 0), need.school_received, today,
+            d,
+            reach,
+            _cat(need.category_id),
+            pool.category_ids[pos],
+            F.title_similarity(need.title, pool.titles[pos]),
+            pool.condition[pos],
+            int(need.min_condition),
+            pool.quantity[pos],
+            need.quantity,
+            int(need.priority),
+            _day(need.needed_by),
+            int(need.school_tier or 0),
+            need.school_received,
+            today,
         )
         return Block(pos, values, d)
 
@@ -152,10 +185,20 @@ class ListingToNeeds(_Donations):
         if len(pos) == 0 or listing.quantity <= 0:
             return None
         values = self._values(
-            d, reach, pool.category_ids[pos], _cat(listing.category_id),
+            d,
+            reach,
+            pool.category_ids[pos],
+            _cat(listing.category_id),
             F.title_similarity(listing.title, pool.titles[pos]),
-            int(listing.condition), pool.min_condition[pos], listing.quantity, pool.quantity[pos],
-            pool.priority[pos], pool.needed_by[pos], pool.school_tier[pos], pool.school_received[pos], today,
+            int(listing.condition),
+            pool.min_condition[pos],
+            listing.quantity,
+            pool.quantity[pos],
+            pool.priority[pos],
+            pool.needed_by[pos],
+            pool.school_tier[pos],
+            pool.school_received[pos],
+            today,
         )
         return Block(pos, values, d)
 
@@ -176,10 +219,16 @@ def _ways(flags: int) -> str:
 
 def listing_row(pool: ListingPool, pos: int) -> Listing:
     return Listing(
-        id=int(pool.ids[pos]), donor_id=int(pool.donor_ids[pos]), lat=float(pool.lat[pos]), lon=float(pool.lon[pos]),
-        radius_km=float(pool.radius_km[pos]), fulfillment=Fulfillment(int(pool.fulfillment[pos])),
-        category_id=int(pool.category_ids[pos]), title=str(pool.titles[pos]),
-        condition=Condition(int(pool.condition[pos])), quantity=int(pool.quantity[pos]),
+        id=int(pool.ids[pos]),
+        donor_id=int(pool.donor_ids[pos]),
+        lat=float(pool.lat[pos]),
+        lon=float(pool.lon[pos]),
+        radius_km=float(pool.radius_km[pos]),
+        fulfillment=Fulfillment(int(pool.fulfillment[pos])),
+        category_id=int(pool.category_ids[pos]),
+        title=str(pool.titles[pos]),
+        condition=Condition(int(pool.condition[pos])),
+        quantity=int(pool.quantity[pos]),
         visible=bool(pool.visible[pos]),
     )
 
@@ -187,10 +236,18 @@ def listing_row(pool: ListingPool, pos: int) -> Listing:
 def need_row(pool: NeedPool, pos: int) -> Need:
     by = int(pool.needed_by[pos])
     return Need(
-        id=int(pool.ids[pos]), school_id=int(pool.school_ids[pos]), lat=float(pool.lat[pos]), lon=float(pool.lon[pos]),
-        radius_km=float(pool.radius_km[pos]), category_id=int(pool.category_ids[pos]), title=str(pool.titles[pos]),
-        min_condition=Condition(int(pool.min_condition[pos])), quantity=int(pool.quantity[pos]),
-        priority=Priority(int(pool.priority[pos])), needed_by=date.fromordinal(by) if by else None,
+        id=int(pool.ids[pos]),
+        school_id=int(pool.school_ids[pos]),
+        lat=float(pool.lat[pos]),
+        lon=float(pool.lon[pos]),
+        radius_km=float(pool.radius_km[pos]),
+        category_id=int(pool.category_ids[pos]),
+        title=str(pool.titles[pos]),
+        min_condition=Condition(int(pool.min_condition[pos])),
+        quantity=int(pool.quantity[pos]),
+        priority=Priority(int(pool.priority[pos])),
+        needed_by=date.fromordinal(by) if by else None,
         school_tier=SchoolTier(int(pool.school_tier[pos])) if pool.school_tier[pos] else None,
-        school_received=int(pool.school_received[pos]), visible=bool(pool.visible[pos]),
+        school_received=int(pool.school_received[pos]),
+        visible=bool(pool.visible[pos]),
     )

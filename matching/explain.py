@@ -2,6 +2,7 @@
 
 Skill and credential fields hold ids; the caller maps them to names.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

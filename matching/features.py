@@ -2,6 +2,7 @@
 candidate columns) to values in [0, 1]; a want-set that is empty counts as fully met, so a
 query that states nothing about a feature ranks everyone alike on it.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -69,6 +70,8 @@ def mask_fraction(want, have) -> np.ndarray:
     wanted = bitsets.popcount(want).astype(np.int64)
     got = bitsets.popcount(want & have).astype(np.int64)
     return np.where(wanted > 0, got / np.maximum(wanted, 1), 1.0)
+
+
 def at_least(have, want) -> np.ndarray:
     """have/want capped at 1 (experience vs a minimum, offered vs desired pay, quantity);
     1 where nothing is asked."""
@@ -137,6 +140,7 @@ def title_similarity(query: str, titles) -> np.ndarray:
         return np.ones(len(titles))
     from rapidfuzz import fuzz, process, utils
 
-    scores = process.cdist([query], list(titles), scorer=fuzz.token_set_ratio, processor=utils.default_process,
-                           workers=1)
+    scores = process.cdist(
+        [query], list(titles), scorer=fuzz.token_set_ratio, processor=utils.default_process, workers=1
+    )
     return scores[0] / 100.0

@@ -1,4 +1,5 @@
 """Great-circle geometry and US ZIP code centroids (bundled by the `zipcodes` package)."""
+
 from __future__ import annotations
 
 import math
@@ -35,11 +36,7 @@ def bounding_box(lat: float, lon: float, radius_km: float) -> tuple[float, float
 def _zip_table() -> dict[str, tuple[float, float]]:
     import zipcodes  # loaded once: ~42,800 ZIP centroids
 
-    return {
-        z["zip_code"]: (float(z["lat"]), float(z["long"]))
-        for z in zipcodes.list_all()
-        if z["lat"] and z["long"]
-    }
+    return {z["zip_code"]: (float(z["lat"]), float(z["long"])) for z in zipcodes.list_all() if z["lat"] and z["long"]}
 
 
 def normalize_postal_code(code: str) -> str | None:

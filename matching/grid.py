@@ -5,6 +5,7 @@ Cells are `cell_deg` x `cell_deg` degrees, numbered row-major (latitude band, th
 Rows that can match from anywhere (infinite reach) sort after every cell and are always
 examined.
 """
+
 from __future__ import annotations
 
 import math

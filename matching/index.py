@@ -11,6 +11,7 @@ row twice is harmless, so the inclusive bound loses nothing committed at the sam
 in updated_at order: a later row for the same id wins. Hidden rows (visible=False) stay known
 but never rank; `Removed(id)` forgets a row.
 """
+
 from __future__ import annotations
 
 import threading
@@ -103,8 +104,9 @@ class _Snapshot:
 
 
 class CandidateIndex:
-    def __init__(self, pool: Columnar, *, cell_deg: float = 0.5, rebuild_after: int | None = None,
-                 high_water_mark=None):
+    def __init__(
+        self, pool: Columnar, *, cell_deg: float = 0.5, rebuild_after: int | None = None, high_water_mark=None
+    ):
         self.pool_type = type(pool)
         self.cell_deg = cell_deg
         # a small tail keeps full scans of it cheap; the rebuild sorts the whole pool (~0.2 s per 1M rows)
@@ -133,9 +135,15 @@ class CandidateIndex:
         if len(sorted_ids) > 1 and np.any(sorted_ids[1:] == sorted_ids[:-1]):
             raise ValueError("candidate ids must be unique")
         return _Snapshot(
-            main=main, grid=grid, dead=np.zeros(len(main), dtype=bool), alive=main.visible.copy(),
-            id_order=id_order, sorted_ids=sorted_ids, tail=self.pool_type.from_rows([]),
-            main_reach_km=_max_finite(reach), changes=0,
+            main=main,
+            grid=grid,
+            dead=np.zeros(len(main), dtype=bool),
+            alive=main.visible.copy(),
+            id_order=id_order,
+            sorted_ids=sorted_ids,
+            tail=self.pool_type.from_rows([]),
+            main_reach_km=_max_finite(reach),
+            changes=0,
         )
 
     def snapshot(self) -> _Snapshot:
@@ -174,9 +182,15 @@ class CandidateIndex:
                 self._state = self._build(self.pool_type.concat([live, tail]))
             else:
                 self._state = _Snapshot(
-                    main=st.main, grid=st.grid, dead=dead, alive=st.main.visible & ~dead, id_order=st.id_order,
+                    main=st.main,
+                    grid=st.grid,
+                    dead=dead,
+                    alive=st.main.visible & ~dead,
+                    id_order=st.id_order,
                     sorted_ids=st.sorted_ids,
-                    tail=tail, main_reach_km=st.main_reach_km, changes=changes,
+                    tail=tail,
+                    main_reach_km=st.main_reach_km,
+                    changes=changes,
                 )
 
     def rebuild(self) -> None:

@@ -5,6 +5,7 @@ remote-ok (open to remote work or relocating) lifts the travel cap, so the job's
 applies; a remote-ok job is never excluded by distance (the distance feature is relaxed).
 Required credentials must be held and valid on the job's start date (today when unset).
 """
+
 from __future__ import annotations
 
 import math
@@ -24,9 +25,7 @@ from .weights import JobStudentWeights, StudentJobWeights
 
 
 def pair_radius(job_radius, job_remote, travel_radius, student_remote):
-    return np.where(
-        job_remote, np.inf, np.where(student_remote, job_radius, np.minimum(job_radius, travel_radius))
-    )
+    return np.where(job_remote, np.inf, np.where(student_remote, job_radius, np.minimum(job_radius, travel_radius)))
 
 
 def one_pair_radius(job_radius: float, job_remote: bool, travel_radius: float, student_remote: bool) -> float:
@@ -56,7 +55,11 @@ class JobToStudents(MatchKind):
         required = tuple(sorted(set(job.required_credentials)))
         preferred = tuple(sorted(set(job.preferred_credentials) - set(required)))
         return _JobQuery(
-            job, today, day(job.start_date) or today, required, preferred,
+            job,
+            today,
+            day(job.start_date) or today,
+            required,
+            preferred,
             np.uint64(bitsets.single_word(job.programs, "programs")),
             np.uint64(bitsets.single_word(job.schedule, "schedule")),
         )
@@ -101,9 +104,14 @@ class JobToStudents(MatchKind):
     def exclusions(self, q: _JobQuery, pool: StudentPool, pos, alive) -> list[Exclusion]:
         held = dict(pool.credentials.row(pos))
         return _exclusions(
-            q.job, q.start, held, alive,
+            q.job,
+            q.start,
+            held,
+            alive,
             distance_km(q.job.lat, q.job.lon, pool.lat[pos], pool.lon[pos]),
-            float(pool.travel_radius_km[pos]), bool(pool.remote_ok[pos]), who="student",
+            float(pool.travel_radius_km[pos]),
+            bool(pool.remote_ok[pos]),
+            who="student",
         )
 
     def describe(self, q: _JobQuery, pool: StudentPool, pos, values, d) -> Details:
@@ -111,11 +119,21 @@ class JobToStudents(MatchKind):
         valid = {c for c, exp in pool.credentials.row(pos) if exp >= q.start}
         radius = one_pair_radius(q.job.radius_km, q.job.remote_ok, pool.travel_radius_km[pos], pool.remote_ok[pos])
         return _details(
-            q.job, q.start, q.today, q.required, q.preferred, have_skills, valid, d, radius,
+            q.job,
+            q.start,
+            q.today,
+            q.required,
+            q.preferred,
+            have_skills,
+            valid,
+            d,
+            radius,
             programs=(int(q.programs), int(pool.programs[pos])),
             slots=(int(q.schedule), int(pool.availability[pos])),
-            years=float(pool.years_experience[pos]), desired=int(pool.desired_pay_cents[pos]),
-            available=int(pool.available_from[pos]), last_active=int(pool.last_active[pos]),
+            years=float(pool.years_experience[pos]),
+            desired=int(pool.desired_pay_cents[pos]),
+            available=int(pool.available_from[pos]),
+            last_active=int(pool.last_active[pos]),
         )
 
 
@@ -148,7 +166,9 @@ class StudentToJobs(MatchKind):
         for c in student.credentials:
             latest[c.credential_id] = max(day(c.expires_on, NEVER), latest.get(c.credential_id, 0))
         return _StudentQuery(
-            student, today, tuple(sorted(latest.items())),
+            student,
+            today,
+            tuple(sorted(latest.items())),
             np.uint64(bitsets.single_word(student.programs, "programs")),
             np.uint64(bitsets.single_word(student.availability, "availability")),
         )
@@ -186,12 +206,16 @@ class StudentToJobs(MatchKind):
 
     def _job(self, pool: JobPool, pos: int, today: int) -> tuple[Job, int]:
         job = Job(
-            id=int(pool.ids[pos]), lat=float(pool.lat[pos]), lon=float(pool.lon[pos]),
-            radius_km=float(pool.radius_km[pos]), remote_ok=bool(pool.remote_ok[pos]),
+            id=int(pool.ids[pos]),
+            lat=float(pool.lat[pos]),
+            lon=float(pool.lon[pos]),
+            radius_km=float(pool.radius_km[pos]),
+            remote_ok=bool(pool.remote_ok[pos]),
             preferred_skills=tuple(bitsets.ids_of(pool.preferred_skills[pos])),
             required_credentials=tuple(bitsets.ids_of(pool.required_credentials[pos])),
             preferred_credentials=tuple(bitsets.ids_of(pool.preferred_credentials[pos])),
-            min_years=float(pool.min_years[pos]), pay_cents=int(pool.pay_cents[pos]),
+            min_years=float(pool.min_years[pos]),
+            pay_cents=int(pool.pay_cents[pos]),
         )
         return job, int(pool.start_day[pos]) or today
 
@@ -209,11 +233,22 @@ class StudentToJobs(MatchKind):
         valid = {c for c, exp in q.credentials if exp >= start}
         radius = one_pair_radius(job.radius_km, job.remote_ok, s.travel_radius_km, s.remote_ok)
         return _details(
-            job, start, q.today, required, preferred, set(s.skills), valid, d, radius,
+            job,
+            start,
+            q.today,
+            required,
+            preferred,
+            set(s.skills),
+            valid,
+            d,
+            radius,
             programs=(int(pool.programs[pos]), int(q.programs)),
             slots=(int(pool.schedule[pos]), int(q.availability)),
-            years=s.years_experience, desired=s.desired_pay_cents,
-            available=day(s.available_from), last_active=int(pool.posted_day[pos]), posted=True,
+            years=s.years_experience,
+            desired=s.desired_pay_cents,
+            available=day(s.available_from),
+            last_active=int(pool.posted_day[pos]),
+            posted=True,
         )
 
 
@@ -223,28 +258,50 @@ def _exclusions(job: Job, start, held: dict[int, int], alive, d, travel, student
         out.append(Exclusion(ExclusionCode.NOT_VISIBLE, "hidden, closed or removed"))
     radius = one_pair_radius(job.radius_km, job.remote_ok, travel, student_remote)
     if d > radius:
-        out.append(Exclusion(
-            ExclusionCode.OUTSIDE_RADIUS,
-            f"{km(d)} away, beyond the effective radius of {km(radius)} "
-            f"(job {km(job.radius_km)}, {who} {km(travel)}{', remote ok' if student_remote else ''})",
-        ))
+        out.append(
+            Exclusion(
+                ExclusionCode.OUTSIDE_RADIUS,
+                f"{km(d)} away, beyond the effective radius of {km(radius)} "
+                f"(job {km(job.radius_km)}, {who} {km(travel)}{', remote ok' if student_remote else ''})",
+            )
+        )
     required = sorted(set(job.required_credentials))
     missing = tuple(c for c in required if c not in held)
     expired = tuple(c for c in required if c in held and held[c] < start)
     if missing:
-        out.append(Exclusion(
-            ExclusionCode.MISSING_CREDENTIAL, f"missing {len(missing)} required credential(s)", missing
-        ))
+        out.append(
+            Exclusion(ExclusionCode.MISSING_CREDENTIAL, f"missing {len(missing)} required credential(s)", missing)
+        )
     if expired:
-        out.append(Exclusion(
-            ExclusionCode.EXPIRED_CREDENTIAL,
-            f"{len(expired)} required credential(s) not valid on the start date {fmt_day(start)}", expired,
-        ))
+        out.append(
+            Exclusion(
+                ExclusionCode.EXPIRED_CREDENTIAL,
+                f"{len(expired)} required credential(s) not valid on the start date {fmt_day(start)}",
+                expired,
+            )
+        )
     return out
 
 
-def _details(job, start, today, required, preferred, have_skills, valid, d, radius, *, programs, slots,
-             years, desired, available, last_active, posted=False) -> Details:
+def _details(
+    job,
+    start,
+    today,
+    required,
+    preferred,
+    have_skills,
+    valid,
+    d,
+    radius,
+    *,
+    programs,
+    slots,
+    years,
+    desired,
+    available,
+    last_active,
+    posted=False,
+) -> Details:
     wanted = sorted(set(job.preferred_skills))
     matched = tuple(i for i in wanted if i in have_skills)
     pref_held = tuple(c for c in preferred if c in valid)
@@ -255,7 +312,8 @@ def _details(job, start, today, required, preferred, have_skills, valid, d, radi
         f"{km(d)} away, remote job" if math.isinf(radius) else f"{km(d)} away within {km(radius)}",
         f"{len(matched)} of {len(wanted)} preferred skills" if wanted else "no preferred skills listed",
         f"{len(pref_held)} of {len(preferred)} preferred credentials valid on {fmt_day(start)}"
-        if preferred else f"all {len(required)} required credentials valid; no preferred ones listed",
+        if preferred
+        else f"all {len(required)} required credentials valid; no preferred ones listed",
         f"{bin(programs[0] & programs[1]).count('1')} of {n_prog} programs" if n_prog else "no programs listed",
         f"{bin(slots[0] & slots[1]).count('1')} of {n_slot} schedule slots" if n_slot else "no schedule listed",
         f"{years:g} years of experience, {job.min_years:g} asked",

@@ -1,5 +1,6 @@
 """The contract every match kind (job -> students, need -> listings, ...) fulfils for the
 generic ranking loop in `matching.rank`."""
+
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
@@ -57,4 +58,3 @@ class MatchKind(ABC):
 
 def fmt_day(day_number: int) -> str:
     return date.fromordinal(int(day_number)).isoformat()
-

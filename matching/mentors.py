@@ -1,6 +1,7 @@
 """Mentee -> mentors. A mentor with no capacity left never ranks; a remote-ok mentor is never
 excluded by distance; otherwise the pair radius is min(mentor radius, mentee travel radius),
 or the mentor's radius when the mentee is remote-ok (as for jobs)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -33,7 +34,8 @@ class MenteeToMentors(MatchKind):
 
     def prepare(self, mentee: Student, today: int) -> _MenteeQuery:
         return _MenteeQuery(
-            mentee, today,
+            mentee,
+            today,
             np.uint64(bitsets.single_word(mentee.programs, "programs")),
             np.uint64(bitsets.single_word(mentee.availability, "availability")),
         )
@@ -81,11 +83,13 @@ class MenteeToMentors(MatchKind):
         d = distance_km(m.lat, m.lon, pool.lat[pos], pool.lon[pos])
         radius = float(self._radius(q, pool, pos))
         if d > radius:
-            out.append(Exclusion(
-                ExclusionCode.OUTSIDE_RADIUS,
-                f"{km(d)} away, beyond the effective radius of {km(radius)} "
-                f"(mentor {km(float(pool.radius_km[pos]))}, mentee {km(m.travel_radius_km)})",
-            ))
+            out.append(
+                Exclusion(
+                    ExclusionCode.OUTSIDE_RADIUS,
+                    f"{km(d)} away, beyond the effective radius of {km(radius)} "
+                    f"(mentor {km(float(pool.radius_km[pos]))}, mentee {km(m.travel_radius_km)})",
+                )
+            )
         return out
 
     def describe(self, q, pool: MentorPool, pos, values, d) -> Details:
@@ -106,6 +110,4 @@ class MenteeToMentors(MatchKind):
             f"{float(pool.years_experience[pos]):g} years in the trade",
             f"active {q.today - last} days ago" if last else "unknown activity",
         )
-        return Details(
-            reasons, matched_skills=covered, missing_skills=tuple(i for i in wanted if i not in spec)
-        )
+        return Details(reasons, matched_skills=covered, missing_skills=tuple(i for i in wanted if i not in spec))

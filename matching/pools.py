@@ -4,6 +4,7 @@ Build them with `XPool.from_rows(rows)` from the dataclasses in `matching.record
 from arrays (the synthetic generators do, for a million rows). Row order is free; the
 `CandidateIndex` reorders rows by grid cell.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable

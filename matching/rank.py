@@ -3,6 +3,7 @@ keep a running top-k, explain only the final k.
 
 Order is deterministic: score descending, then candidate id ascending.
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -93,8 +94,17 @@ def _scored(kind: MatchKind, prepared, snap, w: Weights, full_scan: bool, stats:
             yield segment.pool, block, scores
 
 
-def rank(kind: MatchKind, query, source, *, k: int = 20, weights: Weights | Mapping[str, float] | None = None,
-         today: date | None = None, full_scan: bool = False, stats: RankStats | None = None) -> list[Match]:
+def rank(
+    kind: MatchKind,
+    query,
+    source,
+    *,
+    k: int = 20,
+    weights: Weights | Mapping[str, float] | None = None,
+    today: date | None = None,
+    full_scan: bool = False,
+    stats: RankStats | None = None,
+) -> list[Match]:
     """The k best candidates for `query` in `source` (a pool or a CandidateIndex).
 
     full_scan=True skips the grid prefilter (for comparisons; results are the same).
@@ -127,8 +137,16 @@ def rank(kind: MatchKind, query, source, *, k: int = 20, weights: Weights | Mapp
     return matches
 
 
-def explain_pair(kind: MatchKind, query, source, candidate_id: int, *, k: int | None = None,
-                 weights: Weights | Mapping[str, float] | None = None, today: date | None = None) -> PairExplanation:
+def explain_pair(
+    kind: MatchKind,
+    query,
+    source,
+    candidate_id: int,
+    *,
+    k: int | None = None,
+    weights: Weights | Mapping[str, float] | None = None,
+    today: date | None = None,
+) -> PairExplanation:
     """Why `candidate_id` is or is not in the list for `query`: every exclusion reason, or its
     score, its rank among all eligible candidates and (given k) the score of the k-th match."""
     w, prepared = _prepare(kind, query, weights, today)
@@ -162,9 +180,15 @@ def explain_pair(kind: MatchKind, query, source, candidate_id: int, *, k: int | 
     if k is not None and k >= 1:
         best = top_k(ids, scores, k)
         cutoff = float(scores[best[-1]]) if len(best) else None
-    explanation = build(kind.features, w.vector().tolist(), values.tolist(), d,
-                        kind.describe(prepared, pool, pos, values, d))
+    explanation = build(
+        kind.features, w.vector().tolist(), values.tolist(), d, kind.describe(prepared, pool, pos, values, d)
+    )
     return PairExplanation(
-        candidate_id, eligible=True, distance_km=d, score=score, rank=int(better.sum()) + 1,
-        cutoff_score=cutoff, explanation=explanation,
+        candidate_id,
+        eligible=True,
+        distance_km=d,
+        score=score,
+        rank=int(better.sum()) + 1,
+        cutoff_score=cutoff,
+        explanation=explanation,
     )

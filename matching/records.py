@@ -5,6 +5,7 @@ names to ids (see `matching.vocabulary`) and ids back to names.
 Programs and availability are small closed sets of ids below 64 (e.g. program 0 = collision,
 slot 3 = weekday evenings); the caller owns those numberings.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -5,6 +5,7 @@ same category fits fully; a parent or child category (need "welding", listing "M
 fits well; a sibling (MIG welder vs plasma cutter) partly; the same top-level family a little;
 anything else not at all, and such pairs are excluded.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence

@@ -4,6 +4,7 @@ Matching runs over the vocabulary's names and aliases (a few hundred strings), n
 candidates: the cost of normalizing a profile does not depend on the pool size. Candidates are
 then compared on ids (bitsets), never on strings.
 """
+
 from __future__ import annotations
 
 import re
@@ -32,8 +33,14 @@ class NormalizedTerm:
 
 
 class Vocabulary:
-    def __init__(self, entries: Iterable[tuple[int, str, Sequence[str]]], *, accept: float = ACCEPT,
-                 suggest: float = SUGGEST, scorer=fuzz.WRatio):
+    def __init__(
+        self,
+        entries: Iterable[tuple[int, str, Sequence[str]]],
+        *,
+        accept: float = ACCEPT,
+        suggest: float = SUGGEST,
+        scorer=fuzz.WRatio,
+    ):
         self.accept, self.suggest, self.scorer = accept, suggest, scorer
         self.names: dict[int, str] = {}
         self._exact: dict[str, int] = {}
@@ -66,8 +73,9 @@ class Vocabulary:
         best: dict[int, float] = {}
         if key in self._exact:
             best[self._exact[key]] = 100.0
-        hits = process.extract(key, self._choices, scorer=self.scorer, processor=None, limit=None,
-                                score_cutoff=self.suggest)
+        hits = process.extract(
+            key, self._choices, scorer=self.scorer, processor=None, limit=None, score_cutoff=self.suggest
+        )
         for _, score, i in hits:
             entry = self._choice_ids[i]
             best[entry] = max(best.get(entry, 0.0), float(score))

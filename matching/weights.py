@@ -4,18 +4,19 @@ A score is the weighted mean of the features, so only the ratios between weights
 defaults sum to 1 to read as shares. A query may override any weight within [0, 1] as long as
 one stays positive; anything else is a ValueError (the API layer turns it into a userError).
 """
+
 from __future__ import annotations
 
 import dataclasses
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 import numpy as np
 
 
-@lru_cache(maxsize=None)
+@cache
 def _names(cls) -> tuple[str, ...]:  # asked for on every explanation: compute once per kind
     return tuple(f.name for f in dataclasses.fields(cls))
 

@@ -1,4 +1,5 @@
 """The GraphQL schema: every domain's queries and mutations merged into one graph."""
+
 from __future__ import annotations
 
 import strawberry
@@ -15,19 +16,23 @@ from strawberry.extensions.query_depth_limiter import IgnoreContext
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 
-from schema.accounts.users import AccountMutations, AccountQueries
+from core.settings import Settings
 from schema.accounts.app_tokens import AppTokenMutations
+from schema.accounts.organizations import OrganizationMutations, OrganizationQueries
+from schema.accounts.users import AccountMutations, AccountQueries
+from schema.context import Info
 from schema.donations.categories import CatalogQueries
 from schema.donations.donations import DonationMutations, DonationQueries
 from schema.donations.listings import ListingMutations, ListingQueries
+from schema.donations.needs import NeedMutations, NeedQueries
+from schema.donations.receipts import ReceiptQueries
+from schema.errors import ErrorPolicy
 from schema.matches.allocation import AllocationQueries
 from schema.matches.fields import MatchQueries
 from schema.money import SCALARS
-from schema.donations.needs import NeedMutations, NeedQueries
-from schema.context import Info
-from schema.errors import ErrorPolicy
-from schema.accounts.organizations import OrganizationMutations, OrganizationQueries
-from schema.donations.receipts import ReceiptQueries
+from schema.pathways.scholarships import ScholarshipMutations, ScholarshipQueries
+from schema.pathways.stories import StoryMutations, StoryQueries
+from schema.pathways.training import TrainingMutations, TrainingQueries
 from schema.relay import Node, resolve_node
 from schema.talent.applications import ApplicationMutations, ApplicationQueries
 from schema.talent.credentials import CredentialMutations, CredentialQueries
@@ -37,10 +42,6 @@ from schema.talent.mentorship import MentorshipMutations, MentorshipQueries
 from schema.talent.pay import PayMutations, PayQueries
 from schema.talent.skills import SkillQueries
 from schema.talent.students import StudentMutations, StudentQueries
-from schema.pathways.scholarships import ScholarshipMutations, ScholarshipQueries
-from schema.pathways.stories import StoryMutations, StoryQueries
-from schema.pathways.training import TrainingMutations, TrainingQueries
-from core.settings import Settings
 
 
 @strawberry.type
@@ -51,18 +52,44 @@ class NodeQueries:
 
 
 QUERIES = (
-    NodeQueries, AccountQueries, OrganizationQueries,
-    CatalogQueries, NeedQueries, ListingQueries, DonationQueries, ReceiptQueries,
-    StudentQueries, CredentialQueries, SkillQueries, JobQueries, ApplicationQueries, MentorshipQueries, PayQueries,
-    TrainingQueries, ScholarshipQueries, StoryQueries,
-    MatchQueries, AllocationQueries,
+    NodeQueries,
+    AccountQueries,
+    OrganizationQueries,
+    CatalogQueries,
+    NeedQueries,
+    ListingQueries,
+    DonationQueries,
+    ReceiptQueries,
+    StudentQueries,
+    CredentialQueries,
+    SkillQueries,
+    JobQueries,
+    ApplicationQueries,
+    MentorshipQueries,
+    PayQueries,
+    TrainingQueries,
+    ScholarshipQueries,
+    StoryQueries,
+    MatchQueries,
+    AllocationQueries,
 )
 MUTATIONS = (
-    AccountMutations, OrganizationMutations, AppTokenMutations,
-    NeedMutations, ListingMutations, DonationMutations,
-    StudentMutations, CredentialMutations, JobMutations, ApplicationMutations, InvitationMutations,
-    MentorshipMutations, PayMutations,
-    TrainingMutations, ScholarshipMutations, StoryMutations,
+    AccountMutations,
+    OrganizationMutations,
+    AppTokenMutations,
+    NeedMutations,
+    ListingMutations,
+    DonationMutations,
+    StudentMutations,
+    CredentialMutations,
+    JobMutations,
+    ApplicationMutations,
+    InvitationMutations,
+    MentorshipMutations,
+    PayMutations,
+    TrainingMutations,
+    ScholarshipMutations,
+    StoryMutations,
 )
 
 Query = merge_types("Query", QUERIES)

@@ -1,4 +1,5 @@
 """Starlette authentication: a bearer token becomes a Viewer; a bad token is HTTP 401."""
+
 from __future__ import annotations
 
 from datetime import timedelta
@@ -9,11 +10,11 @@ from starlette.requests import HTTPConnection
 from starlette.responses import JSONResponse
 
 from core.clock import utcnow
-from db.engine import Database
-from db.models import AppToken, User
+from core.settings import Settings
 from core.tokens import InvalidToken, app_token_digest, is_app_token, read_access_token
 from core.viewer import ANONYMOUS, Viewer
-from core.settings import Settings
+from db.engine import Database
+from db.models import AppToken, User
 
 LAST_USED_PRECISION = timedelta(minutes=5)
 

@@ -1,4 +1,5 @@
 """The typed per-request context: who is asking, the database, and fresh DataLoaders."""
+
 from __future__ import annotations
 
 import asyncio
@@ -8,12 +9,12 @@ from sqlalchemy import select
 from starlette.requests import Request
 from strawberry.types import Info as StrawberryInfo
 
+from core.passwords import Passwords
+from core.settings import Settings
+from core.viewer import Role, Viewer
 from db.engine import Database
 from db.models import Membership
-from core.passwords import Passwords
-from core.viewer import Role, Viewer
 from schema.loaders import Loaders
-from core.settings import Settings
 
 
 @dataclass

@@ -1,10 +1,12 @@
 """userErrors for mutation payloads, and the policy that masks unexpected errors."""
+
 from __future__ import annotations
 
 import functools
 import logging
 import typing
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import strawberry
 from graphql import GraphQLError
@@ -25,7 +27,7 @@ class UserError:
     message: str
 
     @classmethod
-    def of(cls, error: DomainError) -> "UserError":
+    def of(cls, error: DomainError) -> UserError:
         return cls(field=_camel(error.field), code=error.code, message=error.message)
 
 

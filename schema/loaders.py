@@ -2,10 +2,12 @@
 
 Concurrent resolvers must not share one AsyncSession, so no loader holds one between batches.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any, Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
+from typing import Any
 
 from sqlalchemy import select
 from strawberry.dataloader import DataLoader

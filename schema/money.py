@@ -1,4 +1,5 @@
 """Money as integer cents plus a currency code; never floats."""
+
 from __future__ import annotations
 
 from typing import NewType

@@ -1,4 +1,5 @@
 """Declared permissions for fields; ownership of objects is checked in resolvers/."""
+
 from __future__ import annotations
 
 from typing import Any

@@ -1,8 +1,10 @@
 """Relay conventions: the Node interface, opaque global IDs, and cursor connections."""
+
 from __future__ import annotations
 
 import base64
-from typing import TYPE_CHECKING, Awaitable, Callable, ClassVar, Generic, TypeVar
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING, ClassVar, Generic, TypeVar
 
 import strawberry
 
@@ -50,7 +52,7 @@ class Node:
 
     # Each node type loads itself by primary key, applying the same authorization as its direct
     # field, so `node(id:)` can never show more than the direct field would.
-    load: ClassVar[Callable[["Info", int], Awaitable[object | None]]]
+    load: ClassVar[Callable[[Info, int], Awaitable[object | None]]]
 
 
 def node_type(cls: type) -> type:
@@ -59,7 +61,7 @@ def node_type(cls: type) -> type:
     return cls
 
 
-async def resolve_node(info: "Info", global_id: str) -> Node | None:
+async def resolve_node(info: Info, global_id: str) -> Node | None:
     type_name, pk = decode_any_id(global_id)
     cls = _NODE_TYPES.get(type_name)
     if cls is None:
@@ -87,7 +89,7 @@ class Connection(Generic[T]):
     page_info: PageInfo
 
     @classmethod
-    def of(cls, page: Slice, to_node: Callable[[object], T]) -> "Connection[T]":
+    def of(cls, page: Slice, to_node: Callable[[object], T]) -> Connection[T]:
         edges = [Edge(cursor=page.cursor(i), node=to_node(item)) for i, item in enumerate(page.items)]
         return cls(
             edges=edges,

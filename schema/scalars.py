@@ -1,10 +1,11 @@
 """Enums and small inputs shared by several domains."""
+
 from __future__ import annotations
 
 import strawberry
 
-from db import enums
 from core.locations import Circle, search_circle
+from db import enums
 
 OrganizationKind = strawberry.enum(enums.OrganizationKind, description="What an organization does here.")
 Program = strawberry.enum(enums.Program, description="A training program or trade.")

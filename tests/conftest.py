@@ -4,6 +4,7 @@ The schema is built once with `alembic upgrade head`; every test then starts fro
 (reference data shipped by migrations stays). Tests commit for real, because the concurrency tests
 need real transactions racing each other.
 """
+
 from __future__ import annotations
 
 import os
@@ -17,10 +18,10 @@ from sqlalchemy import event, text
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from app import create_app
+from core.settings import Settings
 from db import migrate
 from db.engine import Database, is_sqlite
 from db.models import Base
-from core.settings import Settings
 from tests.support import Api
 
 _TMP = tempfile.mkdtemp(prefix="shopready-tests-")

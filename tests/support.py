@@ -1,4 +1,5 @@
 """Talking to the API as a client would, and writing rows for the given part of a test."""
+
 from __future__ import annotations
 
 import itertools
@@ -8,12 +9,12 @@ from typing import Any
 import httpx
 from argon2 import PasswordHasher
 
+from core.settings import Settings
+from core.tokens import issue_access_token
 from db.engine import Database
 from db.models import Membership, Organization, User
 from matching.geo import zip_centroid
-from core.tokens import issue_access_token
 from schema.relay import encode_id
-from core.settings import Settings
 
 PASSWORD = "correct horse battery staple"
 _HASH = PasswordHasher(time_cost=1, memory_cost=8192).hash(PASSWORD)

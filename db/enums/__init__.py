@@ -1,12 +1,24 @@
 """Every closed set the database stores, defined once in its domain's module and gathered here."""
+
 from __future__ import annotations
 
 from enum import Enum
 
 from db.enums.accounts import OrganizationKind, Program, SchoolTier
-from db.enums.donations import ItemCondition, FulfillmentMethod, NeedPriority, ListingStatus, NeedStatus, DonationStatus
-from db.enums.talent import Availability, RoleType, PayUnit, PayBasis, Benefit, PostingStatus, ApplicationStatus, InvitationStatus, MentorshipStatus, CredentialStatus
-from db.enums.pathways import EnrollmentStatus, ScholarshipKind, ScholarshipApplicationStatus, Audience
+from db.enums.donations import DonationStatus, FulfillmentMethod, ItemCondition, ListingStatus, NeedPriority, NeedStatus
+from db.enums.pathways import Audience, EnrollmentStatus, ScholarshipApplicationStatus, ScholarshipKind
+from db.enums.talent import (
+    ApplicationStatus,
+    Availability,
+    Benefit,
+    CredentialStatus,
+    InvitationStatus,
+    MentorshipStatus,
+    PayBasis,
+    PayUnit,
+    PostingStatus,
+    RoleType,
+)
 
 __all__ = [
     "ApplicationStatus",

@@ -1,4 +1,5 @@
 """Closed sets of accounts and organizations, stored as text; the API exposes each as a GraphQL enum."""
+
 from __future__ import annotations
 
 from enum import Enum

@@ -1,4 +1,5 @@
 """Alembic environment: async engines for both SQLite and PostgreSQL, URL from DATABASE_URL."""
+
 from __future__ import annotations
 
 import asyncio
@@ -6,10 +7,10 @@ import asyncio
 from alembic import context
 from sqlalchemy.engine import Connection
 
+from core.settings import Settings
 from db.base import UTCDateTime
 from db.engine import create_engine
 from db.models import Base
-from core.settings import Settings
 
 config = context.config
 target_metadata = Base.metadata

@@ -3,6 +3,7 @@
 `area` is the shared subject key: an ASE Entry-Level credential carries the same area as the
 professional test it leads to (e.g. ASE-EL-PR and ASE-B2 are both "Painting & Refinishing").
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

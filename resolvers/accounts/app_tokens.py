@@ -1,14 +1,14 @@
 """Partner app tokens: created by an organization's owners and admins, shown once, revocable."""
+
 from __future__ import annotations
 
-
 from core.clock import utcnow
-from db.engine import Database
-from db.models import AppToken, Organization
 from core.errors import DomainError, ErrorCode, not_found
 from core.tokens import new_app_token
 from core.validation import Checks
 from core.viewer import MANAGERS, Scope, Viewer, require_role
+from db.engine import Database
+from db.models import AppToken, Organization
 
 
 async def create(

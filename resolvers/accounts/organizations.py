@@ -1,4 +1,5 @@
 """Organizations: create, update, browse, and manage members."""
+
 from __future__ import annotations
 
 import re
@@ -8,16 +9,16 @@ from sqlalchemy import Select, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.clock import utcnow
-from db.engine import Database
-from db.enums.accounts import OrganizationKind
-from db.models import Invitation, Membership, Organization, User
-from resolvers.accounts.users import normalize_email
 from core.errors import DomainError, ErrorCode, not_found
 from core.geo_search import ids_within
 from core.locations import Circle, locate
 from core.paging import Page, Slice
 from core.validation import Checks, contains_pattern
 from core.viewer import MANAGERS, Role, Scope, Viewer, require_role
+from db.engine import Database
+from db.enums.accounts import OrganizationKind
+from db.models import Invitation, Membership, Organization, User
+from resolvers.accounts.users import normalize_email
 
 _WEBSITE = re.compile(r"^https?://[^\s/$.?#].[^\s]*$", re.IGNORECASE)
 _KIND_COLUMNS = {
@@ -39,17 +40,17 @@ def _validated(changes: dict, *, creating: bool) -> dict:
             values[key] = checks.text(changes[key], key, max_length=limit, required=False)
     if values.get("description") is None and "description" in values:
         values["description"] = ""
-    if "website" in changes and changes["website"]:
+    if changes.get("website"):
         website = changes["website"].strip()
         if len(website) > 500 or not _WEBSITE.match(website):
             checks.add(ErrorCode.INVALID, "website must be an http(s) address.", "website")
         values["website"] = website
-    if "state" in changes and changes["state"]:
+    if changes.get("state"):
         state = changes["state"].strip().upper()
         if not re.fullmatch(r"[A-Z]{2}", state):
             checks.add(ErrorCode.INVALID, "state must be a two-letter code.", "state")
         values["state"] = state
-    if "contact_email" in changes and changes["contact_email"]:
+    if changes.get("contact_email"):
         try:
             values["contact_email"] = normalize_email(changes["contact_email"])
         except DomainError:

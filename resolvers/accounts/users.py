@@ -1,4 +1,5 @@
 """Registering, signing in, and reading the signed-in person."""
+
 from __future__ import annotations
 
 import re
@@ -8,12 +9,12 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
 from core.clock import utcnow
-from db.engine import Database
-from db.models import Invitation, Membership, User
 from core.errors import DomainError, ErrorCode
 from core.passwords import Passwords, check_password
-from core.validation import Checks
 from core.settings import Settings
+from core.validation import Checks
+from db.engine import Database
+from db.models import Invitation, Membership, User
 
 _EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s]{2,}$")
 
@@ -48,7 +49,9 @@ async def register(db: Database, passwords: Passwords, *, email: str, password: 
 
 async def _accept_pending_invitations(session, user: User) -> None:
     invitations = (
-        await session.scalars(select(Invitation).where(Invitation.email == user.email, Invitation.accepted_at.is_(None)))
+        await session.scalars(
+            select(Invitation).where(Invitation.email == user.email, Invitation.accepted_at.is_(None))
+        )
     ).all()
     for invitation in invitations:
         session.add(Membership(organization_id=invitation.organization_id, user_id=user.id, role=invitation.role))

@@ -1,16 +1,17 @@
 """Demo data: a believable region of schools, donors and employers, the same for the same seed."""
+
 from __future__ import annotations
 
 import random
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import Awaitable, Callable
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from core.settings import Settings
 from db.engine import Database
 from db.models import Organization, User
-from core.settings import Settings
 
 SIZES = {"small": 1, "medium": 5, "large": 30}
 DEMO_PASSWORD = "shopready-demo-2026"

@@ -3,6 +3,7 @@
 The demo school and donor accounts own the first school and donor, so signing in as them shows
 both sides of each workflow state. Donations move through the real state machine.
 """
+
 from __future__ import annotations
 
 from datetime import timedelta
@@ -56,27 +57,47 @@ SERVICES = [
 def _listing(rng, donor, item, now) -> Listing:
     slug, title, condition, cents, methods, quantity = item
     return Listing(
-        donor_id=donor.id, category_id=CATEGORY_IDS[slug], title=title, condition=condition, quantity=quantity,
-        unit_value_cents=cents, currency="USD", fulfillment_mask=sum(m.bit for m in methods),
+        donor_id=donor.id,
+        category_id=CATEGORY_IDS[slug],
+        title=title,
+        condition=condition,
+        quantity=quantity,
+        unit_value_cents=cents,
+        currency="USD",
+        fulfillment_mask=sum(m.bit for m in methods),
         description=f"Donated by {donor.name}. {rng.choice(['Works well.', 'Lightly used.', 'From our last remodel.'])}",
         private_notes=f"Loading dock at the back; call {donor.contact_phone} a day ahead.",
-        postal_code=donor.postal_code, latitude=donor.latitude, longitude=donor.longitude,
+        postal_code=donor.postal_code,
+        latitude=donor.latitude,
+        longitude=donor.longitude,
         available_until=now + timedelta(days=rng.randint(30, 120)),
     )
 
 
 def _need(rng, school, slug, title, priority, quantity, today) -> Need:
     return Need(
-        school_id=school.id, category_id=CATEGORY_IDS[slug], title=title, priority=priority, quantity=quantity,
+        school_id=school.id,
+        category_id=CATEGORY_IDS[slug],
+        title=title,
+        priority=priority,
+        quantity=quantity,
         description=f"For the {rng.choice(['collision', 'refinish', 'automotive'])} program at {school.name}.",
-        needed_by=today + timedelta(days=rng.randint(20, 150)), latitude=school.latitude, longitude=school.longitude,
+        needed_by=today + timedelta(days=rng.randint(20, 150)),
+        latitude=school.latitude,
+        longitude=school.longitude,
     )
 
 
 async def _request(session: AsyncSession, listing: Listing, need: Need, quantity: int, actor: Actor) -> Donation:
-    donation = Donation(listing_id=listing.id, need_id=need.id, donor_id=listing.donor_id, school_id=need.school_id,
-                        quantity=quantity, status=DonationStatus.REQUESTED.value,
-                        message="Our students would put this to use right away. Thank you!")
+    donation = Donation(
+        listing_id=listing.id,
+        need_id=need.id,
+        donor_id=listing.donor_id,
+        school_id=need.school_id,
+        quantity=quantity,
+        status=DonationStatus.REQUESTED.value,
+        message="Our students would put this to use right away. Thank you!",
+    )
     session.add(donation)
     await session.flush()
     donation_workflow.record(session, donation.id, None, DonationStatus.REQUESTED, actor, donation.message)
@@ -85,14 +106,21 @@ async def _request(session: AsyncSession, listing: Listing, need: Need, quantity
 
 async def _walk(session, donation: Donation, listing: Listing, path: list[Action], school: Actor, donor: Actor) -> None:
     method = next(m for m in FulfillmentMethod if listing.fulfillment_mask & m.bit)
-    shipment = (dict(fulfillment=method.value, carrier="UPS", tracking_number=f"1Z{donation.id:010d}")
-                if method is FulfillmentMethod.SHIP else dict(fulfillment=method.value, arrangement="Thursday, 3 pm"))
+    shipment = (
+        dict(fulfillment=method.value, carrier="UPS", tracking_number=f"1Z{donation.id:010d}")
+        if method is FulfillmentMethod.SHIP
+        else dict(fulfillment=method.value, arrangement="Thursday, 3 pm")
+    )
     details = {
         Action.SHIP: dict(values=shipment),
-        Action.DECLINE: dict(note="Already promised to another school.",
-                             values=dict(decline_reason="Already promised to another school.")),
-        Action.CANCEL: dict(note="The program moved to a new building.",
-                            values=dict(cancel_reason="The program moved to a new building.")),
+        Action.DECLINE: dict(
+            note="Already promised to another school.",
+            values=dict(decline_reason="Already promised to another school."),
+        ),
+        Action.CANCEL: dict(
+            note="The program moved to a new building.",
+            values=dict(cancel_reason="The program moved to a new building."),
+        ),
     }
     for action in path:
         actor = school if action in (Action.RECEIVE, Action.CANCEL) else donor
@@ -143,8 +171,7 @@ async def seed(session: AsyncSession, world) -> None:
         giver = world.donors[index % len(world.donors)]
         listing, need = listings[giver.id][0], needs[other_school.id][0]
         quantity = min(listing.quantity, need.quantity)
-        donation = await _request(session, listing, need, quantity,
-                                  Actor(None, None, other_school.id))
+        donation = await _request(session, listing, need, quantity, Actor(None, None, other_school.id))
         path = [Action.APPROVE, Action.SHIP, Action.RECEIVE] if index % 2 else [Action.APPROVE]
         await _walk(session, donation, listing, path, Actor(None, None, other_school.id), Actor(None, None, giver.id))
 
@@ -158,9 +185,19 @@ async def seed(session: AsyncSession, world) -> None:
     for index, employer in enumerate(world.employers[:3]):
         slug, title = SERVICES[index % len(SERVICES)]
         target = world.schools[index % len(world.schools)]
-        session.add(Need(
-            school_id=target.id, category_id=CATEGORY_IDS[slug], title=f"{title} (done)", priority="MEDIUM",
-            quantity=1, quantity_received=1, fulfilled_by_id=employer.id, fulfilled_at=now - timedelta(days=index + 1),
-            latitude=target.latitude, longitude=target.longitude, needed_by=today - timedelta(days=index),
-        ))
+        session.add(
+            Need(
+                school_id=target.id,
+                category_id=CATEGORY_IDS[slug],
+                title=f"{title} (done)",
+                priority="MEDIUM",
+                quantity=1,
+                quantity_received=1,
+                fulfilled_by_id=employer.id,
+                fulfilled_at=now - timedelta(days=index + 1),
+                latitude=target.latitude,
+                longitude=target.longitude,
+                needed_by=today - timedelta(days=index),
+            )
+        )
     await session.flush()

@@ -1,4 +1,5 @@
 """Demo people and organizations around Detroit, Lansing and Grand Rapids, at real ZIP codes."""
+
 from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -8,10 +9,22 @@ from db.models import Membership, Organization, User
 from matching.geo import zip_centroid
 
 REGION = [
-    ("Detroit", "48226"), ("Dearborn", "48126"), ("Warren", "48089"), ("Troy", "48083"),
-    ("Southfield", "48075"), ("Livonia", "48150"), ("Pontiac", "48342"), ("Sterling Heights", "48310"),
-    ("Ann Arbor", "48104"), ("Ypsilanti", "48197"), ("Flint", "48502"), ("Lansing", "48933"),
-    ("Grand Rapids", "49503"), ("Kalamazoo", "49007"), ("Jackson", "49201"), ("Saginaw", "48607"),
+    ("Detroit", "48226"),
+    ("Dearborn", "48126"),
+    ("Warren", "48089"),
+    ("Troy", "48083"),
+    ("Southfield", "48075"),
+    ("Livonia", "48150"),
+    ("Pontiac", "48342"),
+    ("Sterling Heights", "48310"),
+    ("Ann Arbor", "48104"),
+    ("Ypsilanti", "48197"),
+    ("Flint", "48502"),
+    ("Lansing", "48933"),
+    ("Grand Rapids", "49503"),
+    ("Kalamazoo", "49007"),
+    ("Jackson", "49201"),
+    ("Saginaw", "48607"),
 ]
 SCHOOL_NAMES = ["Career Tech Center", "Community College", "Technical High School", "Institute of Technology"]
 DONOR_NAMES = ["Collision Center", "Auto Group", "Insurance Claims Office", "Paint Supply", "Tool Distributors"]
@@ -60,7 +73,9 @@ async def seed(session: AsyncSession, world) -> None:
         school = organization("SCHOOL", i, SCHOOL_NAMES)
         school.programs = sorted(rng.sample([p.value for p in Program][:4], k=rng.randint(1, 3)))
         school.enrollment = rng.randint(20, 400)
-        school.accreditation = rng.choice([None, "ASE Education Foundation: Collision (MLR)", "ASE Education Foundation: Automobile"])
+        school.accreditation = rng.choice(
+            [None, "ASE Education Foundation: Collision (MLR)", "ASE Education Foundation: Automobile"]
+        )
         school.tier = rng.choice([t.value for t in SchoolTier])
         world.schools.append(school)
     world.donors += [organization("DONOR", i, DONOR_NAMES) for i in range(6 * world.scale)]

@@ -1,5 +1,6 @@
 """The category tree, read once per process (it is reference data), and category suggestions for free text
 (through `matching.vocabulary`, over the tree's names and aliases)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -7,10 +8,10 @@ from functools import cached_property
 
 from sqlalchemy import select
 
+from core.errors import DomainError, ErrorCode
 from db.engine import Database
 from db.models import Category
 from matching.vocabulary import Vocabulary, fold
-from core.errors import DomainError, ErrorCode
 
 MAX_SUGGESTIONS = 20
 MIN_SCORE = 50.0  # WRatio, 0..100: below this a match is noise
@@ -79,8 +80,10 @@ class CategoryTree:
     def suggest(self, text: str, limit: int) -> list[Suggestion]:
         """Categories whose name or an alias best matches `text`, best first, one entry per category."""
         key = fold(text)
-        return [Suggestion(self.nodes[cid], round(score / 100, 4), self._best_term(self.nodes[cid], key))
-                for cid, score in self.vocabulary.rank(text, limit)]
+        return [
+            Suggestion(self.nodes[cid], round(score / 100, 4), self._best_term(self.nodes[cid], key))
+            for cid, score in self.vocabulary.rank(text, limit)
+        ]
 
 
 _TREES: dict[str, CategoryTree] = {}
@@ -93,8 +96,9 @@ async def tree(db: Database) -> CategoryTree:
         async with db.read() as session:
             rows = (await session.scalars(select(Category))).all()
         nodes = {
-            row.id: CategoryNode(row.id, row.slug, row.name, row.parent_id, tuple(row.aliases or ()), row.is_service,
-                                 row.position)
+            row.id: CategoryNode(
+                row.id, row.slug, row.name, row.parent_id, tuple(row.aliases or ()), row.is_service, row.position
+            )
             for row in rows
         }
         cached = _TREES[db.url] = CategoryTree(nodes)

@@ -3,6 +3,7 @@
 Only members of the need's school (or its app, with donations:write) request and receive; only the
 donor's members approve, decline and ship; either side cancels. Anyone else is told NOT_FOUND.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -11,24 +12,30 @@ from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.clock import utcnow
+from core.errors import DomainError, ErrorCode, not_found
+from core.paging import Page, Slice
+from core.validation import Checks
+from core.viewer import Scope, Viewer, require_role
 from db.engine import Database
 from db.enums.donations import DonationStatus, FulfillmentMethod, ListingStatus, NeedStatus
 from db.models import Donation, Listing, Membership, Need
 from resolvers.donations import workflow as donation_workflow
-from resolvers.pathways import tool_grant_delivery
-from resolvers.donations.workflow import MACHINE, Action, Actor, Party
-from core.errors import DomainError, ErrorCode, not_found
 from resolvers.donations.needs import MAX_QUANTITY
-from core.paging import Page, Slice
-from core.validation import Checks
-from core.viewer import Scope, Viewer, require_role
+from resolvers.donations.workflow import MACHINE, Action, Actor, Party
+from resolvers.pathways import tool_grant_delivery
 
 ACTIVE = (DonationStatus.REQUESTED.value, DonationStatus.APPROVED.value, DonationStatus.SHIPPED.value)
 _READ_SCOPES = frozenset({Scope.DONATIONS_READ.value, Scope.DONATIONS_WRITE.value})
 
 
 async def request(
-    db: Database, viewer: Viewer, *, listing_id: int, need_id: int, quantity: int, message: str | None,
+    db: Database,
+    viewer: Viewer,
+    *,
+    listing_id: int,
+    need_id: int,
+    quantity: int,
+    message: str | None,
     tool_grant_application_id: int | None = None,
 ) -> Donation:
     checks = Checks()
@@ -52,18 +59,29 @@ async def request(
         if tool_grant_application_id is not None:
             await tool_grant_delivery.check_deliverable(session, tool_grant_application_id, listing, need)
         duplicate = await session.scalar(
-            select(Donation.id).where(Donation.listing_id == listing_id, Donation.need_id == need_id,
-                                      Donation.status.in_(ACTIVE))
+            select(Donation.id).where(
+                Donation.listing_id == listing_id, Donation.need_id == need_id, Donation.status.in_(ACTIVE)
+            )
         )
         if duplicate:
-            raise DomainError(ErrorCode.DUPLICATE, "This need already has an open request for this listing.", "listingId")
-        donation = Donation(listing_id=listing_id, need_id=need_id, donor_id=listing.donor_id, school_id=need.school_id,
-                            quantity=quantity, status=DonationStatus.REQUESTED.value, message=message,
-                            tool_grant_application_id=tool_grant_application_id)
+            raise DomainError(
+                ErrorCode.DUPLICATE, "This need already has an open request for this listing.", "listingId"
+            )
+        donation = Donation(
+            listing_id=listing_id,
+            need_id=need_id,
+            donor_id=listing.donor_id,
+            school_id=need.school_id,
+            quantity=quantity,
+            status=DonationStatus.REQUESTED.value,
+            message=message,
+            tool_grant_application_id=tool_grant_application_id,
+        )
         session.add(donation)
         await session.flush()
-        donation_workflow.record(session, donation.id, None, DonationStatus.REQUESTED,
-                                 Actor.of(viewer, need.school_id), message or None)
+        donation_workflow.record(
+            session, donation.id, None, DonationStatus.REQUESTED, Actor.of(viewer, need.school_id), message or None
+        )
     return donation
 
 
@@ -72,17 +90,23 @@ def _check_request(listing: Listing, need: Need, quantity: int) -> None:
         raise DomainError(ErrorCode.OWN_LISTING, "An organization cannot request its own listing.", "listingId")
     status = listing.status_at(utcnow())
     if status is ListingStatus.EXPIRED:
-        raise DomainError(ErrorCode.LISTING_EXPIRED, "This listing is no longer available (past its date).", "listingId")
+        raise DomainError(
+            ErrorCode.LISTING_EXPIRED, "This listing is no longer available (past its date).", "listingId"
+        )
     if status in (ListingStatus.WITHDRAWN, ListingStatus.DONATED):
         raise DomainError(ErrorCode.LISTING_UNAVAILABLE, f"This listing is {status.value.lower()}.", "listingId")
     if quantity > listing.quantity_available:
-        raise DomainError(ErrorCode.INSUFFICIENT_QUANTITY,
-                          f"Only {listing.quantity_available} of this listing are available.", "quantity")
+        raise DomainError(
+            ErrorCode.INSUFFICIENT_QUANTITY,
+            f"Only {listing.quantity_available} of this listing are available.",
+            "quantity",
+        )
     if need.status is not NeedStatus.OPEN:
         raise DomainError(ErrorCode.NEED_NOT_OPEN, f"This need is {need.status.value.lower()}.", "needId")
     if quantity > need.quantity - need.quantity_received:
-        raise DomainError(ErrorCode.EXCEEDS_NEED,
-                          f"The need asks for {need.quantity - need.quantity_received} more.", "quantity")
+        raise DomainError(
+            ErrorCode.EXCEEDS_NEED, f"The need asks for {need.quantity - need.quantity_received} more.", "quantity"
+        )
 
 
 async def _parties(session: AsyncSession, viewer: Viewer, donation: Donation) -> tuple[set[Party], set[Party]]:
@@ -94,16 +118,24 @@ async def _parties(session: AsyncSession, viewer: Viewer, donation: Donation) ->
         return visible, mine if Scope.DONATIONS_WRITE.value in viewer.scopes else set()
     if viewer.user_id is None:
         return set(), set()
-    orgs = set(await session.scalars(
-        select(Membership.organization_id).where(Membership.user_id == viewer.user_id,
-                                                 Membership.organization_id.in_(sides.values()))
-    ))
+    orgs = set(
+        await session.scalars(
+            select(Membership.organization_id).where(
+                Membership.user_id == viewer.user_id, Membership.organization_id.in_(sides.values())
+            )
+        )
+    )
     mine = {p for p, org in sides.items() if org in orgs}
     return mine, mine
 
 
 async def act(
-    db: Database, viewer: Viewer, donation_id: int, action: Action, *, note: str | None = None,
+    db: Database,
+    viewer: Viewer,
+    donation_id: int,
+    action: Action,
+    *,
+    note: str | None = None,
     values: dict | None = None,
 ) -> Donation:
     if not viewer.is_authenticated:
@@ -160,8 +192,9 @@ async def browse(db: Database, organization_ids: list[int], filter: DonationFilt
     """Donations where one of `organization_ids` is the donor or the school, newest first."""
     if filter.organization_id is not None:
         organization_ids = [o for o in organization_ids if o == filter.organization_id]
-    stmt = select(Donation).where(or_(Donation.donor_id.in_(organization_ids),
-                                      Donation.school_id.in_(organization_ids)))
+    stmt = select(Donation).where(
+        or_(Donation.donor_id.in_(organization_ids), Donation.school_id.in_(organization_ids))
+    )
     if filter.statuses:
         stmt = stmt.where(Donation.status.in_([s.value for s in filter.statuses]))
     stmt = stmt.order_by(Donation.updated_at.desc(), Donation.id.desc())

@@ -1,9 +1,10 @@
 """What an organization has given, received, and fulfilled, from receipts and credited service needs."""
+
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Sequence
 
 from sqlalchemy import func, select
 
@@ -29,8 +30,13 @@ async def impacts(db: Database, organization_ids: Sequence[int]) -> list[Impact]
     async with db.read() as session:
         for side, column in (("given", DonationReceipt.donor_id), ("received", DonationReceipt.school_id)):
             rows = await session.execute(
-                select(column, DonationReceipt.currency, func.count(), func.sum(DonationReceipt.quantity),
-                       func.sum(DonationReceipt.declared_value_cents))
+                select(
+                    column,
+                    DonationReceipt.currency,
+                    func.count(),
+                    func.sum(DonationReceipt.quantity),
+                    func.sum(DonationReceipt.declared_value_cents),
+                )
                 .where(column.in_(organization_ids))
                 .group_by(column, DonationReceipt.currency)
             )
@@ -47,7 +53,8 @@ async def impacts(db: Database, organization_ids: Sequence[int]) -> list[Impact]
         for org_id, schools in helped:
             found[org_id].schools_helped = schools
         services = await session.execute(
-            select(Need.fulfilled_by_id, func.count()).where(Need.fulfilled_by_id.in_(organization_ids))
+            select(Need.fulfilled_by_id, func.count())
+            .where(Need.fulfilled_by_id.in_(organization_ids))
             .group_by(Need.fulfilled_by_id)
         )
         for org_id, count in services:

@@ -1,4 +1,5 @@
 """Listings: a donor's offer of equipment; browsed by schools with filters, distance and value order."""
+
 from __future__ import annotations
 
 import re
@@ -8,20 +9,20 @@ from enum import Enum
 from sqlalchemy import Select, func, or_, select, update
 
 from core.clock import utcnow
+from core.errors import DomainError, ErrorCode, not_found
+from core.geo_search import page_near
+from core.locations import Circle, locate
+from core.paging import Page, Slice
+from core.validation import Checks, contains_pattern
+from core.viewer import Scope, Viewer, require_role
 from db.engine import Database
 from db.enums.donations import DonationStatus, FulfillmentMethod, ItemCondition, ListingStatus
 from db.models import Donation, Listing, Organization
 from db.models.donations.donations import listing_available, listing_status
 from resolvers.donations import categories
 from resolvers.donations import workflow as donation_workflow
-from resolvers.donations.workflow import Action, Actor
-from core.errors import DomainError, ErrorCode, not_found
-from core.geo_search import page_near
-from core.locations import Circle, locate
 from resolvers.donations.needs import MAX_QUANTITY
-from core.paging import Page, Slice
-from core.validation import Checks, contains_pattern
-from core.viewer import Scope, Viewer, require_role
+from resolvers.donations.workflow import Action, Actor
 
 MAX_UNIT_VALUE_CENTS = 1_000_000_000  # $10M a unit
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
@@ -68,12 +69,18 @@ def _validated(changes: dict, tree: categories.CategoryTree, *, creating: bool) 
             checks.add(ErrorCode.REQUIRED, "unitValue is required.", "unitValue")
         else:
             if not 0 <= money.amount <= MAX_UNIT_VALUE_CENTS:
-                checks.add(ErrorCode.OUT_OF_RANGE, f"unitValue.amount must be between 0 and {MAX_UNIT_VALUE_CENTS} cents.",
-                           ["unitValue", "amount"])
+                checks.add(
+                    ErrorCode.OUT_OF_RANGE,
+                    f"unitValue.amount must be between 0 and {MAX_UNIT_VALUE_CENTS} cents.",
+                    ["unitValue", "amount"],
+                )
             currency = (money.currency or "USD").strip().upper()
             if not _CURRENCY.match(currency):
-                checks.add(ErrorCode.INVALID_CURRENCY, "currency must be a 3-letter ISO code such as USD.",
-                           ["unitValue", "currency"])
+                checks.add(
+                    ErrorCode.INVALID_CURRENCY,
+                    "currency must be a 3-letter ISO code such as USD.",
+                    ["unitValue", "currency"],
+                )
             values.update(unit_value_cents=money.amount, currency=currency)
     if creating or "fulfillment" in changes:
         mask = fulfillment_mask(changes.get("fulfillment"))
@@ -92,8 +99,11 @@ def _validated(changes: dict, tree: categories.CategoryTree, *, creating: bool) 
     checks.raise_any()
     if any(k in changes for k in ("postal_code", "latitude", "longitude")):
         point = locate(changes.get("postal_code"), changes.get("latitude"), changes.get("longitude"))
-        values.update(postal_code=point.postal_code if point else None,
-                      latitude=point.latitude if point else None, longitude=point.longitude if point else None)
+        values.update(
+            postal_code=point.postal_code if point else None,
+            latitude=point.latitude if point else None,
+            longitude=point.longitude if point else None,
+        )
     return values
 
 
@@ -136,8 +146,9 @@ async def update_listing(db: Database, viewer: Viewer, listing_id: int, changes:
                 .values(quantity=quantity)
             )
             if changed.rowcount != 1:
-                raise DomainError(ErrorCode.OUT_OF_RANGE, "quantity cannot be below what is reserved or donated.",
-                                  "quantity")
+                raise DomainError(
+                    ErrorCode.OUT_OF_RANGE, "quantity cannot be below what is reserved or donated.", "quantity"
+                )
             await session.refresh(listing)
         for key, value in values.items():
             setattr(listing, key, value)
@@ -155,17 +166,23 @@ async def withdraw(db: Database, viewer: Viewer, listing_id: int, reason: str | 
             .values(withdrawn_at=now, updated_at=now)
         )
         if changed.rowcount != 1:
-            raise DomainError(ErrorCode.HAS_RESERVATIONS,
-                              "Ship or cancel the approved donations before withdrawing.", "id")
+            raise DomainError(
+                ErrorCode.HAS_RESERVATIONS, "Ship or cancel the approved donations before withdrawing.", "id"
+            )
         await session.refresh(listing)
         note = reason or "The listing was withdrawn."
         pending = await session.scalars(
-            select(Donation).where(Donation.listing_id == listing_id,
-                                   Donation.status == DonationStatus.REQUESTED.value)
+            select(Donation).where(Donation.listing_id == listing_id, Donation.status == DonationStatus.REQUESTED.value)
         )
         for donation in pending.all():
-            await donation_workflow.move(session, donation, Action.DECLINE, Actor.of(viewer, listing.donor_id),
-                                         note=note, values={"decline_reason": note})
+            await donation_workflow.move(
+                session,
+                donation,
+                Action.DECLINE,
+                Actor.of(viewer, listing.donor_id),
+                note=note,
+                values={"decline_reason": note},
+            )
     return listing
 
 
@@ -196,8 +213,12 @@ def _filtered(filter: ListingFilter, tree: categories.CategoryTree) -> Select:
     stmt = stmt.where(listing_status(utcnow()).in_([s.value for s in statuses]))
     if filter.search and filter.search.strip():
         pattern = contains_pattern(filter.search)
-        stmt = stmt.where(or_(func.lower(Listing.title).like(pattern, escape="\\"),
-                              func.lower(Listing.description).like(pattern, escape="\\")))
+        stmt = stmt.where(
+            or_(
+                func.lower(Listing.title).like(pattern, escape="\\"),
+                func.lower(Listing.description).like(pattern, escape="\\"),
+            )
+        )
     return stmt
 
 
@@ -215,5 +236,11 @@ async def browse(db: Database, filter: ListingFilter, order: ListingOrder | None
     if order is ListingOrder.DISTANCE and filter.near is None:
         raise DomainError(ErrorCode.REQUIRED, "Ordering by distance needs a `near` filter.", "near")
     async with db.read() as session:
-        return await page_near(session, Listing, _filtered(filter, tree), page, filter.near,
-                               None if order is ListingOrder.DISTANCE else _ORDERS[order]())
+        return await page_near(
+            session,
+            Listing,
+            _filtered(filter, tree),
+            page,
+            filter.near,
+            None if order is ListingOrder.DISTANCE else _ORDERS[order](),
+        )

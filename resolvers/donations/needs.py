@@ -1,4 +1,5 @@
 """Needs: a school posts, updates and closes them; service needs are marked fulfilled by an organization."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -8,6 +9,12 @@ from enum import Enum
 from sqlalchemy import Select, case, func, or_, select, update
 
 from core.clock import utcnow
+from core.errors import DomainError, ErrorCode, not_found
+from core.geo_search import page_near
+from core.locations import Circle
+from core.paging import Page, Slice
+from core.validation import Checks, contains_pattern
+from core.viewer import Scope, Viewer, require_role
 from db.engine import Database
 from db.enums.donations import DonationStatus, NeedPriority, NeedStatus
 from db.models import Donation, Need, Organization
@@ -15,12 +22,6 @@ from db.models.donations.donations import need_status
 from resolvers.donations import categories
 from resolvers.donations import workflow as donation_workflow
 from resolvers.donations.workflow import Action, Actor
-from core.errors import DomainError, ErrorCode, not_found
-from core.geo_search import page_near
-from core.locations import Circle
-from core.paging import Page, Slice
-from core.validation import Checks, contains_pattern
-from core.viewer import Scope, Viewer, require_role
 
 MAX_QUANTITY = 100_000
 
@@ -37,7 +38,9 @@ def _validated(changes: dict, tree: categories.CategoryTree, *, creating: bool) 
     if creating or "title" in changes:
         values["title"] = checks.text(changes.get("title"), "title", max_length=200)
     if "description" in changes:
-        values["description"] = checks.text(changes["description"], "description", max_length=5000, required=False) or ""
+        values["description"] = (
+            checks.text(changes["description"], "description", max_length=5000, required=False) or ""
+        )
     if creating or "quantity" in changes:
         quantity = changes.get("quantity")
         if quantity is None:
@@ -70,8 +73,13 @@ async def create(db: Database, viewer: Viewer, school_id: int, changes: dict) ->
         await require_role(session, viewer, school_id, scope=Scope.DONATIONS_WRITE)
         if not school.is_school:
             raise DomainError(ErrorCode.INVALID, "Only schools post needs.", "schoolId")
-        need = Need(school_id=school_id, created_by_id=viewer.user_id, latitude=school.latitude,
-                    longitude=school.longitude, **values)
+        need = Need(
+            school_id=school_id,
+            created_by_id=viewer.user_id,
+            latitude=school.latitude,
+            longitude=school.longitude,
+            **values,
+        )
         session.add(need)
     return need
 
@@ -114,8 +122,14 @@ async def close(db: Database, viewer: Viewer, need_id: int) -> Need:
             select(Donation).where(Donation.need_id == need_id, Donation.status == DonationStatus.REQUESTED.value)
         )
         for donation in pending.all():
-            await donation_workflow.move(session, donation, Action.CANCEL, actor, note="The need was closed.",
-                                         values={"cancel_reason": "The need was closed."})
+            await donation_workflow.move(
+                session,
+                donation,
+                Action.CANCEL,
+                actor,
+                note="The need was closed.",
+                values={"cancel_reason": "The need was closed."},
+            )
     return need
 
 
@@ -129,7 +143,9 @@ async def fulfill_service(db: Database, viewer: Viewer, need_id: int, organizati
         if await session.get(Organization, organization_id) is None:
             raise not_found("Organization", "organizationId")
         if organization_id == need.school_id:
-            raise DomainError(ErrorCode.INVALID, "Credit the organization that helped, not the school.", "organizationId")
+            raise DomainError(
+                ErrorCode.INVALID, "Credit the organization that helped, not the school.", "organizationId"
+            )
         now = utcnow()
         changed = await session.execute(
             update(Need)
@@ -164,11 +180,15 @@ def _filtered(filter: NeedFilter, tree: categories.CategoryTree) -> Select:
     stmt = stmt.where(need_status().in_([s.value for s in statuses]))
     if filter.priority is not None:
         ranked = list(NeedPriority)
-        stmt = stmt.where(Need.priority.in_([p.value for p in ranked[ranked.index(filter.priority):]]))
+        stmt = stmt.where(Need.priority.in_([p.value for p in ranked[ranked.index(filter.priority) :]]))
     if filter.search and filter.search.strip():
         pattern = contains_pattern(filter.search)
-        stmt = stmt.where(or_(func.lower(Need.title).like(pattern, escape="\\"),
-                              func.lower(Need.description).like(pattern, escape="\\")))
+        stmt = stmt.where(
+            or_(
+                func.lower(Need.title).like(pattern, escape="\\"),
+                func.lower(Need.description).like(pattern, escape="\\"),
+            )
+        )
     return stmt
 
 
@@ -190,5 +210,6 @@ async def browse(db: Database, filter: NeedFilter, order: NeedOrder | None, page
         raise DomainError(ErrorCode.REQUIRED, "Ordering by distance needs a `near` filter.", "near")
     stmt = _filtered(filter, await categories.tree(db))
     async with db.read() as session:
-        return await page_near(session, Need, stmt, page, filter.near,
-                               None if order is NeedOrder.DISTANCE else _ORDERS[order]())
+        return await page_near(
+            session, Need, stmt, page, filter.near, None if order is NeedOrder.DISTANCE else _ORDERS[order]()
+        )

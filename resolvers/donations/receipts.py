@@ -1,4 +1,5 @@
 """Donation receipts: issued once when a donation is received, numbered per donor and year, never changed."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -8,11 +9,11 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.clock import utcnow
-from db.engine import Database
-from db.models import Category, Donation, DonationReceipt, Listing, Organization, ReceiptCounter
 from core.errors import DomainError, ErrorCode, permission_denied
 from core.paging import Page, Slice
 from core.viewer import Scope, Viewer
+from db.engine import Database
+from db.models import Category, Donation, DonationReceipt, Listing, Organization, ReceiptCounter
 
 
 def receipt_number(year: int, donor_id: int, sequence: int) -> str:

@@ -8,6 +8,7 @@ Each move is a conditional UPDATE on the donation's current status, so two racin
 both make the same move; its effect on quantities is a conditional UPDATE too, and a DonationEvent
 records who moved it, when, from and to. Everything happens in the caller's write transaction.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -18,11 +19,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.attributes import set_committed_value
 
 from core.clock import utcnow
+from core.errors import DomainError, ErrorCode
+from core.viewer import Viewer
 from db.enums.donations import DonationStatus as S
 from db.models import Donation, DonationEvent, Listing, Need
 from db.models.donations.donations import listing_available
-from core.errors import DomainError, ErrorCode
-from core.viewer import Viewer
 
 
 class Action(str, Enum):
@@ -50,7 +51,9 @@ MACHINE: dict[Action, Transition] = {
     Action.DECLINE: Transition(frozenset({S.REQUESTED}), S.DECLINED, frozenset({Party.DONOR})),
     Action.SHIP: Transition(frozenset({S.APPROVED}), S.SHIPPED, frozenset({Party.DONOR})),
     Action.RECEIVE: Transition(frozenset({S.SHIPPED}), S.RECEIVED, frozenset({Party.SCHOOL})),
-    Action.CANCEL: Transition(frozenset({S.REQUESTED, S.APPROVED}), S.CANCELLED, frozenset({Party.DONOR, Party.SCHOOL})),
+    Action.CANCEL: Transition(
+        frozenset({S.REQUESTED, S.APPROVED}), S.CANCELLED, frozenset({Party.DONOR, Party.SCHOOL})
+    ),
 }
 # Statuses that hold part of the listing.
 RESERVING = frozenset({S.APPROVED, S.SHIPPED})
@@ -65,7 +68,7 @@ class Actor:
     organization_id: int | None
 
     @classmethod
-    def of(cls, viewer: Viewer, organization_id: int | None) -> "Actor":
+    def of(cls, viewer: Viewer, organization_id: int | None) -> Actor:
         return cls(viewer.user_id, viewer.app_token_id, organization_id)
 
 
@@ -80,20 +83,29 @@ def transition(action: Action, status: S) -> Transition:
     return move
 
 
-def record(session: AsyncSession, donation_id: int, source: S | None, target: S, actor: Actor, note: str | None) -> None:
-    session.add(DonationEvent(
-        donation_id=donation_id,
-        from_status=source.value if source else None,
-        to_status=target.value,
-        actor_user_id=actor.user_id,
-        actor_app_token_id=actor.app_token_id,
-        actor_organization_id=actor.organization_id,
-        note=note,
-    ))
+def record(
+    session: AsyncSession, donation_id: int, source: S | None, target: S, actor: Actor, note: str | None
+) -> None:
+    session.add(
+        DonationEvent(
+            donation_id=donation_id,
+            from_status=source.value if source else None,
+            to_status=target.value,
+            actor_user_id=actor.user_id,
+            actor_app_token_id=actor.app_token_id,
+            actor_organization_id=actor.organization_id,
+            note=note,
+        )
+    )
 
 
 async def move(
-    session: AsyncSession, donation: Donation, action: Action, actor: Actor, *, note: str | None = None,
+    session: AsyncSession,
+    donation: Donation,
+    action: Action,
+    actor: Actor,
+    *,
+    note: str | None = None,
     values: dict | None = None,
 ) -> None:
     source = S(donation.status)
@@ -114,8 +126,9 @@ async def move(
 async def _reserve(session: AsyncSession, donation: Donation, source: S) -> None:
     reserved = await session.execute(
         update(Listing)
-        .where(Listing.id == donation.listing_id, Listing.withdrawn_at.is_(None),
-               listing_available() >= donation.quantity)
+        .where(
+            Listing.id == donation.listing_id, Listing.withdrawn_at.is_(None), listing_available() >= donation.quantity
+        )
         .values(quantity_reserved=Listing.quantity_reserved + donation.quantity, updated_at=utcnow())
     )
     if reserved.rowcount != 1:
@@ -149,8 +162,11 @@ async def _change_listing(session: AsyncSession, donation: Donation, *, reserved
     changed = await session.execute(
         update(Listing)
         .where(Listing.id == donation.listing_id, Listing.quantity_reserved + reserved >= 0)
-        .values(quantity_reserved=Listing.quantity_reserved + reserved,
-                quantity_donated=Listing.quantity_donated + donated, updated_at=utcnow())
+        .values(
+            quantity_reserved=Listing.quantity_reserved + reserved,
+            quantity_donated=Listing.quantity_donated + donated,
+            updated_at=utcnow(),
+        )
     )
     if changed.rowcount != 1:
         raise RuntimeError(f"listing {donation.listing_id} reservation out of step with donation {donation.id}")

@@ -3,6 +3,7 @@ far, for the equity boost), listings, and the category tree as the engine's pare
 
 Category ids are used as they are: the parent array is indexed by database id (slot 0 unused).
 """
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -54,13 +55,25 @@ def _need_select():
     others = aliased(NeedRow)
     received = (
         select(func.coalesce(func.sum(others.quantity_received), 0))
-        .where(others.school_id == NeedRow.school_id).scalar_subquery()
+        .where(others.school_id == NeedRow.school_id)
+        .scalar_subquery()
     )
     stmt = select(
-        NeedRow.id, NeedRow.school_id, func.coalesce(NeedRow.latitude, school.latitude).label("latitude"),
-        func.coalesce(NeedRow.longitude, school.longitude).label("longitude"), NeedRow.category_id, NeedRow.title,
-        NeedRow.minimum_condition, NeedRow.quantity, NeedRow.quantity_received, NeedRow.priority, NeedRow.needed_by,
-        NeedRow.closed_at, NeedRow.updated_at, school.tier, received.label("school_received"),
+        NeedRow.id,
+        NeedRow.school_id,
+        func.coalesce(NeedRow.latitude, school.latitude).label("latitude"),
+        func.coalesce(NeedRow.longitude, school.longitude).label("longitude"),
+        NeedRow.category_id,
+        NeedRow.title,
+        NeedRow.minimum_condition,
+        NeedRow.quantity,
+        NeedRow.quantity_received,
+        NeedRow.priority,
+        NeedRow.needed_by,
+        NeedRow.closed_at,
+        NeedRow.updated_at,
+        school.tier,
+        received.label("school_received"),
     ).join(school, school.id == NeedRow.school_id)
     return stmt, school
 
@@ -81,25 +94,46 @@ def need_record(row) -> Need:
     located = row.latitude is not None and row.longitude is not None
     remaining = row.quantity - row.quantity_received
     return Need(
-        id=row.id, school_id=row.school_id, lat=float(row.latitude or 0.0), lon=float(row.longitude or 0.0),
-        radius_km=NEED_RADIUS_KM, category_id=row.category_id, title=row.title,
+        id=row.id,
+        school_id=row.school_id,
+        lat=float(row.latitude or 0.0),
+        lon=float(row.longitude or 0.0),
+        radius_km=NEED_RADIUS_KM,
+        category_id=row.category_id,
+        title=row.title,
         min_condition=Condition[row.minimum_condition] if row.minimum_condition else Condition.FOR_PARTS,
-        quantity=max(0, remaining), priority=Priority[row.priority], needed_by=row.needed_by,
+        quantity=max(0, remaining),
+        priority=Priority[row.priority],
+        needed_by=row.needed_by,
         school_tier=SchoolTier[row.tier] if row.tier in SchoolTier.__members__ else None,
         school_received=int(row.school_received or 0),
-        visible=located and row.closed_at is None and remaining > 0, updated_at=row.updated_at,
+        visible=located and row.closed_at is None and remaining > 0,
+        updated_at=row.updated_at,
     )
 
 
 async def listings(session: AsyncSession, since: datetime | None, now: datetime) -> list[Listing]:
     donor = aliased(Organization)
-    stmt = select(
-        ListingRow.id, ListingRow.donor_id, func.coalesce(ListingRow.latitude, donor.latitude).label("latitude"),
-        func.coalesce(ListingRow.longitude, donor.longitude).label("longitude"), ListingRow.fulfillment_mask,
-        ListingRow.category_id, ListingRow.title, ListingRow.condition, ListingRow.quantity,
-        ListingRow.quantity_reserved, ListingRow.quantity_donated, ListingRow.available_until,
-        ListingRow.withdrawn_at, ListingRow.updated_at,
-    ).join(donor, donor.id == ListingRow.donor_id).where(_changed(ListingRow.updated_at, since))
+    stmt = (
+        select(
+            ListingRow.id,
+            ListingRow.donor_id,
+            func.coalesce(ListingRow.latitude, donor.latitude).label("latitude"),
+            func.coalesce(ListingRow.longitude, donor.longitude).label("longitude"),
+            ListingRow.fulfillment_mask,
+            ListingRow.category_id,
+            ListingRow.title,
+            ListingRow.condition,
+            ListingRow.quantity,
+            ListingRow.quantity_reserved,
+            ListingRow.quantity_donated,
+            ListingRow.available_until,
+            ListingRow.withdrawn_at,
+            ListingRow.updated_at,
+        )
+        .join(donor, donor.id == ListingRow.donor_id)
+        .where(_changed(ListingRow.updated_at, since))
+    )
     return [listing_record(row, now) for row in (await session.execute(stmt)).all()]
 
 
@@ -108,10 +142,19 @@ def listing_record(row, now: datetime) -> Listing:
     available = row.quantity - row.quantity_reserved - row.quantity_donated
     ways = fulfillment(row.fulfillment_mask)
     return Listing(
-        id=row.id, donor_id=row.donor_id, lat=float(row.latitude or 0.0), lon=float(row.longitude or 0.0),
-        radius_km=DELIVERY_RADIUS_KM if ways & Fulfillment.DELIVERY else 0.0, fulfillment=ways,
-        category_id=row.category_id, title=row.title, condition=Condition[row.condition], quantity=max(0, available),
-        visible=located and row.withdrawn_at is None and available > 0
+        id=row.id,
+        donor_id=row.donor_id,
+        lat=float(row.latitude or 0.0),
+        lon=float(row.longitude or 0.0),
+        radius_km=DELIVERY_RADIUS_KM if ways & Fulfillment.DELIVERY else 0.0,
+        fulfillment=ways,
+        category_id=row.category_id,
+        title=row.title,
+        condition=Condition[row.condition],
+        quantity=max(0, available),
+        visible=located
+        and row.withdrawn_at is None
+        and available > 0
         and (row.available_until is None or row.available_until > now),
         updated_at=row.updated_at,
     )
@@ -124,5 +167,8 @@ def open_needs():
 
 def available_listings(now: datetime):
     remaining = ListingRow.quantity - ListingRow.quantity_reserved - ListingRow.quantity_donated
-    return and_(ListingRow.withdrawn_at.is_(None), remaining > 0,
-                or_(ListingRow.available_until.is_(None), ListingRow.available_until > now))
+    return and_(
+        ListingRow.withdrawn_at.is_(None),
+        remaining > 0,
+        or_(ListingRow.available_until.is_(None), ListingRow.available_until > now),
+    )

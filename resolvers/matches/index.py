@@ -12,6 +12,7 @@ already applied with the same stamp are skipped, so a quiet database costs one i
 What the rows cannot say (a row deleted, or changed behind the application's back) is caught by
 the re-check of each final top-k (`resolvers.matches.paging`), which then `forget`s those rows.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -21,13 +22,12 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from core.clock import utcnow
+from core.clock import today, utcnow
 from db.engine import Database
 from matching import CandidateIndex, JobPool, ListingPool, MentorPool, NeedPool, Removed, StudentPool, Taxonomy
 from resolvers.donations import categories
-from resolvers.matches import talent_sources as talent
 from resolvers.matches import donation_sources as donations
-from core.clock import today
+from resolvers.matches import talent_sources as talent
 
 OVERLAP = timedelta(seconds=10)  # longer than a write transaction, plus clock skew between app hosts
 Loader = Callable[[AsyncSession, datetime | None], Awaitable[list]]

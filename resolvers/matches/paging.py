@@ -6,6 +6,7 @@ few more matches than the page needs, every one of them is re-checked in ONE que
 loads the rows to show, and if the re-check dropped so many that the page would be short, the
 engine is asked again for more. Dropped rows are forgotten by the index.
 """
+
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Sequence
@@ -14,10 +15,10 @@ from typing import Any
 
 from sqlalchemy import select
 
+from core.paging import Page, Slice
 from db.engine import Database
 from matching import Match
 from resolvers.matches.index import LiveIndex
-from core.paging import Page, Slice
 
 MARGIN = 10  # extra matches asked for, so a few dropped rows never cost a second round
 MAX_MATCHES = 2000  # the deepest an engine query goes, whatever happens to the re-check

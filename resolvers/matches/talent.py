@@ -5,6 +5,7 @@ Who may ask is decided by the schema layer (the same rules as the fields next to
 the query side is read fresh from the database, the candidates come from the per-process
 index, and every page is re-checked against the database before it is returned.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -14,6 +15,9 @@ from enum import Enum
 
 from sqlalchemy import select
 
+from core.clock import today
+from core.errors import DomainError, ErrorCode, not_found
+from core.paging import Page, Slice
 from db.engine import Database
 from db.models import JobPosting, JobRequiredCredential, MentorProfile, StudentProfile
 from matching import (
@@ -26,11 +30,8 @@ from matching import (
 )
 from matching.weights import Weights
 from resolvers.matches import index as match_index
-from core.clock import today
-from core.errors import DomainError, ErrorCode, not_found
 from resolvers.matches.paging import Ranked, ranked_page, recheck
 from resolvers.matches.talent_sources import job_record, open_postings, student_query, visible_students
-from core.paging import Page, Slice
 
 EXPLAIN_DEPTH = 20  # matchExplain reports the cutoff of a first page of this size
 
@@ -68,20 +69,26 @@ def checked_weights(kind: type[Weights], given: Mapping[str, float] | None) -> W
         return kind.resolve(given)
     except ValueError as error:
         bad = next((name for name in given if f"'{name}'" in str(error)), None)
-        raise DomainError(ErrorCode.INVALID_WEIGHTS, f"{str(error)[0].upper()}{str(error)[1:]}.",
-                          ["weights", bad] if bad else "weights") from None
+        raise DomainError(
+            ErrorCode.INVALID_WEIGHTS,
+            f"{str(error)[0].upper()}{str(error)[1:]}.",
+            ["weights", bad] if bad else "weights",
+        ) from None
 
 
 async def _job_query(db: Database, posting: JobPosting):
     async with db.read() as session:
-        required = (await session.scalars(
-            select(JobRequiredCredential.credential_id).where(JobRequiredCredential.job_posting_id == posting.id)
-        )).all()
+        required = (
+            await session.scalars(
+                select(JobRequiredCredential.credential_id).where(JobRequiredCredential.job_posting_id == posting.id)
+            )
+        ).all()
     return job_record(posting, [int(c) for c in required], today())
 
 
-async def candidates(db: Database, posting: JobPosting, page: Page,
-                     weights: Mapping[str, float] | None = None) -> Slice[Ranked]:
+async def candidates(
+    db: Database, posting: JobPosting, page: Page, weights: Mapping[str, float] | None = None
+) -> Slice[Ranked]:
     chosen = checked_weights(JobStudentWeights, weights)
     # two independent reads on two pooled connections: the posting's requirements, the index refresh
     job, (holder, index) = await asyncio.gather(_job_query(db, posting), match_index.fresh(db, "students"))
@@ -89,7 +96,8 @@ async def candidates(db: Database, posting: JobPosting, page: Page,
     return await ranked_page(
         lambda k: rank_students_for_job(job, index, k=k, weights=chosen, today=on),
         lambda ids: recheck(db, StudentProfile, ids, visible_students()),
-        page, holder,
+        page,
+        holder,
     )
 
 
@@ -107,7 +115,8 @@ async def recommended_jobs(db: Database, profile: StudentProfile, page: Page) ->
     return await ranked_page(
         lambda k: rank_jobs_for_student(student, index, k=k, today=on),
         lambda ids: recheck(db, JobPosting, ids, open_postings(on)),
-        page, holder,
+        page,
+        holder,
     )
 
 
@@ -119,14 +128,21 @@ async def mentor_matches(db: Database, profile: StudentProfile, page: Page) -> S
     on = today()
     return await ranked_page(
         lambda k: rank_mentors_for_mentee(mentee, index, k=k, today=on),
-        lambda ids: recheck(db, MentorProfile, ids, MentorProfile.active_mentees < MentorProfile.capacity,
-                            MentorProfile.user_id != profile.user_id),
-        page, holder,
+        lambda ids: recheck(
+            db,
+            MentorProfile,
+            ids,
+            MentorProfile.active_mentees < MentorProfile.capacity,
+            MentorProfile.user_id != profile.user_id,
+        ),
+        page,
+        holder,
     )
 
 
-async def explain(db: Database, posting: JobPosting, student_id: int,
-                  weights: Mapping[str, float] | None = None) -> Verdict:
+async def explain(
+    db: Database, posting: JobPosting, student_id: int, weights: Mapping[str, float] | None = None
+) -> Verdict:
     """Why a student is or is not among a posting's candidates. A hidden profile reads NOT_FOUND:
     an employer must not learn that it exists."""
     chosen = checked_weights(JobStudentWeights, weights)

@@ -8,6 +8,7 @@ refresh with nothing new costs one indexed query.
 The engine numbers programs and availability slots itself (closed sets below 64); the numbering
 here is the position in the enum, fixed for the life of a process.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -51,10 +52,21 @@ def _place(lat, lon) -> tuple[float, float, bool]:
 
 async def students(session: AsyncSession, since: datetime | None) -> list[Student]:
     p = StudentProfile
-    rows = (await session.execute(
-        select(p.id, p.latitude, p.longitude, p.travel_radius_km, p.skill_ids, p.programs, p.availability,
-               p.visible_to_employers, p.updated_at).where(_changed(p.updated_at, since))
-    )).all()
+    rows = (
+        await session.execute(
+            select(
+                p.id,
+                p.latitude,
+                p.longitude,
+                p.travel_radius_km,
+                p.skill_ids,
+                p.programs,
+                p.availability,
+                p.visible_to_employers,
+                p.updated_at,
+            ).where(_changed(p.updated_at, since))
+        )
+    ).all()
     if not rows:
         return []
     held = await _credentials_of_changed(session, since)
@@ -77,20 +89,29 @@ def student_record(row, credentials) -> Student:
     lat, lon, located = _place(row.latitude, row.longitude)
     updated: datetime = row.updated_at
     return Student(
-        id=row.id, lat=lat, lon=lon, travel_radius_km=float(row.travel_radius_km),
-        skills=tuple(int(s) for s in row.skill_ids or ()), credentials=tuple(credentials),
-        programs=_slots(row.programs, PROGRAM_SLOT), availability=_slots(row.availability, AVAILABILITY_SLOT),
+        id=row.id,
+        lat=lat,
+        lon=lon,
+        travel_radius_km=float(row.travel_radius_km),
+        skills=tuple(int(s) for s in row.skill_ids or ()),
+        credentials=tuple(credentials),
+        programs=_slots(row.programs, PROGRAM_SLOT),
+        availability=_slots(row.availability, AVAILABILITY_SLOT),
         last_active=updated.date() if updated else None,
-        visible=bool(row.visible_to_employers) and located, updated_at=updated,
+        visible=bool(row.visible_to_employers) and located,
+        updated_at=updated,
     )
 
 
 async def student_query(session: AsyncSession, profile: StudentProfile) -> Student:
     """The student as a query (their own recommendations): every credential, visible or not."""
-    rows = (await session.execute(
-        select(StudentCredential.credential_id, StudentCredential.expires_on)
-        .where(StudentCredential.student_id == profile.id)
-    )).all()
+    rows = (
+        await session.execute(
+            select(StudentCredential.credential_id, StudentCredential.expires_on).where(
+                StudentCredential.student_id == profile.id
+            )
+        )
+    ).all()
     return student_record(profile, [HeldCredential(int(cid), exp) for cid, exp in rows])
 
 
@@ -100,10 +121,23 @@ def posting_is_open(status: str, closes_on: date | None, today: date) -> bool:
 
 async def jobs(session: AsyncSession, since: datetime | None, today: date) -> list[Job]:
     j = JobPosting
-    rows = (await session.execute(
-        select(j.id, j.latitude, j.longitude, j.role_type, j.programs, j.preferred_skill_ids, j.pay_max_hourly_cents,
-               j.status, j.closes_on, j.created_at, j.updated_at).where(_changed(j.updated_at, since))
-    )).all()
+    rows = (
+        await session.execute(
+            select(
+                j.id,
+                j.latitude,
+                j.longitude,
+                j.role_type,
+                j.programs,
+                j.preferred_skill_ids,
+                j.pay_max_hourly_cents,
+                j.status,
+                j.closes_on,
+                j.created_at,
+                j.updated_at,
+            ).where(_changed(j.updated_at, since))
+        )
+    ).all()
     if not rows:
         return []
     links = select(JobRequiredCredential.job_posting_id, JobRequiredCredential.credential_id)
@@ -117,32 +151,55 @@ async def jobs(session: AsyncSession, since: datetime | None, today: date) -> li
 
 def job_record(row, required_credentials, today: date) -> Job:
     return Job(
-        id=row.id, lat=float(row.latitude), lon=float(row.longitude), radius_km=JOB_RADIUS_KM,
+        id=row.id,
+        lat=float(row.latitude),
+        lon=float(row.longitude),
+        radius_km=JOB_RADIUS_KM,
         preferred_skills=tuple(int(s) for s in row.preferred_skill_ids or ()),
-        required_credentials=tuple(required_credentials), programs=_slots(row.programs, PROGRAM_SLOT),
+        required_credentials=tuple(required_credentials),
+        programs=_slots(row.programs, PROGRAM_SLOT),
         schedule=_slots(ROLE_SCHEDULE.get(row.role_type, DEFAULT_SCHEDULE), AVAILABILITY_SLOT),
-        pay_cents=int(row.pay_max_hourly_cents), posted_on=row.created_at.date() if row.created_at else None,
-        visible=posting_is_open(row.status, row.closes_on, today), updated_at=row.updated_at,
+        pay_cents=int(row.pay_max_hourly_cents),
+        posted_on=row.created_at.date() if row.created_at else None,
+        visible=posting_is_open(row.status, row.closes_on, today),
+        updated_at=row.updated_at,
     )
 
 
 async def mentors(session: AsyncSession, since: datetime | None) -> list[Mentor]:
     m = MentorProfile
-    rows = (await session.execute(
-        select(m.id, m.latitude, m.longitude, m.remote_ok, m.specialty_skill_ids, m.years_experience, m.capacity,
-               m.active_mentees, m.updated_at).where(_changed(m.updated_at, since))
-    )).all()
+    rows = (
+        await session.execute(
+            select(
+                m.id,
+                m.latitude,
+                m.longitude,
+                m.remote_ok,
+                m.specialty_skill_ids,
+                m.years_experience,
+                m.capacity,
+                m.active_mentees,
+                m.updated_at,
+            ).where(_changed(m.updated_at, since))
+        )
+    ).all()
     return [mentor_record(row) for row in rows]
 
 
 def mentor_record(row) -> Mentor:
     lat, lon, located = _place(row.latitude, row.longitude)
     return Mentor(
-        id=row.id, lat=lat, lon=lon, radius_km=MENTOR_RADIUS_KM, remote_ok=bool(row.remote_ok),
+        id=row.id,
+        lat=lat,
+        lon=lon,
+        radius_km=MENTOR_RADIUS_KM,
+        remote_ok=bool(row.remote_ok),
         specialties=tuple(int(s) for s in row.specialty_skill_ids or ()),
-        capacity_left=max(0, row.capacity - row.active_mentees), years_experience=float(row.years_experience),
+        capacity_left=max(0, row.capacity - row.active_mentees),
+        years_experience=float(row.years_experience),
         last_active=row.updated_at.date() if row.updated_at else None,
-        visible=located or bool(row.remote_ok), updated_at=row.updated_at,
+        visible=located or bool(row.remote_ok),
+        updated_at=row.updated_at,
     )
 
 
@@ -152,5 +209,7 @@ def visible_students():
 
 
 def open_postings(today: date):
-    return and_(JobPosting.status == te.PostingStatus.OPEN.value,
-                or_(JobPosting.closes_on.is_(None), JobPosting.closes_on >= today))
+    return and_(
+        JobPosting.status == te.PostingStatus.OPEN.value,
+        or_(JobPosting.closes_on.is_(None), JobPosting.closes_on >= today),
+    )

@@ -4,15 +4,16 @@ that mentor may then record the apprentice's module completions while the mentor
 The pairing comes from the mentorship itself (accepted by the mentor, requested by the student),
 so a program cannot name a mentor the student never chose; ending the mentorship ends the right.
 """
+
 from __future__ import annotations
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from db.models import Enrollment, MentorProfile, Mentorship, StudentProfile
-from db.enums.talent import MentorshipStatus
 from core.errors import DomainError, ErrorCode, not_found
 from core.viewer import Viewer
+from db.enums.talent import MentorshipStatus
+from db.models import Enrollment, MentorProfile, Mentorship, StudentProfile
 
 
 async def students_mentorship(session: AsyncSession, mentorship_id: int, student: StudentProfile) -> Mentorship:
@@ -21,9 +22,11 @@ async def students_mentorship(session: AsyncSession, mentorship_id: int, student
     if mentorship is None or mentorship.mentee_id != student.user_id:
         raise not_found("Mentorship", "mentorshipId")
     if mentorship.status != MentorshipStatus.ACTIVE.value:
-        raise DomainError(ErrorCode.MENTORSHIP_NOT_ACTIVE,
-                          f"Only an active mentorship can be attached; this one is {mentorship.status}.",
-                          "mentorshipId")
+        raise DomainError(
+            ErrorCode.MENTORSHIP_NOT_ACTIVE,
+            f"Only an active mentorship can be attached; this one is {mentorship.status}.",
+            "mentorshipId",
+        )
     return mentorship
 
 

@@ -1,9 +1,10 @@
 """Who may apply for a scholarship: one rule, used for `eligibleScholarships` and for applying."""
+
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Sequence
 
 from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -40,10 +41,18 @@ def ineligibility(scholarship: Scholarship, applicant: Applicant) -> list[Reason
     if scholarship.region_radius_km is not None:
         if applicant.latitude is None or applicant.longitude is None:
             reasons.append(Reason("region", "Add your postal code: this award is for a region."))
-        elif distance_km(applicant.latitude, applicant.longitude, scholarship.region_latitude,
-                         scholarship.region_longitude) > scholarship.region_radius_km:
-            reasons.append(Reason("region", f"Open to students within {scholarship.region_radius_km:g} km of "
-                                            f"{scholarship.region_postal_code}."))
+        elif (
+            distance_km(
+                applicant.latitude, applicant.longitude, scholarship.region_latitude, scholarship.region_longitude
+            )
+            > scholarship.region_radius_km
+        ):
+            reasons.append(
+                Reason(
+                    "region",
+                    f"Open to students within {scholarship.region_radius_km:g} km of {scholarship.region_postal_code}.",
+                )
+            )
     low, high = scholarship.graduation_from, scholarship.graduation_to
     if low is not None or high is not None:
         when = applicant.graduation_date
@@ -54,7 +63,9 @@ def ineligibility(scholarship: Scholarship, applicant: Applicant) -> list[Reason
     if missing:
         reasons.append(Reason("requiredCredentials", f"Requires verified credentials: {', '.join(missing)}."))
     if scholarship.school_tiers and applicant.school_tier not in scholarship.school_tiers:
-        reasons.append(Reason("schoolTiers", f"Open to schools in tiers: {', '.join(sorted(scholarship.school_tiers))}."))
+        reasons.append(
+            Reason("schoolTiers", f"Open to schools in tiers: {', '.join(sorted(scholarship.school_tiers))}.")
+        )
     return reasons
 
 
@@ -100,9 +111,11 @@ def still_available(today: date):
 
 async def eligible_scholarships(session: AsyncSession, student_ids: Sequence[int]) -> dict[int, list[Scholarship]]:
     """For each student, the available scholarships they qualify for, soonest deadline first."""
-    open_ones = (await session.scalars(
-        select(Scholarship).where(*still_available(utcnow().date())).order_by(Scholarship.closes_on, Scholarship.id)
-    )).all()
+    open_ones = (
+        await session.scalars(
+            select(Scholarship).where(*still_available(utcnow().date())).order_by(Scholarship.closes_on, Scholarship.id)
+        )
+    ).all()
     facts = await applicants(session, student_ids)
     return {
         student_id: [s for s in open_ones if student_id in facts and not ineligibility(s, facts[student_id])]

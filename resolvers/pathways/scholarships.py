@@ -1,4 +1,5 @@
 """Scholarships and tool grants: donors create them, students apply once, sponsors award within the count."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -8,17 +9,17 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.clock import utcnow
-from db.engine import Database
-from db.enums.pathways import ScholarshipApplicationStatus, ScholarshipKind
-from db.models import Credential, Organization, Scholarship, ScholarshipApplication
 from core.errors import DomainError, DomainErrors, ErrorCode, not_found
 from core.insert_once import insert_once
 from core.locations import MAX_RADIUS_KM, locate
 from core.paging import Page, Slice
-from resolvers.pathways.scholarship_eligibility import applicants, ineligibility
-from resolvers.talent.student_access import own_profile
 from core.validation import Checks
 from core.viewer import MANAGERS, Viewer, require_role
+from db.engine import Database
+from db.enums.pathways import ScholarshipApplicationStatus, ScholarshipKind
+from db.models import Credential, Organization, Scholarship, ScholarshipApplication
+from resolvers.pathways.scholarship_eligibility import applicants, ineligibility
+from resolvers.talent.student_access import own_profile
 
 MAX_AMOUNT_CENTS = 100_000_000  # $1,000,000
 MAX_AWARDS = 1000
@@ -59,8 +60,9 @@ def _validated(given: ScholarshipInput) -> dict:
         opens_on=given.opens_on,
         closes_on=given.closes_on,
     )
-    checks.in_range(given.amount_cents, "amount", low=1 if given.kind is ScholarshipKind.SCHOLARSHIP else 0,
-                    high=MAX_AMOUNT_CENTS)
+    checks.in_range(
+        given.amount_cents, "amount", low=1 if given.kind is ScholarshipKind.SCHOLARSHIP else 0, high=MAX_AMOUNT_CENTS
+    )
     checks.in_range(given.awards, "awards", low=1, high=MAX_AWARDS)
     if given.closes_on < given.opens_on:
         checks.add(ErrorCode.OUT_OF_RANGE, "closesOn must be on or after opensOn.", "closesOn")
@@ -69,8 +71,11 @@ def _validated(given: ScholarshipInput) -> dict:
     rules = given.eligibility
     low, high = rules.graduation_from, rules.graduation_to
     if low is not None and high is not None and high < low:
-        checks.add(ErrorCode.OUT_OF_RANGE, "graduationBetween.to must be on or after from.",
-                   ["eligibility", "graduationBetween"])
+        checks.add(
+            ErrorCode.OUT_OF_RANGE,
+            "graduationBetween.to must be on or after from.",
+            ["eligibility", "graduationBetween"],
+        )
     if rules.postal_code is not None or rules.radius_km is not None:
         if rules.radius_km is None or rules.postal_code is None:
             checks.add(ErrorCode.REQUIRED, "A region needs both postalCode and radiusKm.", ["eligibility", "region"])
@@ -88,8 +93,12 @@ def _validated(given: ScholarshipInput) -> dict:
         point = locate(rules.postal_code, None, None, field="postalCode")
         if point is None:
             raise DomainError(ErrorCode.REQUIRED, "A region needs a postalCode.", ["eligibility", "region"])
-        values.update(region_postal_code=point.postal_code, region_latitude=point.latitude,
-                      region_longitude=point.longitude, region_radius_km=rules.radius_km)
+        values.update(
+            region_postal_code=point.postal_code,
+            region_latitude=point.latitude,
+            region_longitude=point.longitude,
+            region_radius_km=rules.radius_km,
+        )
     return values
 
 
@@ -101,12 +110,17 @@ async def create(db: Database, viewer: Viewer, given: ScholarshipInput) -> Schol
             raise not_found("Organization", "sponsorId")
         await require_role(session, viewer, sponsor.id, roles=MANAGERS)
         if not sponsor.is_donor:
-            raise DomainError(ErrorCode.WRONG_ORGANIZATION_KIND, "Only donor organizations sponsor awards.", "sponsorId")
+            raise DomainError(
+                ErrorCode.WRONG_ORGANIZATION_KIND, "Only donor organizations sponsor awards.", "sponsorId"
+            )
         codes = values["required_credentials"]
         known = set((await session.scalars(select(Credential.code).where(Credential.code.in_(codes)))).all())
         if unknown := [code for code in codes if code not in known]:
-            raise DomainError(ErrorCode.UNKNOWN_CREDENTIAL, f"Unknown credential: {', '.join(unknown)}.",
-                              ["eligibility", "requiredCredentials"])
+            raise DomainError(
+                ErrorCode.UNKNOWN_CREDENTIAL,
+                f"Unknown credential: {', '.join(unknown)}.",
+                ["eligibility", "requiredCredentials"],
+            )
         scholarship = Scholarship(sponsor_id=sponsor.id, created_by_id=viewer.user_id, **values)
         session.add(scholarship)
     return scholarship
@@ -125,11 +139,13 @@ async def browse(db: Database, sponsor_id: int | None, open_on: date | None, pag
 
 def check_open(scholarship: Scholarship, today: date) -> None:
     if today < scholarship.opens_on:
-        raise DomainError(ErrorCode.NOT_OPEN, f"Applications open on {scholarship.opens_on.isoformat()}.",
-                          "scholarshipId")
+        raise DomainError(
+            ErrorCode.NOT_OPEN, f"Applications open on {scholarship.opens_on.isoformat()}.", "scholarshipId"
+        )
     if today > scholarship.closes_on:
-        raise DomainError(ErrorCode.CLOSED, f"Applications closed on {scholarship.closes_on.isoformat()}.",
-                          "scholarshipId")
+        raise DomainError(
+            ErrorCode.CLOSED, f"Applications closed on {scholarship.closes_on.isoformat()}.", "scholarshipId"
+        )
     if scholarship.awards_made >= scholarship.awards:
         raise DomainError(ErrorCode.AWARDS_EXHAUSTED, "Every award has been made.", "scholarshipId")
 
@@ -146,13 +162,18 @@ async def apply(db: Database, viewer: Viewer, scholarship_id: int, essay: str) -
         check_open(scholarship, utcnow().date())
         facts = (await applicants(session, [student.id]))[student.id]
         if reasons := ineligibility(scholarship, facts):
-            raise DomainErrors([
-                DomainError(ErrorCode.INELIGIBLE, reason.message, ["eligibility", reason.field]) for reason in reasons
-            ])
+            raise DomainErrors(
+                [DomainError(ErrorCode.INELIGIBLE, reason.message, ["eligibility", reason.field]) for reason in reasons]
+            )
         application_id = await insert_once(
-            session, ScholarshipApplication,
-            dict(scholarship_id=scholarship.id, student_id=student.id, essay=essay,
-                 status=ScholarshipApplicationStatus.SUBMITTED.value),
+            session,
+            ScholarshipApplication,
+            dict(
+                scholarship_id=scholarship.id,
+                student_id=student.id,
+                essay=essay,
+                status=ScholarshipApplicationStatus.SUBMITTED.value,
+            ),
             ["scholarship_id", "student_id"],
         )
         if application_id is None:
@@ -169,16 +190,22 @@ async def _reviewable(session: AsyncSession, viewer: Viewer, application_id: int
     return application
 
 
-async def _decide(session: AsyncSession, viewer: Viewer, application_id: int, status: ScholarshipApplicationStatus) -> None:
+async def _decide(
+    session: AsyncSession, viewer: Viewer, application_id: int, status: ScholarshipApplicationStatus
+) -> None:
     """Move a SUBMITTED application on, atomically, so a decision is made only once."""
-    decided = (await session.execute(
-        update(ScholarshipApplication)
-        .where(ScholarshipApplication.id == application_id,
-               ScholarshipApplication.status == ScholarshipApplicationStatus.SUBMITTED.value)
-        .values(status=status.value, decided_at=utcnow(), decided_by_id=viewer.user_id, updated_at=utcnow())
-        .returning(ScholarshipApplication.id)
-        .execution_options(synchronize_session=False)
-    )).scalar_one_or_none()
+    decided = (
+        await session.execute(
+            update(ScholarshipApplication)
+            .where(
+                ScholarshipApplication.id == application_id,
+                ScholarshipApplication.status == ScholarshipApplicationStatus.SUBMITTED.value,
+            )
+            .values(status=status.value, decided_at=utcnow(), decided_by_id=viewer.user_id, updated_at=utcnow())
+            .returning(ScholarshipApplication.id)
+            .execution_options(synchronize_session=False)
+        )
+    ).scalar_one_or_none()
     if decided is None:
         raise DomainError(ErrorCode.INVALID_TRANSITION, "This application has already been decided.", "id")
 
@@ -188,13 +215,15 @@ async def award(db: Database, viewer: Viewer, application_id: int) -> Scholarshi
         application = await _reviewable(session, viewer, application_id)
         await _decide(session, viewer, application.id, ScholarshipApplicationStatus.AWARDED)
         # The count is claimed in the database: concurrent awards queue on the row and re-check it.
-        claimed = (await session.execute(
-            update(Scholarship)
-            .where(Scholarship.id == application.scholarship_id, Scholarship.awards_made < Scholarship.awards)
-            .values(awards_made=Scholarship.awards_made + 1, updated_at=utcnow())
-            .returning(Scholarship.id)
-            .execution_options(synchronize_session=False)
-        )).scalar_one_or_none()
+        claimed = (
+            await session.execute(
+                update(Scholarship)
+                .where(Scholarship.id == application.scholarship_id, Scholarship.awards_made < Scholarship.awards)
+                .values(awards_made=Scholarship.awards_made + 1, updated_at=utcnow())
+                .returning(Scholarship.id)
+                .execution_options(synchronize_session=False)
+            )
+        ).scalar_one_or_none()
         if claimed is None:
             raise DomainError(ErrorCode.AWARDS_EXHAUSTED, "Every award has already been made.", "id")
         return await session.get(ScholarshipApplication, application.id, populate_existing=True)

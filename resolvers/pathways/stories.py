@@ -1,4 +1,5 @@
 """Career stories: partners publish them, anyone reads the one public feed, newest first."""
+
 from __future__ import annotations
 
 import re
@@ -6,14 +7,14 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import delete, exists, select
 
-from db.engine import Database
-from db.enums.pathways import Audience
-from db.models import Organization, Story, StoryAudience, StoryTag
 from core.errors import ErrorCode, not_found
 from core.markdown import active_content
 from core.paging import Page, Slice
 from core.validation import Checks
 from core.viewer import ANY_MEMBER, Scope, Viewer, require_role
+from db.engine import Database
+from db.enums.pathways import Audience
+from db.models import Organization, Story, StoryAudience, StoryTag
 
 MAX_TAGS = 10
 MAX_TAG_LENGTH = 40
@@ -32,8 +33,9 @@ def normalized_tags(tags: list[str], checks: Checks, field_name: str = "tags") -
     if len(result) > MAX_TAGS:
         checks.add(ErrorCode.OUT_OF_RANGE, f"Use at most {MAX_TAGS} tags.", field_name)
     if too_long := [t for t in result if len(t) > MAX_TAG_LENGTH]:
-        checks.add(ErrorCode.TOO_LONG, f"Tags must be at most {MAX_TAG_LENGTH} characters: {too_long[0][:50]}",
-                   field_name)
+        checks.add(
+            ErrorCode.TOO_LONG, f"Tags must be at most {MAX_TAG_LENGTH} characters: {too_long[0][:50]}", field_name
+        )
     return result
 
 
@@ -90,8 +92,9 @@ async def remove(db: Database, viewer: Viewer, story_id: int) -> None:
         story = await session.get(Story, story_id)
         if story is None:
             raise not_found("Story")
-        await require_role(session, viewer, story.organization_id, roles=ANY_MEMBER, scope=Scope.CONTENT_WRITE,
-                           hide="Story")
+        await require_role(
+            session, viewer, story.organization_id, roles=ANY_MEMBER, scope=Scope.CONTENT_WRITE, hide="Story"
+        )
         await session.execute(delete(Story).where(Story.id == story.id))
 
 
@@ -110,9 +113,11 @@ async def feed(db: Database, filter: StoryFilter, page: Page) -> Slice[Story]:
     checks.raise_any()
     stmt = select(Story).order_by(Story.created_at.desc(), Story.id.desc())
     if filter.audience:
-        stmt = stmt.where(exists().where(
-            StoryAudience.story_id == Story.id, StoryAudience.audience.in_([a.value for a in filter.audience])
-        ))
+        stmt = stmt.where(
+            exists().where(
+                StoryAudience.story_id == Story.id, StoryAudience.audience.in_([a.value for a in filter.audience])
+            )
+        )
     if tags:
         stmt = stmt.where(exists().where(StoryTag.story_id == Story.id, StoryTag.tag.in_(tags)))
     if filter.organization_id is not None:

@@ -4,21 +4,29 @@ Each source is one query whatever the number of students. Job steps name the emp
 organization, which is what lets that employer (and no other) see them: the student released them
 by applying. Mentorship steps name no organization, so only the student and their school see them.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Sequence
+from collections.abc import Sequence
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
-from db.models import (
-    Application, ApplicationEvent, JobInvitation, JobPosting, MentorProfile, Mentorship, Organization, StudentProfile,
-    User,
-)
 from db.enums.talent import ApplicationStatus as A
 from db.enums.talent import InvitationStatus, MentorshipStatus
+from db.models import (
+    Application,
+    ApplicationEvent,
+    JobInvitation,
+    JobPosting,
+    MentorProfile,
+    Mentorship,
+    Organization,
+    StudentProfile,
+    User,
+)
 from resolvers.pathways.timeline import TimelineEntry, timeline_source
 
 # The application moves worth a step on the pathway; REVIEWING is the employer's internal triage.
@@ -38,8 +46,15 @@ JOB_KINDS = frozenset({kind for kind, _ in JOB_STEPS.values()} | {INVITATION_ACC
 async def job_applications(session: AsyncSession, student_ids: Sequence[int]) -> dict[int, list[TimelineEntry]]:
     """One step per recorded move (the application's events are its history, so dates are exact)."""
     rows = await session.execute(
-        select(ApplicationEvent.to_status, ApplicationEvent.created_at, Application.id, Application.student_id,
-               Application.employer_id, JobPosting.title, Organization.name)
+        select(
+            ApplicationEvent.to_status,
+            ApplicationEvent.created_at,
+            Application.id,
+            Application.student_id,
+            Application.employer_id,
+            JobPosting.title,
+            Organization.name,
+        )
         .join(Application, Application.id == ApplicationEvent.application_id)
         .join(JobPosting, JobPosting.id == Application.job_posting_id)
         .join(Organization, Organization.id == Application.employer_id)
@@ -48,10 +63,17 @@ async def job_applications(session: AsyncSession, student_ids: Sequence[int]) ->
     found: dict[int, list[TimelineEntry]] = defaultdict(list)
     for to_status, at, application_id, student_id, employer_id, title, employer in rows:
         kind, template = JOB_STEPS[to_status]
-        found[student_id].append(TimelineEntry(
-            kind, at.date(), template.format(title=title, employer=employer), at,
-            organization_id=employer_id, subject_type="Application", subject_id=application_id,
-        ))
+        found[student_id].append(
+            TimelineEntry(
+                kind,
+                at.date(),
+                template.format(title=title, employer=employer),
+                at,
+                organization_id=employer_id,
+                subject_type="Application",
+                subject_id=application_id,
+            )
+        )
     return found
 
 
@@ -62,17 +84,25 @@ async def accepted_invitations(session: AsyncSession, student_ids: Sequence[int]
         select(JobInvitation, JobPosting.title, Organization.name)
         .join(JobPosting, JobPosting.id == JobInvitation.job_posting_id)
         .join(Organization, Organization.id == JobInvitation.employer_id)
-        .where(JobInvitation.student_id.in_(student_ids),
-               JobInvitation.status == InvitationStatus.ACCEPTED.value,
-               JobInvitation.responded_at.is_not(None))
+        .where(
+            JobInvitation.student_id.in_(student_ids),
+            JobInvitation.status == InvitationStatus.ACCEPTED.value,
+            JobInvitation.responded_at.is_not(None),
+        )
     )
     found: dict[int, list[TimelineEntry]] = defaultdict(list)
     for invitation, title, employer in rows:
-        found[invitation.student_id].append(TimelineEntry(
-            INVITATION_ACCEPTED, invitation.responded_at.date(),
-            f"Accepted {employer}'s invitation to apply for {title}", invitation.responded_at,
-            organization_id=invitation.employer_id, subject_type="JobInvitation", subject_id=invitation.id,
-        ))
+        found[invitation.student_id].append(
+            TimelineEntry(
+                INVITATION_ACCEPTED,
+                invitation.responded_at.date(),
+                f"Accepted {employer}'s invitation to apply for {title}",
+                invitation.responded_at,
+                organization_id=invitation.employer_id,
+                subject_type="JobInvitation",
+                subject_id=invitation.id,
+            )
+        )
     return found
 
 
@@ -91,12 +121,33 @@ async def mentorships(session: AsyncSession, student_ids: Sequence[int]) -> dict
     for mentorship, student_id, mentor in rows:
         common = dict(subject_type="Mentorship", subject_id=mentorship.id)
         entries = found[student_id]
-        entries.append(TimelineEntry("MENTORSHIP_REQUESTED", mentorship.created_at.date(),
-                                     f"Asked {mentor} for mentorship", mentorship.created_at, **common))
+        entries.append(
+            TimelineEntry(
+                "MENTORSHIP_REQUESTED",
+                mentorship.created_at.date(),
+                f"Asked {mentor} for mentorship",
+                mentorship.created_at,
+                **common,
+            )
+        )
         if mentorship.accepted_at is not None:
-            entries.append(TimelineEntry("MENTORSHIP_ACCEPTED", mentorship.accepted_at.date(),
-                                         f"Began mentorship with {mentor}", mentorship.accepted_at, **common))
+            entries.append(
+                TimelineEntry(
+                    "MENTORSHIP_ACCEPTED",
+                    mentorship.accepted_at.date(),
+                    f"Began mentorship with {mentor}",
+                    mentorship.accepted_at,
+                    **common,
+                )
+            )
         if mentorship.status == MentorshipStatus.ENDED.value and mentorship.ended_at is not None:
-            entries.append(TimelineEntry("MENTORSHIP_ENDED", mentorship.ended_at.date(),
-                                         f"Ended mentorship with {mentor}", mentorship.ended_at, **common))
+            entries.append(
+                TimelineEntry(
+                    "MENTORSHIP_ENDED",
+                    mentorship.ended_at.date(),
+                    f"Ended mentorship with {mentor}",
+                    mentorship.ended_at,
+                    **common,
+                )
+            )
     return found

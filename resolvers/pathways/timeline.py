@@ -7,20 +7,28 @@ student's entries. Other domains (job applications, mentorship) register their o
 Order: chronological (oldest first), because a pathway reads as a story from the classroom to a
 first job. Entries of the same day follow the order of the steps (enrolled, module, badge, ...).
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Awaitable, Callable, Sequence
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.engine import Database
 from db.models import (
-    AcademyModule, AreaBadgeAward, Credential, Enrollment, ModuleCompletion, Scholarship, ScholarshipApplication,
-    StudentCredential, TrainingProgram,
+    AcademyModule,
+    AreaBadgeAward,
+    Credential,
+    Enrollment,
+    ModuleCompletion,
+    Scholarship,
+    ScholarshipApplication,
+    StudentCredential,
+    TrainingProgram,
 )
 
 
@@ -41,12 +49,31 @@ TIMELINE_SOURCES: list[TimelineSource] = []
 
 # Same-day order of the steps (the story's order: an invitation accepted comes before the application
 # it opened, an interview before an offer); kinds not listed sort after these.
-STEP_ORDER = {kind: i for i, kind in enumerate((
-    "ENROLLED", "MODULE_COMPLETED", "BADGE_EARNED", "CREDENTIAL_EARNED", "SCHOLARSHIP_APPLIED",
-    "SCHOLARSHIP_AWARDED", "AWARD_FULFILLED", "MENTORSHIP_REQUESTED", "MENTORSHIP_ACCEPTED",
-    "JOB_INVITATION_ACCEPTED", "JOB_APPLIED", "JOB_INTERVIEW", "JOB_OFFERED", "JOB_HIRED", "JOB_REJECTED",
-    "JOB_APPLICATION_WITHDRAWN", "MENTORSHIP_ENDED", "WITHDRAWN",
-))}
+STEP_ORDER = {
+    kind: i
+    for i, kind in enumerate(
+        (
+            "ENROLLED",
+            "MODULE_COMPLETED",
+            "BADGE_EARNED",
+            "CREDENTIAL_EARNED",
+            "SCHOLARSHIP_APPLIED",
+            "SCHOLARSHIP_AWARDED",
+            "AWARD_FULFILLED",
+            "MENTORSHIP_REQUESTED",
+            "MENTORSHIP_ACCEPTED",
+            "JOB_INVITATION_ACCEPTED",
+            "JOB_APPLIED",
+            "JOB_INTERVIEW",
+            "JOB_OFFERED",
+            "JOB_HIRED",
+            "JOB_REJECTED",
+            "JOB_APPLICATION_WITHDRAWN",
+            "MENTORSHIP_ENDED",
+            "WITHDRAWN",
+        )
+    )
+}
 
 
 def timeline_source(source: TimelineSource) -> TimelineSource:
@@ -78,21 +105,34 @@ async def enrollments(session: AsyncSession, student_ids: Sequence[int]) -> dict
     found: dict[int, list[TimelineEntry]] = defaultdict(list)
     for enrollment, program_name, organization_id in rows:
         common = dict(organization_id=organization_id, subject_type="Enrollment", subject_id=enrollment.id)
-        found[enrollment.student_id].append(TimelineEntry(
-            "ENROLLED", enrollment.enrolled_on, f"Enrolled in {program_name}", enrollment.created_at, **common
-        ))
+        found[enrollment.student_id].append(
+            TimelineEntry(
+                "ENROLLED", enrollment.enrolled_on, f"Enrolled in {program_name}", enrollment.created_at, **common
+            )
+        )
         if enrollment.withdrawn_on is not None:
-            found[enrollment.student_id].append(TimelineEntry(
-                "WITHDRAWN", enrollment.withdrawn_on, f"Withdrew from {program_name}", enrollment.updated_at, **common
-            ))
+            found[enrollment.student_id].append(
+                TimelineEntry(
+                    "WITHDRAWN",
+                    enrollment.withdrawn_on,
+                    f"Withdrew from {program_name}",
+                    enrollment.updated_at,
+                    **common,
+                )
+            )
     return found
 
 
 @timeline_source
 async def module_completions(session: AsyncSession, student_ids: Sequence[int]) -> dict[int, list[TimelineEntry]]:
     rows = await session.execute(
-        select(ModuleCompletion, Enrollment.student_id, TrainingProgram.organization_id,
-               AcademyModule.code, AcademyModule.title)
+        select(
+            ModuleCompletion,
+            Enrollment.student_id,
+            TrainingProgram.organization_id,
+            AcademyModule.code,
+            AcademyModule.title,
+        )
         .join(Enrollment, Enrollment.id == ModuleCompletion.enrollment_id)
         .join(TrainingProgram, TrainingProgram.id == Enrollment.program_id)
         .join(AcademyModule, AcademyModule.id == ModuleCompletion.module_id)
@@ -100,11 +140,18 @@ async def module_completions(session: AsyncSession, student_ids: Sequence[int]) 
     )
     found: dict[int, list[TimelineEntry]] = defaultdict(list)
     for completion, student_id, organization_id, code, title in rows:
-        found[student_id].append(TimelineEntry(
-            "MODULE_COMPLETED", completion.completed_on, f"Completed {code}: {title}", completion.created_at,
-            detail=f"Score {completion.score}" if completion.score is not None else None,
-            organization_id=organization_id, subject_type="Enrollment", subject_id=completion.enrollment_id,
-        ))
+        found[student_id].append(
+            TimelineEntry(
+                "MODULE_COMPLETED",
+                completion.completed_on,
+                f"Completed {code}: {title}",
+                completion.created_at,
+                detail=f"Score {completion.score}" if completion.score is not None else None,
+                organization_id=organization_id,
+                subject_type="Enrollment",
+                subject_id=completion.enrollment_id,
+            )
+        )
     return found
 
 
@@ -123,12 +170,17 @@ async def credentials(session: AsyncSession, student_ids: Sequence[int]) -> dict
     for held, credential, organization_id in rows:
         badge = credential.kind == "BADGE"
         status = "verified" if held.verified_at is not None else "self-reported"
-        found[held.student_id].append(TimelineEntry(
-            "BADGE_EARNED" if badge else "CREDENTIAL_EARNED", held.earned_on,
-            f"Earned {credential.name}", held.created_at,
-            detail=f"{credential.code}, {status}" + (f", expires {held.expires_on.isoformat()}" if held.expires_on else ""),
-            organization_id=organization_id,
-        ))
+        found[held.student_id].append(
+            TimelineEntry(
+                "BADGE_EARNED" if badge else "CREDENTIAL_EARNED",
+                held.earned_on,
+                f"Earned {credential.name}",
+                held.created_at,
+                detail=f"{credential.code}, {status}"
+                + (f", expires {held.expires_on.isoformat()}" if held.expires_on else ""),
+                organization_id=organization_id,
+            )
+        )
     return found
 
 
@@ -144,15 +196,36 @@ async def scholarships(session: AsyncSession, student_ids: Sequence[int]) -> dic
         what = "tool grant" if kind == "TOOL_GRANT" else "scholarship"
         common = dict(organization_id=sponsor_id, subject_type="ScholarshipApplication", subject_id=application.id)
         entries = found[application.student_id]
-        entries.append(TimelineEntry("SCHOLARSHIP_APPLIED", application.created_at.date(),
-                                     f"Applied for the {what} {name}", application.created_at, **common))
+        entries.append(
+            TimelineEntry(
+                "SCHOLARSHIP_APPLIED",
+                application.created_at.date(),
+                f"Applied for the {what} {name}",
+                application.created_at,
+                **common,
+            )
+        )
         if application.status == "AWARDED" and application.decided_at is not None:
-            entries.append(TimelineEntry("SCHOLARSHIP_AWARDED", application.decided_at.date(),
-                                         f"Awarded the {what} {name}", application.decided_at, **common))
+            entries.append(
+                TimelineEntry(
+                    "SCHOLARSHIP_AWARDED",
+                    application.decided_at.date(),
+                    f"Awarded the {what} {name}",
+                    application.decided_at,
+                    **common,
+                )
+            )
         if application.fulfilled_at is not None:
-            entries.append(TimelineEntry("AWARD_FULFILLED", application.fulfilled_at.date(),
-                                         f"Received the {what} {name}", application.fulfilled_at,
-                                         detail=application.fulfillment_note, **common))
+            entries.append(
+                TimelineEntry(
+                    "AWARD_FULFILLED",
+                    application.fulfilled_at.date(),
+                    f"Received the {what} {name}",
+                    application.fulfilled_at,
+                    detail=application.fulfillment_note,
+                    **common,
+                )
+            )
     return found
 
 

@@ -10,13 +10,14 @@ At most one live donation delivers a grant (a partial UNIQUE index, and the awar
 while checking); when that donation is received, the award is marked fulfilled in the same
 transaction, naming the receipt, by the one `mark_fulfilled` that refuses a second fulfilment.
 """
+
 from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from core.errors import DomainError, ErrorCode, not_found
 from db.enums.pathways import ScholarshipApplicationStatus, ScholarshipKind
 from db.models import Donation, DonationReceipt, Listing, Need, Scholarship, ScholarshipApplication, StudentProfile
-from core.errors import DomainError, ErrorCode, not_found
 from resolvers.pathways.scholarship_fulfillment import delivery_under_way, mark_fulfilled
 
 FIELD = "toolGrantApplicationId"
@@ -38,8 +39,11 @@ async def check_deliverable(session: AsyncSession, application_id: int, listing:
     if application.fulfilled_at is not None:
         raise DomainError(ErrorCode.GRANT_ALREADY_FULFILLED, "This grant has already been delivered.", FIELD)
     if listing.donor_id != scholarship.sponsor_id:
-        raise DomainError(ErrorCode.NOT_THE_SPONSORS_LISTING,
-                          "A tool grant is delivered from a listing of the grant's sponsor.", "listingId")
+        raise DomainError(
+            ErrorCode.NOT_THE_SPONSORS_LISTING,
+            "A tool grant is delivered from a listing of the grant's sponsor.",
+            "listingId",
+        )
     if await delivery_under_way(session, application.id):
         raise DomainError(ErrorCode.GRANT_DELIVERY_OPEN, "A donation for this grant is already under way.", FIELD)
 
@@ -48,5 +52,6 @@ async def fulfil_on_receipt(session: AsyncSession, donation: Donation, receipt: 
     """Called by the workflow as the donation is received, inside its transaction."""
     if donation.tool_grant_application_id is None:
         return
-    await mark_fulfilled(session, donation.tool_grant_application_id,
-                         f"Starter tools delivered by donation, receipt {receipt.number}.")
+    await mark_fulfilled(
+        session, donation.tool_grant_application_id, f"Starter tools delivered by donation, receipt {receipt.number}."
+    )

@@ -1,4 +1,5 @@
 """Training programs that teach the academy curriculum, and enrolling students in them."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -8,16 +9,16 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.clock import utcnow
+from core.errors import DomainError, ErrorCode, not_found
+from core.insert_once import insert_once
+from core.paging import Page, Slice
+from core.validation import Checks
+from core.viewer import ANY_MEMBER, MANAGERS, Scope, Viewer, require_role
 from db.engine import Database
 from db.enums.pathways import EnrollmentStatus
 from db.models import AcademyArea, Enrollment, Organization, TrainingProgram, TrainingProgramArea, User
-from core.errors import DomainError, ErrorCode, not_found
-from core.insert_once import insert_once
 from resolvers.pathways.mentored_training import students_mentorship
-from core.paging import Page, Slice
 from resolvers.talent.student_access import visible_student
-from core.validation import Checks
-from core.viewer import ANY_MEMBER, MANAGERS, Scope, Viewer, require_role
 
 # Dates a little ahead of UTC "today" are allowed: an instructor west of Greenwich is still on it.
 DATE_SLACK = timedelta(days=1)
@@ -89,7 +90,11 @@ async def require_instructor(session: AsyncSession, viewer: Viewer, program: Tra
 
 
 async def enroll(
-    db: Database, viewer: Viewer, program_id: int, student_id: int, enrolled_on: date | None,
+    db: Database,
+    viewer: Viewer,
+    program_id: int,
+    student_id: int,
+    enrolled_on: date | None,
     mentorship_id: int | None = None,
 ) -> Enrollment:
     enrolled_on = enrolled_on or utcnow().date()
@@ -103,18 +108,30 @@ async def enroll(
         student = await visible_student(session, viewer, student_id, "studentId")
         if mentorship_id is not None:
             await students_mentorship(session, mentorship_id, student)
-        values = dict(program_id=program.id, student_id=student_id, enrolled_on=enrolled_on,
-                      status=EnrollmentStatus.ACTIVE.value, enrolled_by_id=viewer.user_id,
-                      mentorship_id=mentorship_id)
+        values = dict(
+            program_id=program.id,
+            student_id=student_id,
+            enrolled_on=enrolled_on,
+            status=EnrollmentStatus.ACTIVE.value,
+            enrolled_by_id=viewer.user_id,
+            mentorship_id=mentorship_id,
+        )
         enrollment_id = await insert_once(session, Enrollment, values, ["program_id", "student_id"])
         if enrollment_id is None:
             # A withdrawn student comes back to the same record (and keeps the modules done).
             rejoined = await session.execute(
                 update(Enrollment)
-                .where(Enrollment.program_id == program.id, Enrollment.student_id == student_id,
-                       Enrollment.status == EnrollmentStatus.WITHDRAWN.value)
-                .values(status=EnrollmentStatus.ACTIVE.value, withdrawn_on=None, updated_at=utcnow(),
-                        **({"mentorship_id": mentorship_id} if mentorship_id is not None else {}))
+                .where(
+                    Enrollment.program_id == program.id,
+                    Enrollment.student_id == student_id,
+                    Enrollment.status == EnrollmentStatus.WITHDRAWN.value,
+                )
+                .values(
+                    status=EnrollmentStatus.ACTIVE.value,
+                    withdrawn_on=None,
+                    updated_at=utcnow(),
+                    **({"mentorship_id": mentorship_id} if mentorship_id is not None else {}),
+                )
                 .returning(Enrollment.id)
             )
             enrollment_id = rejoined.scalar_one_or_none()

@@ -1,27 +1,36 @@
 """Recording module completions, awarding area badges exactly once, and measuring progress."""
+
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Sequence
 
 from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.clock import utcnow
+from core.errors import DomainError, ErrorCode, not_found
+from core.insert_once import insert_once
+from core.validation import Checks
+from core.viewer import Viewer
 from db.engine import Database
 from db.enums.pathways import EnrollmentStatus
 from db.models import (
-    AcademyArea, AcademyModule, AreaBadgeAward, Credential, Enrollment, ModuleCompletion, StudentCredential,
-    StudentProfile, TrainingProgram, TrainingProgramArea,
+    AcademyArea,
+    AcademyModule,
+    AreaBadgeAward,
+    Credential,
+    Enrollment,
+    ModuleCompletion,
+    StudentCredential,
+    StudentProfile,
+    TrainingProgram,
+    TrainingProgramArea,
 )
-from core.errors import DomainError, ErrorCode, not_found
-from core.insert_once import insert_once
 from resolvers.pathways.mentored_training import is_active_mentor
 from resolvers.pathways.training import latest_allowed_date, require_instructor
-from core.validation import Checks
-from core.viewer import Viewer
 
 
 @dataclass(frozen=True)
@@ -63,8 +72,13 @@ async def record_completion(
         )
         if taught is None:
             raise DomainError(ErrorCode.MODULE_NOT_IN_PROGRAM, "This module is not part of the program.", "moduleId")
-        values = dict(enrollment_id=enrollment.id, module_id=module.id, completed_on=completed_on, score=score,
-                      recorded_by_id=viewer.user_id)
+        values = dict(
+            enrollment_id=enrollment.id,
+            module_id=module.id,
+            completed_on=completed_on,
+            score=score,
+            recorded_by_id=viewer.user_id,
+        )
         completion_id = await insert_once(session, ModuleCompletion, values, ["enrollment_id", "module_id"])
         if completion_id is None:
             raise DomainError(ErrorCode.ALREADY_COMPLETED, "This module is already recorded as completed.", "moduleId")
@@ -77,16 +91,19 @@ async def _award_area_badge_if_complete(
     session: AsyncSession, viewer: Viewer, enrollment: Enrollment, area_id: int
 ) -> tuple[Credential | None, date | None]:
     total = await session.scalar(select(func.count()).where(AcademyModule.area_id == area_id))
-    done, last_on = (await session.execute(
-        select(func.count(), func.max(ModuleCompletion.completed_on))
-        .join(AcademyModule, AcademyModule.id == ModuleCompletion.module_id)
-        .where(ModuleCompletion.enrollment_id == enrollment.id, AcademyModule.area_id == area_id)
-    )).one()
+    done, last_on = (
+        await session.execute(
+            select(func.count(), func.max(ModuleCompletion.completed_on))
+            .join(AcademyModule, AcademyModule.id == ModuleCompletion.module_id)
+            .where(ModuleCompletion.enrollment_id == enrollment.id, AcademyModule.area_id == area_id)
+        )
+    ).one()
     if done < total:
         return None, None
     # The award row is the once-only claim, whichever program or request gets there first.
     award_id = await insert_once(
-        session, AreaBadgeAward,
+        session,
+        AreaBadgeAward,
         dict(student_id=enrollment.student_id, area_id=area_id, enrollment_id=enrollment.id),
         ["student_id", "area_id"],
     )
@@ -96,19 +113,30 @@ async def _award_area_badge_if_complete(
     badge = await session.get(Credential, area.badge_credential_id)
     now = utcnow()
     credential_id = await insert_once(
-        session, StudentCredential,
-        dict(student_id=enrollment.student_id, credential_id=badge.id, earned_on=last_on,
-             verified_at=now, verified_by_id=viewer.user_id),
+        session,
+        StudentCredential,
+        dict(
+            student_id=enrollment.student_id,
+            credential_id=badge.id,
+            earned_on=last_on,
+            verified_at=now,
+            verified_by_id=viewer.user_id,
+        ),
         ["student_id", "credential_id", "earned_on"],
     )
     if credential_id is None:  # the student had already listed it for that day: now it is verified
-        credential_id = (await session.execute(
-            update(StudentCredential)
-            .where(StudentCredential.student_id == enrollment.student_id,
-                   StudentCredential.credential_id == badge.id, StudentCredential.earned_on == last_on)
-            .values(verified_at=now, verified_by_id=viewer.user_id, updated_at=now)
-            .returning(StudentCredential.id)
-        )).scalar_one()
+        credential_id = (
+            await session.execute(
+                update(StudentCredential)
+                .where(
+                    StudentCredential.student_id == enrollment.student_id,
+                    StudentCredential.credential_id == badge.id,
+                    StudentCredential.earned_on == last_on,
+                )
+                .values(verified_at=now, verified_by_id=viewer.user_id, updated_at=now)
+                .returning(StudentCredential.id)
+            )
+        ).scalar_one()
     await session.execute(
         update(AreaBadgeAward).where(AreaBadgeAward.id == award_id).values(student_credential_id=credential_id)
     )

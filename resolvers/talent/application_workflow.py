@@ -4,6 +4,7 @@ APPLIED -> REVIEWING -> INTERVIEW -> OFFERED -> HIRED, moved by the employer; th
 REJECT any open application; the student may WITHDRAW any time before HIRED. Every move is a
 conditional UPDATE on the status it was read in, so of two concurrent moves only one wins.
 """
+
 from __future__ import annotations
 
 from enum import Enum
@@ -12,10 +13,10 @@ from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.clock import utcnow
-from db.models import Application, ApplicationEvent
-from db.enums.talent import ApplicationStatus as S
 from core.errors import DomainError, ErrorCode
 from core.viewer import Viewer
+from db.enums.talent import ApplicationStatus as S
+from db.models import Application, ApplicationEvent
 
 
 class Party(str, Enum):
@@ -50,8 +51,15 @@ def check(current: S, to: S, party: Party) -> None:
         )
 
 
-def record(session: AsyncSession, application_id: int, viewer: Viewer, party: Party,
-           from_status: S | None, to_status: S, note: str = "") -> None:
+def record(
+    session: AsyncSession,
+    application_id: int,
+    viewer: Viewer,
+    party: Party,
+    from_status: S | None,
+    to_status: S,
+    note: str = "",
+) -> None:
     session.add(
         ApplicationEvent(
             application_id=application_id,
@@ -65,8 +73,9 @@ def record(session: AsyncSession, application_id: int, viewer: Viewer, party: Pa
     )
 
 
-async def move(session: AsyncSession, application: Application, to: S, party: Party, viewer: Viewer,
-               note: str = "") -> None:
+async def move(
+    session: AsyncSession, application: Application, to: S, party: Party, viewer: Viewer, note: str = ""
+) -> None:
     current = S(application.status)
     check(current, to, party)
     now = utcnow()

@@ -1,4 +1,5 @@
 """Applications: a student applies once per posting; the employer moves it; the student may withdraw."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -7,18 +8,18 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from core.errors import DomainError, ErrorCode, not_found
+from core.paging import Page, Slice
+from core.validation import Checks
+from core.viewer import ANY_MEMBER, Scope, Viewer, require_role
 from db.engine import Database
-from db.models import Application, JobPosting, StudentProfile
 from db.enums.talent import ApplicationStatus
+from db.models import Application, JobPosting, StudentProfile
 from resolvers.talent import application_workflow as workflow
 from resolvers.talent import openings as job_openings
 from resolvers.talent.application_workflow import Party
-from core.errors import DomainError, ErrorCode, not_found
 from resolvers.talent.jobs import is_open
-from core.paging import Page, Slice
 from resolvers.talent.students import own_profile
-from core.validation import Checks
-from core.viewer import ANY_MEMBER, Scope, Viewer, require_role
 
 
 def checked_note(text: str | None, field: str, limit: int = 5000) -> str:
@@ -28,11 +29,15 @@ def checked_note(text: str | None, field: str, limit: int = 5000) -> str:
     return value
 
 
-async def open_application(session: AsyncSession, viewer: Viewer, posting: JobPosting, student: StudentProfile,
-                           message: str) -> Application:
+async def open_application(
+    session: AsyncSession, viewer: Viewer, posting: JobPosting, student: StudentProfile, message: str
+) -> Application:
     """Insert the application and its first event; the UNIQUE pair refuses a second one."""
     application = Application(
-        job_posting_id=posting.id, student_id=student.id, employer_id=posting.employer_id, message=message,
+        job_posting_id=posting.id,
+        student_id=student.id,
+        employer_id=posting.employer_id,
+        message=message,
         status=ApplicationStatus.APPLIED.value,
     )
     session.add(application)
@@ -62,7 +67,9 @@ async def create(db: Database, viewer: Viewer, posting_id: int, message: str | N
         return await open_application(session, viewer, posting, student, message)
 
 
-async def move(db: Database, viewer: Viewer, application_id: int, to: ApplicationStatus, note: str | None) -> Application:
+async def move(
+    db: Database, viewer: Viewer, application_id: int, to: ApplicationStatus, note: str | None
+) -> Application:
     """The employer's moves; another employer (or a stranger) gets NOT_FOUND and nothing changes.
     A hire fills one of the posting's openings in the same transaction, or is refused when none is left."""
     note = checked_note(note, "note")
@@ -72,8 +79,9 @@ async def move(db: Database, viewer: Viewer, application_id: int, to: Applicatio
         application = await session.get(Application, application_id)
         if application is None:
             raise not_found("Application", "applicationId")
-        await require_role(session, viewer, application.employer_id, roles=ANY_MEMBER, scope=Scope.TALENT_WRITE,
-                           hide="Application")
+        await require_role(
+            session, viewer, application.employer_id, roles=ANY_MEMBER, scope=Scope.TALENT_WRITE, hide="Application"
+        )
         await workflow.move(session, application, to, Party.EMPLOYER, viewer, note)
         if to is ApplicationStatus.HIRED:
             await job_openings.fill_opening(session, application.job_posting_id)
@@ -114,4 +122,3 @@ async def browse(db: Database, filter: ApplicationFilter, page: Page) -> Slice[A
     stmt = stmt.order_by(Application.created_at.desc(), Application.id.desc())
     async with db.read() as session:
         return page.slice((await session.scalars(page.apply(stmt))).all())
-

@@ -1,4 +1,5 @@
 """The credential catalogue and the credentials students hold: add, verify (their school), remove."""
+
 from __future__ import annotations
 
 import calendar
@@ -10,13 +11,13 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.clock import today, utcnow
-from db.engine import Database
-from db.models import Credential, StudentCredential, StudentProfile
-from db.enums.talent import CredentialStatus
 from core.errors import DomainError, ErrorCode, not_found
-from resolvers.talent.students import own_profile
 from core.validation import Checks, contains_pattern
 from core.viewer import ANY_MEMBER, Viewer, require_role
+from db.engine import Database
+from db.enums.talent import CredentialStatus
+from db.models import Credential, StudentCredential, StudentProfile
+from resolvers.talent.students import own_profile
 
 EXPIRING_WITHIN = timedelta(days=90)
 

@@ -1,4 +1,5 @@
 """Invitations: an employer invites a visible student to apply, a capped number per week."""
+
 from __future__ import annotations
 
 from datetime import timedelta
@@ -6,26 +7,28 @@ from datetime import timedelta
 from sqlalchemy import func, select, update
 
 from core.clock import utcnow
-from db.engine import Database
-from db.models import Application, JobInvitation, JobPosting, Organization, StudentProfile
-from db.enums.talent import InvitationStatus
-from resolvers.talent.applications import checked_note, open_application
 from core.errors import DomainError, ErrorCode, not_found
-from resolvers.talent.jobs import is_open
 from core.viewer import ANY_MEMBER, Scope, Viewer, require_role
+from db.engine import Database
+from db.enums.talent import InvitationStatus
+from db.models import Application, JobInvitation, JobPosting, Organization, StudentProfile
+from resolvers.talent.applications import checked_note, open_application
+from resolvers.talent.jobs import is_open
 
 CAP_WINDOW = timedelta(days=7)
 
 
-async def create(db: Database, viewer: Viewer, posting_id: int, student_id: int, message: str | None,
-                 weekly_cap: int) -> JobInvitation:
+async def create(
+    db: Database, viewer: Viewer, posting_id: int, student_id: int, message: str | None, weekly_cap: int
+) -> JobInvitation:
     message = checked_note(message, "message", 2000)
     async with db.write() as session:
         posting = await session.get(JobPosting, posting_id)
         if posting is None:
             raise not_found("Job posting", "jobPostingId")
-        await require_role(session, viewer, posting.employer_id, roles=ANY_MEMBER, scope=Scope.TALENT_WRITE,
-                           hide="Job posting")
+        await require_role(
+            session, viewer, posting.employer_id, roles=ANY_MEMBER, scope=Scope.TALENT_WRITE, hide="Job posting"
+        )
         student = await session.get(StudentProfile, student_id)
         if student is None or not student.visible_to_employers:
             raise not_found("Student profile", "studentId")
@@ -41,31 +44,38 @@ async def create(db: Database, viewer: Viewer, posting_id: int, student_id: int,
         )
         if sent >= weekly_cap:
             raise DomainError(
-                ErrorCode.RATE_LIMITED, f"Your organization has sent its {weekly_cap} invitations for this week.",
+                ErrorCode.RATE_LIMITED,
+                f"Your organization has sent its {weekly_cap} invitations for this week.",
                 "studentId",
             )
         duplicate = await session.scalar(
-            select(JobInvitation.id).where(JobInvitation.job_posting_id == posting_id,
-                                           JobInvitation.student_id == student_id)
+            select(JobInvitation.id).where(
+                JobInvitation.job_posting_id == posting_id, JobInvitation.student_id == student_id
+            )
         )
         if duplicate:
-            raise DomainError(ErrorCode.ALREADY_INVITED, "This student was already invited to this posting.",
-                              "studentId")
+            raise DomainError(
+                ErrorCode.ALREADY_INVITED, "This student was already invited to this posting.", "studentId"
+            )
         applied = await session.scalar(
-            select(Application.id).where(Application.job_posting_id == posting_id,
-                                         Application.student_id == student_id)
+            select(Application.id).where(Application.job_posting_id == posting_id, Application.student_id == student_id)
         )
         if applied:
             raise DomainError(ErrorCode.ALREADY_APPLIED, "This student already applied to this posting.", "studentId")
         invitation = JobInvitation(
-            job_posting_id=posting_id, student_id=student_id, employer_id=posting.employer_id,
-            sent_by_id=viewer.user_id, message=message,
+            job_posting_id=posting_id,
+            student_id=student_id,
+            employer_id=posting.employer_id,
+            sent_by_id=viewer.user_id,
+            message=message,
         )
         session.add(invitation)
     return invitation
 
 
-async def respond(db: Database, viewer: Viewer, invitation_id: int, accept: bool) -> tuple[JobInvitation, Application | None]:
+async def respond(
+    db: Database, viewer: Viewer, invitation_id: int, accept: bool
+) -> tuple[JobInvitation, Application | None]:
     """The student accepts (which applies for them and releases their name and contact) or declines."""
     user_id = viewer.require_person()
     async with db.write() as session:
@@ -90,8 +100,9 @@ async def respond(db: Database, viewer: Viewer, invitation_id: int, accept: bool
         application = None
         if accept:
             application = await session.scalar(
-                select(Application).where(Application.job_posting_id == posting.id,
-                                          Application.student_id == student.id)
+                select(Application).where(
+                    Application.job_posting_id == posting.id, Application.student_id == student.id
+                )
             )
             if application is None:
                 application = await open_application(session, viewer, posting, student, "")

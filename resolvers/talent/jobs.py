@@ -1,4 +1,5 @@
 """The job board: employers post and change jobs with transparent pay; everyone browses them."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -7,23 +8,22 @@ from datetime import date
 from sqlalchemy import Select, delete, exists, func, or_, select
 from sqlalchemy import update as sql_update
 
-from core.clock import utcnow
-from db.engine import Database
-from db.models import Credential, JobPosting, JobRequiredCredential, Organization
-from db.enums.talent import PayUnit, PostingStatus
-from resolvers.talent import openings as job_openings
-from resolvers.talent import skills
-from resolvers.talent.credentials import ids_for_codes
-from core.clock import today
+from core.clock import today, utcnow
 from core.errors import DomainError, ErrorCode, not_found
 from core.geo_search import ids_within
 from core.json_lists import contains_value
 from core.locations import Circle, locate
 from core.paging import Page, Slice
-from resolvers.talent.pay_units import PayRange, checked_range, to_hourly_cents
 from core.regions import state_of
 from core.validation import Checks, contains_pattern
 from core.viewer import ANY_MEMBER, Scope, Viewer, require_role
+from db.engine import Database
+from db.enums.talent import PayUnit, PostingStatus
+from db.models import Credential, JobPosting, JobRequiredCredential, Organization
+from resolvers.talent import openings as job_openings
+from resolvers.talent import skills
+from resolvers.talent.credentials import ids_for_codes
+from resolvers.talent.pay_units import PayRange, checked_range, to_hourly_cents
 
 
 def _validated(changes: dict, *, creating: bool) -> tuple[dict, skills.NormalizedSkills | None]:
@@ -32,8 +32,9 @@ def _validated(changes: dict, *, creating: bool) -> tuple[dict, skills.Normalize
     if creating or "title" in changes:
         values["title"] = checks.text(changes.get("title"), "title", max_length=200)
     if "description" in changes:
-        values["description"] = checks.text(changes["description"], "description", max_length=10_000,
-                                            required=False) or ""
+        values["description"] = (
+            checks.text(changes["description"], "description", max_length=10_000, required=False) or ""
+        )
     if creating or "role_type" in changes:
         if changes.get("role_type") is None:
             checks.add(ErrorCode.REQUIRED, "roleType is required.", "roleType")
@@ -59,8 +60,12 @@ def _validated(changes: dict, *, creating: bool) -> tuple[dict, skills.Normalize
         else:
             checked_range(checks, pay.min_cents, pay.max_cents, pay.unit, pay.basis)
             values.update(
-                pay_min_cents=pay.min_cents, pay_max_cents=pay.max_cents, pay_unit=pay.unit.value,
-                pay_basis=pay.basis.value, pay_min_hourly_cents=pay.hourly[0], pay_max_hourly_cents=pay.hourly[1],
+                pay_min_cents=pay.min_cents,
+                pay_max_cents=pay.max_cents,
+                pay_unit=pay.unit.value,
+                pay_basis=pay.basis.value,
+                pay_min_hourly_cents=pay.hourly[0],
+                pay_max_hourly_cents=pay.hourly[1],
             )
     checks.raise_any()
     normalized = None
@@ -68,10 +73,14 @@ def _validated(changes: dict, *, creating: bool) -> tuple[dict, skills.Normalize
         normalized = skills.normalize(changes["preferred_skills"], "preferredSkills")
         values["preferred_skill_ids"] = normalized.skill_ids
         values["other_preferred_skills"] = normalized.other_skills
-    if "postal_code" in changes and changes["postal_code"]:
+    if changes.get("postal_code"):
         point = locate(changes["postal_code"], None, None)
-        values.update(postal_code=point.postal_code, latitude=point.latitude, longitude=point.longitude,
-                      state=state_of(point.postal_code))
+        values.update(
+            postal_code=point.postal_code,
+            latitude=point.latitude,
+            longitude=point.longitude,
+            state=state_of(point.postal_code),
+        )
     return values, normalized
 
 
@@ -96,8 +105,12 @@ async def create(db: Database, viewer: Viewer, changes: dict) -> tuple[JobPostin
         if "postal_code" not in values:  # default to the shop's own address
             if employer.latitude is None:
                 raise DomainError(ErrorCode.REQUIRED, "Give the job's postalCode.", "postalCode")
-            values.update(postal_code=employer.postal_code, latitude=employer.latitude,
-                          longitude=employer.longitude, state=employer.state or state_of(employer.postal_code))
+            values.update(
+                postal_code=employer.postal_code,
+                latitude=employer.latitude,
+                longitude=employer.longitude,
+                state=employer.state or state_of(employer.postal_code),
+            )
         posting = JobPosting(employer_id=employer_id, created_by_id=viewer.user_id, **values)
         session.add(posting)
         await session.flush()
@@ -109,8 +122,9 @@ async def _managed(session, viewer: Viewer, posting_id: int) -> JobPosting:
     posting = await session.get(JobPosting, posting_id)
     if posting is None:
         raise not_found("Job posting")
-    await require_role(session, viewer, posting.employer_id, roles=ANY_MEMBER, scope=Scope.TALENT_WRITE,
-                       hide="Job posting")
+    await require_role(
+        session, viewer, posting.employer_id, roles=ANY_MEMBER, scope=Scope.TALENT_WRITE, hide="Job posting"
+    )
     return posting
 
 

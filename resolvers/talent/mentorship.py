@@ -3,6 +3,7 @@
 `mentor_profile.active_mentees` moves only by conditional UPDATEs (and a CHECK keeps it within
 capacity), so twenty concurrent accepts on a mentor with three free places accept exactly three.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -11,11 +12,6 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
 from core.clock import utcnow
-from db.engine import Database
-from db.models import MentorProfile, Mentorship
-from db.enums.talent import MentorshipStatus as M
-from resolvers.talent import skills
-from resolvers.talent.credentials import ids_for_codes
 from core.errors import DomainError, ErrorCode, not_found
 from core.geo_search import ids_within
 from core.json_lists import contains_number
@@ -23,6 +19,11 @@ from core.locations import Circle, locate
 from core.paging import Page, Slice
 from core.validation import Checks
 from core.viewer import Viewer
+from db.engine import Database
+from db.enums.talent import MentorshipStatus as M
+from db.models import MentorProfile, Mentorship
+from resolvers.talent import skills
+from resolvers.talent.credentials import ids_for_codes
 
 MAX_CAPACITY = 50
 
@@ -47,8 +48,11 @@ def _validated(changes: dict) -> tuple[dict, skills.NormalizedSkills | None]:
         values["specialty_skill_ids"], values["other_specialties"] = normalized.skill_ids, normalized.other_skills
     if "postal_code" in changes:
         point = locate(changes["postal_code"], None, None)
-        values.update(postal_code=point.postal_code if point else None,
-                      latitude=point.latitude if point else None, longitude=point.longitude if point else None)
+        values.update(
+            postal_code=point.postal_code if point else None,
+            latitude=point.latitude if point else None,
+            longitude=point.longitude if point else None,
+        )
     return values, normalized
 
 
@@ -76,9 +80,11 @@ async def upsert(db: Database, user_id: int, changes: dict) -> tuple[MentorProfi
                 .values(capacity=capacity, updated_at=utcnow())
             )
             if lowered.rowcount == 0:
-                raise DomainError(ErrorCode.CAPACITY_BELOW_ACTIVE,
-                                  "Capacity cannot go below your number of active mentees; end one first.",
-                                  "capacity")
+                raise DomainError(
+                    ErrorCode.CAPACITY_BELOW_ACTIVE,
+                    "Capacity cannot go below your number of active mentees; end one first.",
+                    "capacity",
+                )
             await session.refresh(profile)
     return profile, normalized
 
@@ -101,8 +107,9 @@ async def request(db: Database, viewer: Viewer, mentor_id: int, message: str | N
         try:
             await session.flush()
         except IntegrityError:
-            raise DomainError(ErrorCode.DUPLICATE, "You already have an open request with this mentor.",
-                              "mentorId") from None
+            raise DomainError(
+                ErrorCode.DUPLICATE, "You already have an open request with this mentor.", "mentorId"
+            ) from None
     return mentorship
 
 
@@ -149,8 +156,11 @@ async def respond(db: Database, viewer: Viewer, mentorship_id: int, accept: bool
                 .execution_options(synchronize_session=False)
             )
             if taken.rowcount == 0:  # raising rolls the status change back too
-                raise DomainError(ErrorCode.CAPACITY_REACHED, "You have no free places; end a mentorship or "
-                                  "raise your capacity first.", "id")
+                raise DomainError(
+                    ErrorCode.CAPACITY_REACHED,
+                    "You have no free places; end a mentorship or raise your capacity first.",
+                    "id",
+                )
         await session.refresh(mentorship)
     return mentorship
 
@@ -167,8 +177,10 @@ async def end(db: Database, viewer: Viewer, mentorship_id: int) -> Mentorship:
                 .values(active_mentees=MentorProfile.active_mentees - 1)
                 .execution_options(synchronize_session=False)
             )
-        elif not (viewer.user_id == mentorship.mentee_id
-                  and await _set_status(session, mentorship_id, M.REQUESTED, M.CANCELLED, ended_at=now)):
+        elif not (
+            viewer.user_id == mentorship.mentee_id
+            and await _set_status(session, mentorship_id, M.REQUESTED, M.CANCELLED, ended_at=now)
+        ):
             raise _refuse(mentorship, "ended")
         await session.refresh(mentorship)
     return mentorship

@@ -3,15 +3,16 @@
 A posting whose openings are all filled is FILLED: it leaves the board and takes no applications.
 Both changes run inside the caller's write transaction, so a refusal undoes the whole use case.
 """
+
 from __future__ import annotations
 
 from sqlalchemy import case, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.clock import utcnow
-from db.models import JobPosting
-from db.enums.talent import PostingStatus
 from core.errors import DomainError, ErrorCode
+from db.enums.talent import PostingStatus
+from db.models import JobPosting
 
 
 async def fill_opening(session: AsyncSession, posting_id: int) -> None:
@@ -20,8 +21,11 @@ async def fill_opening(session: AsyncSession, posting_id: int) -> None:
     filled = await session.execute(
         update(JobPosting)
         .where(JobPosting.id == posting_id, JobPosting.hires < JobPosting.openings)
-        .values(hires=JobPosting.hires + 1, updated_at=utcnow(),
-                status=case((last_one, PostingStatus.FILLED.value), else_=JobPosting.status))
+        .values(
+            hires=JobPosting.hires + 1,
+            updated_at=utcnow(),
+            status=case((last_one, PostingStatus.FILLED.value), else_=JobPosting.status),
+        )
         .execution_options(synchronize_session=False)
     )
     if filled.rowcount == 0:
@@ -33,16 +37,22 @@ async def set_openings(session: AsyncSession, posting: JobPosting, openings: int
     when no opening is left, so adding openings to a filled posting opens it again."""
     changed = await session.execute(
         update(JobPosting)
-        .where(JobPosting.id == posting.id, JobPosting.hires <= openings,
-               JobPosting.status != PostingStatus.CLOSED.value)
-        .values(openings=openings, updated_at=utcnow(),
-                status=case((JobPosting.hires >= openings, PostingStatus.FILLED.value),
-                            else_=PostingStatus.OPEN.value))
+        .where(
+            JobPosting.id == posting.id, JobPosting.hires <= openings, JobPosting.status != PostingStatus.CLOSED.value
+        )
+        .values(
+            openings=openings,
+            updated_at=utcnow(),
+            status=case((JobPosting.hires >= openings, PostingStatus.FILLED.value), else_=PostingStatus.OPEN.value),
+        )
         .execution_options(synchronize_session=False)
     )
     await session.refresh(posting)
     if changed.rowcount == 0 and posting.status == PostingStatus.CLOSED.value:
         raise DomainError(ErrorCode.POSTING_CLOSED, "A closed posting cannot be changed.", "id")
     if changed.rowcount == 0:
-        raise DomainError(ErrorCode.OPENINGS_BELOW_HIRES,
-                          f"openings cannot go below the {posting.hires} hire(s) already made.", "openings")
+        raise DomainError(
+            ErrorCode.OPENINGS_BELOW_HIRES,
+            f"openings cannot go below the {posting.hires} hire(s) already made.",
+            "openings",
+        )

@@ -5,6 +5,7 @@ the search widens (25 -> 50 -> 100 -> 200 km, then the whole state) until it has
 Optional refinements (program, years of experience, credentials) are kept only while they leave
 enough data, so a refinement can never single out one report.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -12,18 +13,18 @@ from dataclasses import dataclass, field
 import numpy as np
 from sqlalchemy import or_, select
 
-from db.engine import Database
-from db.models import JobPosting, JobRequiredCredential, PayReport
-from db.enums.talent import PayBasis, PayUnit
-from matching.geo import haversine_km
-from resolvers.talent.credentials import ids_for_codes
 from core.errors import DomainError, ErrorCode
 from core.geo_search import within_box
-from resolvers.talent.jobs import open_postings
 from core.locations import Circle, Point, locate
-from resolvers.talent.pay_units import check_amount, check_basis, from_hourly_cents, to_hourly_cents
 from core.regions import state_of
 from core.validation import Checks
+from db.engine import Database
+from db.enums.talent import PayBasis, PayUnit
+from db.models import JobPosting, JobRequiredCredential, PayReport
+from matching.geo import haversine_km
+from resolvers.talent.credentials import ids_for_codes
+from resolvers.talent.jobs import open_postings
+from resolvers.talent.pay_units import check_amount, check_basis, from_hourly_cents, to_hourly_cents
 
 MIN_DATA_POINTS = 5
 RADIUS_STEPS_KM = (25.0, 50.0, 100.0, 200.0)
@@ -53,13 +54,22 @@ async def submit(db: Database, viewer, given: ReportInput) -> None:
     point = _point(given.postal_code)
     async with db.write() as session:
         credential_ids = await ids_for_codes(session, given.credentials, "credentials")
-        session.add(PayReport(
-            role_type=given.role_type, program=given.program, postal_code=point.postal_code,
-            state=state_of(point.postal_code), latitude=point.latitude, longitude=point.longitude,
-            years_experience=given.years_experience, amount_cents=given.amount_cents, unit=given.unit.value,
-            basis=given.basis.value, hourly_cents=to_hourly_cents(given.amount_cents, given.unit),
-            credential_ids=credential_ids,
-        ))
+        session.add(
+            PayReport(
+                role_type=given.role_type,
+                program=given.program,
+                postal_code=point.postal_code,
+                state=state_of(point.postal_code),
+                latitude=point.latitude,
+                longitude=point.longitude,
+                years_experience=given.years_experience,
+                amount_cents=given.amount_cents,
+                unit=given.unit.value,
+                basis=given.basis.value,
+                hourly_cents=to_hourly_cents(given.amount_cents, given.unit),
+                credential_ids=credential_ids,
+            )
+        )
 
 
 def _point(postal_code: str | None) -> Point:
@@ -111,8 +121,9 @@ def _nearby(stmt, model, widest: Circle, state: str | None):
     return stmt.where(or_(model.state == state, box)) if state else stmt.where(box)
 
 
-async def _candidates(db: Database, given: EstimateInput, center: Point, state: str | None,
-                      credential_ids: set[int]) -> _Points:
+async def _candidates(
+    db: Database, given: EstimateInput, center: Point, state: str | None, credential_ids: set[int]
+) -> _Points:
     widest = Circle(center, RADIUS_STEPS_KM[-1])
     rows: list[tuple] = []  # (hourly, lat, lon, state, is_report, program_ok, years_ok, credentials_ok)
     reports = select(PayReport).where(PayReport.role_type == given.role_type)
@@ -121,23 +132,44 @@ async def _candidates(db: Database, given: EstimateInput, center: Point, state: 
         for report in (await session.scalars(_nearby(reports, PayReport, widest, state))).all():
             years_ok = given.years_experience is None or (
                 report.years_experience is not None
-                and abs(report.years_experience - given.years_experience) <= EXPERIENCE_BAND_YEARS)
-            rows.append((report.hourly_cents, report.latitude, report.longitude, report.state, True,
-                         given.program is None or report.program == given.program, years_ok,
-                         not credential_ids or bool(credential_ids & set(report.credential_ids or ()))))
+                and abs(report.years_experience - given.years_experience) <= EXPERIENCE_BAND_YEARS
+            )
+            rows.append(
+                (
+                    report.hourly_cents,
+                    report.latitude,
+                    report.longitude,
+                    report.state,
+                    True,
+                    given.program is None or report.program == given.program,
+                    years_ok,
+                    not credential_ids or bool(credential_ids & set(report.credential_ids or ())),
+                )
+            )
         posted = (await session.scalars(_nearby(postings, JobPosting, widest, state))).all()
         required: dict[int, set[int]] = {}
         if credential_ids and posted:
-            links = await session.execute(select(JobRequiredCredential.job_posting_id, JobRequiredCredential.credential_id)
-                                          .where(JobRequiredCredential.job_posting_id.in_([p.id for p in posted])))
+            links = await session.execute(
+                select(JobRequiredCredential.job_posting_id, JobRequiredCredential.credential_id).where(
+                    JobRequiredCredential.job_posting_id.in_([p.id for p in posted])
+                )
+            )
             for posting_id, credential_id in links:
                 required.setdefault(posting_id, set()).add(credential_id)
     for posting in posted:
         midpoint = (posting.pay_min_hourly_cents + posting.pay_max_hourly_cents) / 2
-        rows.append((midpoint, posting.latitude, posting.longitude, posting.state, False,
-                     given.program is None or given.program in (posting.programs or ()),
-                     given.years_experience is None,  # postings say nothing of experience
-                     not credential_ids or bool(credential_ids & required.get(posting.id, set()))))
+        rows.append(
+            (
+                midpoint,
+                posting.latitude,
+                posting.longitude,
+                posting.state,
+                False,
+                given.program is None or given.program in (posting.programs or ()),
+                given.years_experience is None,  # postings say nothing of experience
+                not credential_ids or bool(credential_ids & required.get(posting.id, set())),
+            )
+        )
     columns = list(zip(*rows)) if rows else [()] * 8
     lats, lons = np.array(columns[1], dtype=float), np.array(columns[2], dtype=float)
     return _Points(
@@ -173,8 +205,15 @@ async def estimate(db: Database, given: EstimateInput) -> Estimate:
     scopes += [(r, points.distance <= r) for r in RADIUS_STEPS_KM if r > first]
     if state:
         scopes.append((None, points.in_state))
-    asked = [name for name, on in (("PROGRAM", given.program), ("YEARS_EXPERIENCE", given.years_experience is not None),
-                                   ("CREDENTIALS", credential_ids)) if on]
+    asked = [
+        name
+        for name, on in (
+            ("PROGRAM", given.program),
+            ("YEARS_EXPERIENCE", given.years_experience is not None),
+            ("CREDENTIALS", credential_ids),
+        )
+        if on
+    ]
     # Most specific first: every refinement asked for, then dropping them from the last, at each distance.
     for kept in (asked[:n] for n in range(len(asked), -1, -1)):
         refined = np.ones(len(points.hourly), dtype=bool)
@@ -185,10 +224,16 @@ async def estimate(db: Database, given: EstimateInput) -> Estimate:
             if chosen.sum() >= MIN_DATA_POINTS:
                 p25, median, p75 = np.percentile(points.hourly[chosen], [25, 50, 75])
                 return Estimate(
-                    p25_cents=from_hourly_cents(p25, given.unit), median_cents=from_hourly_cents(median, given.unit),
-                    p75_cents=from_hourly_cents(p75, given.unit), sample_size=int(chosen.sum()), unit=given.unit,
-                    reports=int((chosen & points.from_report).sum()), postings=int((chosen & ~points.from_report).sum()),
-                    radius_km=radius, state=state if radius is None else None, refinements=tuple(kept),
+                    p25_cents=from_hourly_cents(p25, given.unit),
+                    median_cents=from_hourly_cents(median, given.unit),
+                    p75_cents=from_hourly_cents(p75, given.unit),
+                    sample_size=int(chosen.sum()),
+                    unit=given.unit,
+                    reports=int((chosen & points.from_report).sum()),
+                    postings=int((chosen & ~points.from_report).sum()),
+                    radius_km=radius,
+                    state=state if radius is None else None,
+                    refinements=tuple(kept),
                 )
     raise DomainError(
         ErrorCode.INSUFFICIENT_DATA,

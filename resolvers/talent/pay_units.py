@@ -1,11 +1,12 @@
 """Pay in integer cents, and one unit to compare it in (cents per hour, 2,080 hours a year)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from db.enums.talent import PayBasis, PayUnit
 from core.errors import ErrorCode
 from core.validation import Checks
+from db.enums.talent import PayBasis, PayUnit
 
 HOURS_PER_YEAR = 2080
 # What a pay basis is quoted in: flat-rate technicians are paid per flagged hour.

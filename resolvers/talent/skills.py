@@ -4,15 +4,16 @@ The vocabulary is reference data shipped with stable ids (position in db/referen
 is built once per process and never read from the database. Matching runs over its few hundred names
 and aliases (`matching.vocabulary`), once, on write: profiles store ids, and ranking compares ids.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
 
-from db.reference.skills import SKILLS
-from matching.vocabulary import Vocabulary
 from core.errors import ErrorCode
 from core.validation import Checks
+from db.reference.skills import SKILLS
+from matching.vocabulary import Vocabulary
 
 # High enough that "TIG welding" is not taken for "MIG welding" (90.9), low enough for typos.
 ACCEPT_SCORE = 92.0
@@ -54,8 +55,10 @@ def skill_name(skill_id: int) -> str | None:
 
 def suggestions(text: str) -> tuple[Suggestion, ...]:
     vocab = vocabulary()
-    return tuple(Suggestion(skill_id, vocab.name(skill_id), round(score, 1))
-                 for skill_id, score in vocab.rank(text, MAX_SUGGESTIONS))
+    return tuple(
+        Suggestion(skill_id, vocab.name(skill_id), round(score, 1))
+        for skill_id, score in vocab.rank(text, MAX_SUGGESTIONS)
+    )
 
 
 def match(text: str) -> int | None:

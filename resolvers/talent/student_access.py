@@ -1,5 +1,6 @@
 """Who may see or act on a student's records: one rule, asked through the request's loaders by the
 schema and through a session by use cases (enrollment, scholarships)."""
+
 from __future__ import annotations
 
 from collections.abc import Collection
@@ -9,10 +10,10 @@ from typing import Protocol
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from db.models import Membership, Organization, StudentProfile
 from core.errors import DomainError, ErrorCode, not_found
-from resolvers.talent.students import released
 from core.viewer import Scope, Viewer
+from db.models import Membership, Organization, StudentProfile
+from resolvers.talent.students import released
 
 
 class ViewerTies(Protocol):

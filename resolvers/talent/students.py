@@ -1,24 +1,25 @@
 """Student profiles: create or change your own, and who an employer may see."""
+
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Sequence
 
 from sqlalchemy import exists, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from db.engine import Database
-from db.models import Application, Credential, JobInvitation, Organization, StudentCredential, StudentProfile
-from db.enums.talent import ApplicationStatus, InvitationStatus
-from resolvers.talent import skills
 from core.errors import DomainError, ErrorCode, not_found
 from core.geo_search import ids_within
 from core.json_lists import contains_value
 from core.locations import Circle, locate
 from core.paging import Page, Slice
 from core.validation import Checks
+from db.engine import Database
+from db.enums.talent import ApplicationStatus, InvitationStatus
+from db.models import Application, Credential, JobInvitation, Organization, StudentCredential, StudentProfile
+from resolvers.talent import skills
 
 MAX_RADIUS_KM = 1000
 
@@ -44,8 +45,9 @@ def _validated(changes: dict) -> tuple[dict, skills.NormalizedSkills | None]:
     if "travel_radius_km" in changes:
         radius = changes["travel_radius_km"]
         if radius is None or not 0 < radius <= MAX_RADIUS_KM:
-            checks.add(ErrorCode.OUT_OF_RANGE, f"travelRadiusKm must be above 0 and at most {MAX_RADIUS_KM}.",
-                       "travelRadiusKm")
+            checks.add(
+                ErrorCode.OUT_OF_RANGE, f"travelRadiusKm must be above 0 and at most {MAX_RADIUS_KM}.", "travelRadiusKm"
+            )
         values["travel_radius_km"] = radius
     if "graduation_date" in changes:
         graduation = changes["graduation_date"]
@@ -118,7 +120,9 @@ async def released_to(db: Database, student_ids: Sequence[int], employer_ids: Se
     """Which of these students released their name and contact to any of these employers."""
     if not employer_ids or not student_ids:
         return set()
-    stmt = select(StudentProfile.id).where(StudentProfile.id.in_(student_ids), released(StudentProfile.id, employer_ids))
+    stmt = select(StudentProfile.id).where(
+        StudentProfile.id.in_(student_ids), released(StudentProfile.id, employer_ids)
+    )
     async with db.read() as session:
         return set((await session.scalars(stmt)).all())
 
@@ -169,5 +173,3 @@ async def browse(db: Database, audience: Audience, filter: StudentFilter, page: 
             return page.slice(rows)
         distances = await ids_within(session, StudentProfile, filter.near, stmt)
         return await page.slice_of_ids(session, StudentProfile, distances)
-
-

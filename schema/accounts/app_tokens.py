@@ -1,17 +1,18 @@
 """Partner app tokens."""
+
 from __future__ import annotations
 
 from datetime import datetime
 
 import strawberry
 
-from db import models
-from resolvers.accounts import app_tokens
 from core.viewer import MANAGERS
 from core.viewer import Scope as DomainScope
+from db import models
+from resolvers.accounts import app_tokens
+from schema.accounts.organizations import Organization
 from schema.context import Info
 from schema.errors import Payload, returns_payload
-from schema.accounts.organizations import Organization
 from schema.permissions import IsPerson
 from schema.relay import Node, decode_id, node_type
 
@@ -29,7 +30,7 @@ class AppToken(Node):
     _organization_id: strawberry.Private[int]
 
     @classmethod
-    def from_model(cls, row: models.AppToken) -> "AppToken":
+    def from_model(cls, row: models.AppToken) -> AppToken:
         return cls(
             pk=row.id,
             name=row.name,
@@ -41,7 +42,7 @@ class AppToken(Node):
         )
 
     @classmethod
-    async def load(cls, info: Info, pk: int) -> "AppToken | None":
+    async def load(cls, info: Info, pk: int) -> AppToken | None:
         row = await info.context.loaders.by_id(models.AppToken).load(pk)
         if row is None or not await _manages(info, row.organization_id):
             return None

@@ -1,4 +1,5 @@
 """Organizations, their members and invitations."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -6,9 +7,9 @@ from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
+from core.viewer import Role as DomainRole
 from db import models
 from resolvers.accounts import organizations
-from core.viewer import Role as DomainRole
 from schema.accounts.users import User
 from schema.context import Info
 from schema.errors import Payload, returns_payload
@@ -50,7 +51,7 @@ class Organization(Node):
     _row: strawberry.Private[models.Organization]
 
     @classmethod
-    def from_model(cls, row: models.Organization, distance_km: float | None = None) -> "Organization":
+    def from_model(cls, row: models.Organization, distance_km: float | None = None) -> Organization:
         return cls(
             pk=row.id,
             name=row.name,
@@ -70,25 +71,27 @@ class Organization(Node):
         )
 
     @classmethod
-    async def load(cls, info: Info, pk: int) -> "Organization | None":
+    async def load(cls, info: Info, pk: int) -> Organization | None:
         row = await info.context.loaders.by_id(models.Organization).load(pk)
         return cls.from_model(row) if row else None
 
     @strawberry.field(description="Members; visible to the organization's members and staff.")
-    async def members(self, info: Info) -> list["Membership"]:
+    async def members(self, info: Info) -> list[Membership]:
         if not await info.context.is_member(self.pk):
             return []
         rows = await info.context.loaders.by_column(models.Membership, "organization_id").load(self.pk)
         return [Membership.from_model(row) for row in rows]
 
     @strawberry.field(description="Partner app tokens; visible to owners, admins and staff.")
-    async def app_tokens(self, info: Info) -> list[Annotated["AppToken", strawberry.lazy("schema.accounts.app_tokens")]]:
+    async def app_tokens(
+        self, info: Info
+    ) -> list[Annotated[AppToken, strawberry.lazy("schema.accounts.app_tokens")]]:
         from schema.accounts.app_tokens import organization_app_tokens
 
         return await organization_app_tokens(info, self.pk)
 
     @strawberry.field(description="Donations given and received, and service needs fulfilled; public.")
-    async def impact(self, info: Info) -> Annotated["OrganizationImpact", strawberry.lazy("schema.donations.impact")]:
+    async def impact(self, info: Info) -> Annotated[OrganizationImpact, strawberry.lazy("schema.donations.impact")]:
         from schema.donations.impact import organization_impact
 
         return await organization_impact(info, self.pk)
@@ -119,7 +122,7 @@ class Membership:
     _organization_id: strawberry.Private[int]
 
     @classmethod
-    def from_model(cls, row: models.Membership) -> "Membership":
+    def from_model(cls, row: models.Membership) -> Membership:
         return cls(
             role=DomainRole(row.role),
             created_at=row.created_at,
@@ -133,7 +136,9 @@ class Membership:
 
     @strawberry.field
     async def organization(self, info: Info) -> Organization:
-        return Organization.from_model(await info.context.loaders.by_id(models.Organization).load(self._organization_id))
+        return Organization.from_model(
+            await info.context.loaders.by_id(models.Organization).load(self._organization_id)
+        )
 
 
 @strawberry.type(description="A pending invitation for an email address to join an organization.")
@@ -143,7 +148,7 @@ class Invitation:
     created_at: datetime
 
     @classmethod
-    def from_model(cls, row: models.Invitation) -> "Invitation":
+    def from_model(cls, row: models.Invitation) -> Invitation:
         return cls(email=row.email, role=DomainRole(row.role), created_at=row.created_at)
 
 

@@ -1,4 +1,5 @@
 """People: registering, signing in, and who am I."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -6,9 +7,9 @@ from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
+from core.tokens import issue_access_token
 from db import models
 from resolvers.accounts import users as accounts
-from core.tokens import issue_access_token
 from schema.context import Info
 from schema.errors import Payload, returns_payload
 from schema.relay import Node, node_type
@@ -26,12 +27,12 @@ class User(Node):
     _is_self: strawberry.Private[bool] = False
 
     @classmethod
-    def from_model(cls, row: models.User, *, is_self: bool = False) -> "User":
+    def from_model(cls, row: models.User, *, is_self: bool = False) -> User:
         """`is_self` when the row is the caller's own account (e.g. just registered or signed in)."""
         return cls(pk=row.id, name=row.name, created_at=row.created_at, _email=row.email, _is_self=is_self)
 
     @classmethod
-    async def load(cls, info: Info, pk: int) -> "User | None":
+    async def load(cls, info: Info, pk: int) -> User | None:
         row = await info.context.loaders.by_id(models.User).load(pk)
         return cls.from_model(row) if row else None
 
@@ -47,7 +48,7 @@ class User(Node):
     @strawberry.field(description="The person's memberships; only the person and staff see them.")
     async def memberships(
         self, info: Info
-    ) -> list[Annotated["Membership", strawberry.lazy("schema.accounts.organizations")]]:
+    ) -> list[Annotated[Membership, strawberry.lazy("schema.accounts.organizations")]]:
         from schema.accounts.organizations import Membership
 
         if info.context.viewer.user_id != self.pk and not info.context.viewer.is_staff:
@@ -98,7 +99,9 @@ class AccountMutations:
         user = await accounts.register(
             ctx.db, ctx.passwords, email=input.email, password=input.password, name=input.name
         )
-        return UserRegisterPayload(user=User.from_model(user, is_self=True), token=issue_access_token(ctx.settings, user.id))
+        return UserRegisterPayload(
+            user=User.from_model(user, is_self=True), token=issue_access_token(ctx.settings, user.id)
+        )
 
     @strawberry.mutation(description="Sign in with email and password; returns a bearer access token.")
     @returns_payload
@@ -107,4 +110,6 @@ class AccountMutations:
         user = await accounts.authenticate(
             ctx.db, ctx.passwords, ctx.settings, email=input.email, password=input.password
         )
-        return TokenCreatePayload(token=issue_access_token(ctx.settings, user.id), user=User.from_model(user, is_self=True))
+        return TokenCreatePayload(
+            token=issue_access_token(ctx.settings, user.id), user=User.from_model(user, is_self=True)
+        )

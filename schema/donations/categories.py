@@ -1,4 +1,5 @@
 """The equipment and service category tree, and fuzzy category suggestions."""
+
 from __future__ import annotations
 
 import strawberry
@@ -21,23 +22,30 @@ class Category(Node):
     _tree: strawberry.Private[CategoryTree]
 
     @classmethod
-    def of(cls, node: CategoryNode, tree: CategoryTree) -> "Category":
-        return cls(pk=node.id, slug=node.slug, name=node.name, aliases=list(node.aliases), is_service=node.is_service,
-                   _node=node, _tree=tree)
+    def of(cls, node: CategoryNode, tree: CategoryTree) -> Category:
+        return cls(
+            pk=node.id,
+            slug=node.slug,
+            name=node.name,
+            aliases=list(node.aliases),
+            is_service=node.is_service,
+            _node=node,
+            _tree=tree,
+        )
 
     @classmethod
-    async def load(cls, info: Info, pk: int) -> "Category | None":
+    async def load(cls, info: Info, pk: int) -> Category | None:
         tree = await categories.tree(info.context.db)
         node = tree.get(pk)
         return cls.of(node, tree) if node else None
 
     @strawberry.field
-    def parent(self) -> "Category | None":
+    def parent(self) -> Category | None:
         parent = self._tree.get(self._node.parent_id) if self._node.parent_id else None
         return Category.of(parent, self._tree) if parent else None
 
     @strawberry.field
-    def children(self) -> list["Category"]:
+    def children(self) -> list[Category]:
         return [Category.of(child, self._tree) for child in self._tree.children.get(self.pk, ())]
 
 
@@ -63,8 +71,9 @@ class CatalogQueries:
     async def category_suggest(self, info: Info, text: str, first: int | None = 5) -> list[CategorySuggestion]:
         found = await categories.suggest(info.context.db, text, first)
         tree = await categories.tree(info.context.db)
-        return [CategorySuggestion(category=Category.of(s.category, tree), score=s.score, matched=s.matched)
-                for s in found]
+        return [
+            CategorySuggestion(category=Category.of(s.category, tree), score=s.score, matched=s.matched) for s in found
+        ]
 
 
 async def category_of(info: Info, category_id: int) -> Category:

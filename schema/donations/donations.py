@@ -3,23 +3,25 @@
 A donation, its events and its receipt are visible to members of its two parties (apps with a
 donations scope), and staff; to anyone else they do not exist.
 """
+
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
-from typing import TYPE_CHECKING, Annotated, Iterable
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 from sqlalchemy import and_, or_, select
 
+from core.viewer import Scope
 from db import enums, models
 from resolvers.donations import donations
 from resolvers.donations.workflow import Action
-from core.viewer import Scope
+from schema.accounts.organizations import CONTACT_VISIBILITY, Organization
 from schema.accounts.users import User
 from schema.context import Info
 from schema.errors import Payload, returns_payload
 from schema.money import Money
-from schema.accounts.organizations import CONTACT_VISIBILITY, Organization
 from schema.relay import Connection, Node, decode_id, node_type, page_args
 
 if TYPE_CHECKING:
@@ -48,7 +50,7 @@ def sees(orgs: set[int] | None, donor_id: int, school_id: int) -> bool:
     return orgs is None or donor_id in orgs or school_id in orgs
 
 
-async def visible_donations(info: Info, rows: Iterable[models.Donation]) -> list["Donation"]:
+async def visible_donations(info: Info, rows: Iterable[models.Donation]) -> list[Donation]:
     orgs = await donation_organizations(info)
     return [Donation.from_model(row) for row in rows if sees(orgs, row.donor_id, row.school_id)]
 
@@ -94,30 +96,43 @@ class Donation(Node):
     _row: strawberry.Private[models.Donation]
 
     @classmethod
-    def from_model(cls, row: models.Donation) -> "Donation":
+    def from_model(cls, row: models.Donation) -> Donation:
         shipment = None
         if row.fulfillment:
-            shipment = Shipment(method=enums.FulfillmentMethod(row.fulfillment), carrier=row.carrier,
-                                tracking_number=row.tracking_number, arrangement=row.arrangement)
-        return cls(pk=row.id, status=enums.DonationStatus(row.status), quantity=row.quantity, message=row.message,
-                   decline_reason=row.decline_reason, cancel_reason=row.cancel_reason, shipment=shipment,
-                   created_at=row.created_at, updated_at=row.updated_at, _row=row)
+            shipment = Shipment(
+                method=enums.FulfillmentMethod(row.fulfillment),
+                carrier=row.carrier,
+                tracking_number=row.tracking_number,
+                arrangement=row.arrangement,
+            )
+        return cls(
+            pk=row.id,
+            status=enums.DonationStatus(row.status),
+            quantity=row.quantity,
+            message=row.message,
+            decline_reason=row.decline_reason,
+            cancel_reason=row.cancel_reason,
+            shipment=shipment,
+            created_at=row.created_at,
+            updated_at=row.updated_at,
+            _row=row,
+        )
 
     @classmethod
-    async def load(cls, info: Info, pk: int) -> "Donation | None":
+    async def load(cls, info: Info, pk: int) -> Donation | None:
         row = await info.context.loaders.by_id(models.Donation).load(pk)
         if row is None or not sees(await donation_organizations(info), row.donor_id, row.school_id):
             return None
         return cls.from_model(row)
 
     @strawberry.field
-    async def listing(self, info: Info) -> Annotated["Listing", strawberry.lazy("schema.donations.listings")]:
+    async def listing(self, info: Info) -> Annotated[Listing, strawberry.lazy("schema.donations.listings")]:
         from schema.donations.listings import Listing
 
         return Listing.from_model(await info.context.loaders.by_id(models.Listing).load(self._row.listing_id))
 
     @strawberry.field
-    async def need(self, info: Info) -> Annotated["Need", strawberry.lazy("schema.donations.needs")]:
+    async def need(self, info: Info) -> Annotated[Need, strawberry.lazy("schema.donations.needs")]:
         from schema.donations.needs import Need
 
         return Need.from_model(await info.context.loaders.by_id(models.Need).load(self._row.need_id))
@@ -139,23 +154,30 @@ class Donation(Node):
     async def events(self, info: Info) -> list[DonationEvent]:
         rows = await info.context.loaders.by_column(models.DonationEvent, "donation_id").load(self.pk)
         return [
-            DonationEvent(from_status=enums.DonationStatus(r.from_status) if r.from_status else None,
-                          to_status=enums.DonationStatus(r.to_status), at=r.created_at, note=r.note,
-                          via_app=r.actor_app_token_id is not None, _row=r)
+            DonationEvent(
+                from_status=enums.DonationStatus(r.from_status) if r.from_status else None,
+                to_status=enums.DonationStatus(r.to_status),
+                at=r.created_at,
+                note=r.note,
+                via_app=r.actor_app_token_id is not None,
+                _row=r,
+            )
             for r in rows
         ]
 
     @strawberry.field(description="The awarded tool grant this donation delivers, when you may see the award.")
     async def tool_grant_application(
         self, info: Info
-    ) -> Annotated["ScholarshipApplication", strawberry.lazy("schema.pathways.scholarships")] | None:
+    ) -> Annotated[ScholarshipApplication, strawberry.lazy("schema.pathways.scholarships")] | None:
         from schema.pathways.scholarships import ScholarshipApplication
 
         pk = self._row.tool_grant_application_id
         return await ScholarshipApplication.load(info, pk) if pk else None
 
     @strawberry.field(description="Issued when the school receives the items.")
-    async def receipt(self, info: Info) -> Annotated["DonationReceipt", strawberry.lazy("schema.donations.receipts")] | None:
+    async def receipt(
+        self, info: Info
+    ) -> Annotated[DonationReceipt, strawberry.lazy("schema.donations.receipts")] | None:
         from schema.donations.receipts import DonationReceipt
 
         rows = await info.context.loaders.by_column(models.DonationReceipt, "donation_id").load(self.pk)
@@ -172,8 +194,10 @@ async def _counterpart_batch(info: Info, organization_ids) -> list[bool]:
         rows = await session.execute(
             select(d.donor_id, d.school_id).where(
                 d.status != enums.DonationStatus.DECLINED.value,
-                or_(and_(d.donor_id.in_(organization_ids), d.school_id.in_(mine)),
-                    and_(d.school_id.in_(organization_ids), d.donor_id.in_(mine))),
+                or_(
+                    and_(d.donor_id.in_(organization_ids), d.school_id.in_(mine)),
+                    and_(d.school_id.in_(organization_ids), d.donor_id.in_(mine)),
+                ),
             )
         )
         partners = {org for pair in rows for org in pair} - mine
@@ -197,7 +221,7 @@ class DonationRequestInput:
     tool_grant_application_id: strawberry.ID | None = strawberry.field(
         default=None,
         description="A student's awarded tool grant this donation delivers: requested by the student's school "
-                    "from a listing of the grant's sponsor; receiving it marks the award fulfilled.",
+        "from a listing of the grant's sponsor; receiving it marks the award fulfilled.",
     )
 
 
@@ -228,7 +252,8 @@ class DonationQueries:
         criteria = donations.DonationFilter(
             statuses=tuple(filter.status) if filter.status else None,
             organization_id=decode_id(filter.organization_id, "Organization", "organizationId")
-            if filter.organization_id else None,
+            if filter.organization_id
+            else None,
         )
         result = await donations.browse(info.context.db, sorted(orgs), criteria, page)
         return Connection.of(result, Donation.from_model)
@@ -244,35 +269,52 @@ class DonationMutations:
     @returns_payload
     async def donation_request(self, info: Info, input: DonationRequestInput) -> DonationPayload:
         row = await donations.request(
-            info.context.db, info.context.viewer,
+            info.context.db,
+            info.context.viewer,
             listing_id=decode_id(input.listing_id, "Listing", "listingId"),
             need_id=decode_id(input.need_id, "Need", "needId"),
-            quantity=input.quantity, message=input.message,
-            tool_grant_application_id=decode_id(input.tool_grant_application_id, "ScholarshipApplication",
-                                                "toolGrantApplicationId") if input.tool_grant_application_id else None,
+            quantity=input.quantity,
+            message=input.message,
+            tool_grant_application_id=decode_id(
+                input.tool_grant_application_id, "ScholarshipApplication", "toolGrantApplicationId"
+            )
+            if input.tool_grant_application_id
+            else None,
         )
         return DonationPayload(donation=Donation.from_model(row))
 
     @strawberry.mutation(description="The donor approves a request, reserving its quantity.")
     @returns_payload
     async def donation_approve(self, info: Info, id: strawberry.ID, note: str | None = None) -> DonationPayload:
-        row = await donations.act(info.context.db, info.context.viewer, _donation_id(id), Action.APPROVE,
-                                  note=donations.reason(note, "note"))
+        row = await donations.act(
+            info.context.db, info.context.viewer, _donation_id(id), Action.APPROVE, note=donations.reason(note, "note")
+        )
         return DonationPayload(donation=Donation.from_model(row))
 
     @strawberry.mutation(description="The donor declines a request.")
     @returns_payload
     async def donation_decline(self, info: Info, id: strawberry.ID, reason: str | None = None) -> DonationPayload:
         text = donations.reason(reason, "reason")
-        row = await donations.act(info.context.db, info.context.viewer, _donation_id(id), Action.DECLINE,
-                                  note=text, values={"decline_reason": text})
+        row = await donations.act(
+            info.context.db,
+            info.context.viewer,
+            _donation_id(id),
+            Action.DECLINE,
+            note=text,
+            values={"decline_reason": text},
+        )
         return DonationPayload(donation=Donation.from_model(row))
 
     @strawberry.mutation(description="The donor ships (carrier and tracking) or arranges pickup, delivery or tow.")
     @returns_payload
     async def donation_ship(
-        self, info: Info, id: strawberry.ID, carrier: str | None = None, tracking_number: str | None = None,
-        method: FulfillmentMethod = enums.FulfillmentMethod.SHIP, arrangement: str | None = None,
+        self,
+        info: Info,
+        id: strawberry.ID,
+        carrier: str | None = None,
+        tracking_number: str | None = None,
+        method: FulfillmentMethod = enums.FulfillmentMethod.SHIP,
+        arrangement: str | None = None,
     ) -> DonationPayload:
         values = donations.shipment(method, carrier, tracking_number, arrangement)
         row = await donations.act(info.context.db, info.context.viewer, _donation_id(id), Action.SHIP, values=values)
@@ -281,14 +323,21 @@ class DonationMutations:
     @strawberry.mutation(description="The school confirms receipt; the donor's receipt is issued.")
     @returns_payload
     async def donation_receive(self, info: Info, id: strawberry.ID, note: str | None = None) -> DonationPayload:
-        row = await donations.act(info.context.db, info.context.viewer, _donation_id(id), Action.RECEIVE,
-                                  note=donations.reason(note, "note"))
+        row = await donations.act(
+            info.context.db, info.context.viewer, _donation_id(id), Action.RECEIVE, note=donations.reason(note, "note")
+        )
         return DonationPayload(donation=Donation.from_model(row))
 
     @strawberry.mutation(description="Either side cancels before shipping; a reservation is released.")
     @returns_payload
     async def donation_cancel(self, info: Info, id: strawberry.ID, reason: str | None = None) -> DonationPayload:
         text = donations.reason(reason, "reason")
-        row = await donations.act(info.context.db, info.context.viewer, _donation_id(id), Action.CANCEL,
-                                  note=text, values={"cancel_reason": text})
+        row = await donations.act(
+            info.context.db,
+            info.context.viewer,
+            _donation_id(id),
+            Action.CANCEL,
+            note=text,
+            values={"cancel_reason": text},
+        )
         return DonationPayload(donation=Donation.from_model(row))

@@ -1,4 +1,5 @@
 """Organization.impact: items and value given or received, schools helped, services fulfilled."""
+
 from __future__ import annotations
 
 import strawberry
@@ -20,14 +21,20 @@ class OrganizationImpact:
     services_fulfilled: int = strawberry.field(description="Service needs (speakers, tours...) credited to it.")
 
     @classmethod
-    def of(cls, found: impact.Impact) -> "OrganizationImpact":
+    def of(cls, found: impact.Impact) -> OrganizationImpact:
         def money(values: dict[str, int]) -> list[Money]:
             return [Money(amount=amount, currency=currency) for currency, amount in sorted(values.items())]
 
-        return cls(items_given=found.items_given, donations_given=found.donations_given,
-                   value_given=money(found.value_given), schools_helped=found.schools_helped,
-                   items_received=found.items_received, donations_received=found.donations_received,
-                   value_received=money(found.value_received), services_fulfilled=found.services_fulfilled)
+        return cls(
+            items_given=found.items_given,
+            donations_given=found.donations_given,
+            value_given=money(found.value_given),
+            schools_helped=found.schools_helped,
+            items_received=found.items_received,
+            donations_received=found.donations_received,
+            value_received=money(found.value_received),
+            services_fulfilled=found.services_fulfilled,
+        )
 
 
 async def organization_impact(info: Info, organization_id: int) -> OrganizationImpact:

@@ -1,4 +1,5 @@
 """Listings: what a donor offers, browsed by schools."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -6,16 +7,22 @@ from typing import Annotated
 
 import strawberry
 
-from db import enums, models
 from core.clock import utcnow
+from db import enums, models
 from resolvers.donations import listings
 from resolvers.donations.listings import fulfillment_methods
-from schema.donations.categories import Category, category_of, given_with_category
+from schema.accounts.organizations import Organization
 from schema.context import Info
-from schema.donations.donations import Donation, FulfillmentMethod, ItemCondition, donation_organizations, visible_donations
+from schema.donations.categories import Category, category_of, given_with_category
+from schema.donations.donations import (
+    Donation,
+    FulfillmentMethod,
+    ItemCondition,
+    donation_organizations,
+    visible_donations,
+)
 from schema.errors import Payload, returns_payload
 from schema.money import Money, MoneyInput
-from schema.accounts.organizations import Organization
 from schema.relay import Connection, Node, decode_id, node_type, page_args
 from schema.scalars import GeoPoint, NearInput
 
@@ -47,22 +54,32 @@ class Listing(Node):
     _row: strawberry.Private[models.Listing]
 
     @classmethod
-    def from_model(cls, row: models.Listing, distance_km: float | None = None) -> "Listing":
+    def from_model(cls, row: models.Listing, distance_km: float | None = None) -> Listing:
         return cls(
-            pk=row.id, title=row.title, description=row.description, condition=enums.ItemCondition(row.condition),
-            quantity=row.quantity, quantity_available=row.quantity_available,
-            quantity_reserved=row.quantity_reserved, quantity_donated=row.quantity_donated,
+            pk=row.id,
+            title=row.title,
+            description=row.description,
+            condition=enums.ItemCondition(row.condition),
+            quantity=row.quantity,
+            quantity_available=row.quantity_available,
+            quantity_reserved=row.quantity_reserved,
+            quantity_donated=row.quantity_donated,
             unit_value=Money(amount=row.unit_value_cents, currency=row.currency),
             declared_value=Money(amount=row.unit_value_cents * row.quantity, currency=row.currency),
-            fulfillment=fulfillment_methods(row.fulfillment_mask), available_until=row.available_until,
-            status=row.status_at(utcnow()), postal_code=row.postal_code,
+            fulfillment=fulfillment_methods(row.fulfillment_mask),
+            available_until=row.available_until,
+            status=row.status_at(utcnow()),
+            postal_code=row.postal_code,
             location=GeoPoint(latitude=row.latitude, longitude=row.longitude) if row.latitude is not None else None,
-            distance_km=distance_km, created_at=row.created_at, updated_at=row.updated_at,
-            withdrawn_at=row.withdrawn_at, _row=row,
+            distance_km=distance_km,
+            created_at=row.created_at,
+            updated_at=row.updated_at,
+            withdrawn_at=row.withdrawn_at,
+            _row=row,
         )
 
     @classmethod
-    async def load(cls, info: Info, pk: int) -> "Listing | None":
+    async def load(cls, info: Info, pk: int) -> Listing | None:
         row = await info.context.loaders.by_id(models.Listing).load(pk)
         return cls.from_model(row) if row else None
 
@@ -88,7 +105,7 @@ class Listing(Node):
     @strawberry.field(description="Open needs ranked for this listing, best first; the donor's members and staff.")
     async def matching_needs(
         self, info: Info, first: int | None = 20, after: str | None = None
-    ) -> Annotated["NeedMatchConnection", strawberry.lazy("schema.matches.fields")] | None:
+    ) -> Annotated[NeedMatchConnection, strawberry.lazy("schema.matches.fields")] | None:
         from schema.matches.fields import matching_needs
 
         return await matching_needs(info, self._row, first, after)
@@ -158,8 +175,12 @@ class ListingQueries:
 
     @strawberry.field(description="Browse listings: newest first, or nearest first when `near` is given.")
     async def listings(
-        self, info: Info, filter: ListingFilter | None = None, order_by: ListingOrder | None = None,
-        first: int | None = 20, after: str | None = None,
+        self,
+        info: Info,
+        filter: ListingFilter | None = None,
+        order_by: ListingOrder | None = None,
+        first: int | None = 20,
+        after: str | None = None,
     ) -> Connection[Listing]:
         filter = filter or ListingFilter()
         page = page_args(first, after)
@@ -190,8 +211,9 @@ class ListingMutations:
     @strawberry.mutation
     @returns_payload
     async def listing_update(self, info: Info, id: strawberry.ID, input: ListingUpdateInput) -> ListingPayload:
-        row = await listings.update_listing(info.context.db, info.context.viewer, decode_id(id, "Listing"),
-                                            given_with_category(input))
+        row = await listings.update_listing(
+            info.context.db, info.context.viewer, decode_id(id, "Listing"), given_with_category(input)
+        )
         return ListingPayload(listing=Listing.from_model(row))
 
     @strawberry.mutation(description="Withdraw a listing; requests still waiting are declined.")

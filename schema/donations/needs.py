@@ -1,4 +1,5 @@
 """Needs: what a school asks for, browsed by donors."""
+
 from __future__ import annotations
 
 from datetime import date, datetime
@@ -8,11 +9,11 @@ import strawberry
 
 from db import enums, models
 from resolvers.donations import needs
-from schema.donations.categories import Category, category_of, given_with_category
+from schema.accounts.organizations import Organization
 from schema.context import Info
+from schema.donations.categories import Category, category_of, given_with_category
 from schema.donations.donations import Donation, ItemCondition, visible_donations
 from schema.errors import Payload, returns_payload
-from schema.accounts.organizations import Organization
 from schema.relay import Connection, Node, decode_id, node_type, page_args
 from schema.scalars import GeoPoint, NearInput
 
@@ -42,20 +43,29 @@ class Need(Node):
     _row: strawberry.Private[models.Need]
 
     @classmethod
-    def from_model(cls, row: models.Need, distance_km: float | None = None) -> "Need":
+    def from_model(cls, row: models.Need, distance_km: float | None = None) -> Need:
         return cls(
-            pk=row.id, title=row.title, description=row.description, quantity=row.quantity,
-            quantity_fulfilled=row.quantity_received, quantity_remaining=row.quantity - row.quantity_received,
-            priority=enums.NeedPriority(row.priority), needed_by=row.needed_by,
+            pk=row.id,
+            title=row.title,
+            description=row.description,
+            quantity=row.quantity,
+            quantity_fulfilled=row.quantity_received,
+            quantity_remaining=row.quantity - row.quantity_received,
+            priority=enums.NeedPriority(row.priority),
+            needed_by=row.needed_by,
             minimum_condition=enums.ItemCondition(row.minimum_condition) if row.minimum_condition else None,
             status=row.status,
             location=GeoPoint(latitude=row.latitude, longitude=row.longitude) if row.latitude is not None else None,
-            distance_km=distance_km, created_at=row.created_at, updated_at=row.updated_at, closed_at=row.closed_at,
-            fulfilled_at=row.fulfilled_at, _row=row,
+            distance_km=distance_km,
+            created_at=row.created_at,
+            updated_at=row.updated_at,
+            closed_at=row.closed_at,
+            fulfilled_at=row.fulfilled_at,
+            _row=row,
         )
 
     @classmethod
-    async def load(cls, info: Info, pk: int) -> "Need | None":
+    async def load(cls, info: Info, pk: int) -> Need | None:
         row = await info.context.loaders.by_id(models.Need).load(pk)
         return cls.from_model(row) if row else None
 
@@ -72,10 +82,12 @@ class Need(Node):
         org_id = self._row.fulfilled_by_id
         return await Organization.load(info, org_id) if org_id else None
 
-    @strawberry.field(description="Available listings ranked for this need, best first; the school's members and staff.")
+    @strawberry.field(
+        description="Available listings ranked for this need, best first; the school's members and staff."
+    )
     async def matching_listings(
         self, info: Info, first: int | None = 20, after: str | None = None
-    ) -> Annotated["ListingMatchConnection", strawberry.lazy("schema.matches.fields")] | None:
+    ) -> Annotated[ListingMatchConnection, strawberry.lazy("schema.matches.fields")] | None:
         from schema.matches.fields import matching_listings
 
         return await matching_listings(info, self._row, first, after)
@@ -134,8 +146,12 @@ class NeedQueries:
 
     @strawberry.field(description="Browse needs: most urgent first, or nearest first when `near` is given.")
     async def needs(
-        self, info: Info, filter: NeedFilter | None = None, order_by: NeedOrder | None = None,
-        first: int | None = 20, after: str | None = None,
+        self,
+        info: Info,
+        filter: NeedFilter | None = None,
+        order_by: NeedOrder | None = None,
+        first: int | None = 20,
+        after: str | None = None,
     ) -> Connection[Need]:
         filter = filter or NeedFilter()
         page = page_args(first, after)
@@ -165,7 +181,9 @@ class NeedMutations:
     @strawberry.mutation
     @returns_payload
     async def need_update(self, info: Info, id: strawberry.ID, input: NeedUpdateInput) -> NeedPayload:
-        row = await needs.update_need(info.context.db, info.context.viewer, decode_id(id, "Need"), given_with_category(input))
+        row = await needs.update_need(
+            info.context.db, info.context.viewer, decode_id(id, "Need"), given_with_category(input)
+        )
         return NeedPayload(need=Need.from_model(row))
 
     @strawberry.mutation(description="Close a need; requests still waiting for a donor are cancelled.")
@@ -177,6 +195,10 @@ class NeedMutations:
     @strawberry.mutation(description="Mark a service need fulfilled by an organization, which gets the credit.")
     @returns_payload
     async def need_fulfill(self, info: Info, id: strawberry.ID, organization_id: strawberry.ID) -> NeedPayload:
-        row = await needs.fulfill_service(info.context.db, info.context.viewer, decode_id(id, "Need"),
-                                          decode_id(organization_id, "Organization", "organizationId"))
+        row = await needs.fulfill_service(
+            info.context.db,
+            info.context.viewer,
+            decode_id(id, "Need"),
+            decode_id(organization_id, "Organization", "organizationId"),
+        )
         return NeedPayload(need=Need.from_model(row))

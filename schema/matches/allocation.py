@@ -1,4 +1,5 @@
 """`allocationPlan`: platform staff share scarce listings across a region's open needs."""
+
 from __future__ import annotations
 
 import strawberry
@@ -36,20 +37,26 @@ class AllocationPlan:
 
 @strawberry.type
 class AllocationQueries:
-    @strawberry.field(permission_classes=[IsStaff],
-                      description="Assign available listings to a region's open needs to maximize the total match "
-                                  "score, exactly (a transportation LP), with the greedy total for comparison.")
+    @strawberry.field(
+        permission_classes=[IsStaff],
+        description="Assign available listings to a region's open needs to maximize the total match "
+        "score, exactly (a transportation LP), with the greedy total for comparison.",
+    )
     async def allocation_plan(self, info: Info, input: AllocationPlanInput) -> AllocationPlan:
         category_id = decode_id(input.category_id, "Category", "categoryId")
         found = await donation_matches.allocation_plan(info.context.db, category_id, input.near.circle())
         plan = found.plan
         return AllocationPlan(
             assignments=[
-                AllocationAssignment(need=Need.from_model(found.needs[a.need_id]),
-                                     listing=Listing.from_model(found.listings[a.listing_id]),
-                                     quantity=a.quantity, score=round(a.score, 6))
+                AllocationAssignment(
+                    need=Need.from_model(found.needs[a.need_id]),
+                    listing=Listing.from_model(found.listings[a.listing_id]),
+                    quantity=a.quantity,
+                    score=round(a.score, 6),
+                )
                 for a in plan.assignments
             ],
-            total=round(plan.total, 6), greedy_total=round(plan.greedy_total, 6),
+            total=round(plan.total, 6),
+            greedy_total=round(plan.greedy_total, 6),
             gain=round(plan.gain_over_greedy, 6),
         )

@@ -5,35 +5,40 @@ The fields themselves live on their types (JobPosting.candidates, StudentProfile
 and mentorMatches, Need.matchingListings, Listing.matchingNeeds) and call in here lazily, so this
 module can import those types.
 """
+
 from __future__ import annotations
 
 import dataclasses
 
 import strawberry
 
+from core.errors import not_found
+from core.paging import Page
+from core.viewer import Scope
 from db import models
 from resolvers.matches import donations as donation_matches
 from resolvers.matches import talent as talent_matches
-from core.errors import not_found
-from core.paging import Page
 from resolvers.matches.talent import ReasonCode as DomainReasonCode
-from core.viewer import Scope
 from schema.context import Info
+from schema.donations.listings import Listing
+from schema.donations.needs import Need
+from schema.matches.types import MatchEdge, MatchExplanation, edges_of, page_info_of
+from schema.relay import PageInfo, decode_id, page_args
+from schema.talent.access import acts_for
 from schema.talent.credentials import Credential, credentials_by_ids
 from schema.talent.jobs import JobPosting
-from schema.donations.listings import Listing
-from schema.matches.types import MatchEdge, MatchExplanation, edges_of, page_info_of
 from schema.talent.mentorship import MentorProfile
-from schema.donations.needs import Need
-from schema.relay import PageInfo, decode_id, page_args
 from schema.talent.students import StudentProfile
-from schema.talent.access import acts_for
 
-MatchReasonCode = strawberry.enum(DomainReasonCode, name="MatchReasonCode", description="Why a candidate is left out of a list.")
+MatchReasonCode = strawberry.enum(
+    DomainReasonCode, name="MatchReasonCode", description="Why a candidate is left out of a list."
+)
 
 
-@strawberry.input(description="Per-feature weights in [0, 1] replacing the defaults for one query (at least one "
-                              "positive); only ratios matter. Omitted features keep their default.")
+@strawberry.input(
+    description="Per-feature weights in [0, 1] replacing the defaults for one query (at least one "
+    "positive); only ratios matter. Omitted features keep their default."
+)
 class CandidateWeightsInput:
     distance: float | None = None
     skills: float | None = None
@@ -84,13 +89,15 @@ def _connection(cls, page, to_node):
     return cls(edges=edges, page_info=page_info_of(page, edges))
 
 
-async def candidates(info: Info, posting: models.JobPosting, first: int | None, after: str | None,
-                     weights: CandidateWeightsInput | None) -> StudentProfileMatchConnection | None:
+async def candidates(
+    info: Info, posting: models.JobPosting, first: int | None, after: str | None, weights: CandidateWeightsInput | None
+) -> StudentProfileMatchConnection | None:
     """The employer's members (apps with talent:read) and staff only; visible students only."""
     if not await acts_for(info, posting.employer_id):
         return None
-    page = await talent_matches.candidates(info.context.db, posting, page_args(first, after),
-                                           weights.overrides() if weights else None)
+    page = await talent_matches.candidates(
+        info.context.db, posting, page_args(first, after), weights.overrides() if weights else None
+    )
     return _connection(StudentProfileMatchConnection, page, StudentProfile.from_model)
 
 
@@ -99,24 +106,27 @@ def _is_self_or_staff(info: Info, profile: models.StudentProfile) -> bool:
     return viewer.is_staff or (viewer.user_id is not None and viewer.user_id == profile.user_id)
 
 
-async def recommended_jobs(info: Info, profile: models.StudentProfile, first: int | None,
-                           after: str | None) -> JobPostingMatchConnection | None:
+async def recommended_jobs(
+    info: Info, profile: models.StudentProfile, first: int | None, after: str | None
+) -> JobPostingMatchConnection | None:
     if not _is_self_or_staff(info, profile):
         return None
     page = await talent_matches.recommended_jobs(info.context.db, profile, page_args(first, after))
     return _connection(JobPostingMatchConnection, page, JobPosting.from_model)
 
 
-async def mentor_matches(info: Info, profile: models.StudentProfile, first: int | None
-                         ) -> MentorProfileMatchConnection | None:
+async def mentor_matches(
+    info: Info, profile: models.StudentProfile, first: int | None
+) -> MentorProfileMatchConnection | None:
     if not _is_self_or_staff(info, profile):
         return None
     page = await talent_matches.mentor_matches(info.context.db, profile, Page.of(first, None, default=10))
     return _connection(MentorProfileMatchConnection, page, MentorProfile.from_model)
 
 
-async def matching_listings(info: Info, need: models.Need, first: int | None, after: str | None
-                            ) -> ListingMatchConnection | None:
+async def matching_listings(
+    info: Info, need: models.Need, first: int | None, after: str | None
+) -> ListingMatchConnection | None:
     """The school's members (apps with donations:read) and staff."""
     if not await acts_for(info, need.school_id, Scope.DONATIONS_READ):
         return None
@@ -124,8 +134,9 @@ async def matching_listings(info: Info, need: models.Need, first: int | None, af
     return _connection(ListingMatchConnection, page, Listing.from_model)
 
 
-async def matching_needs(info: Info, listing: models.Listing, first: int | None, after: str | None
-                         ) -> NeedMatchConnection | None:
+async def matching_needs(
+    info: Info, listing: models.Listing, first: int | None, after: str | None
+) -> NeedMatchConnection | None:
     """The donor's members (apps with donations:read) and staff."""
     if not await acts_for(info, listing.donor_id, Scope.DONATIONS_READ):
         return None
@@ -148,7 +159,9 @@ class MatchReason:
 class MatchVerdict:
     student: StudentProfile
     eligible: bool = strawberry.field(description="Passes every requirement (whatever the rank).")
-    reasons: list[MatchReason] = strawberry.field(description="Every reason the student is left out; empty if eligible.")
+    reasons: list[MatchReason] = strawberry.field(
+        description="Every reason the student is left out; empty if eligible."
+    )
     score: float | None
     rank: int | None = strawberry.field(description="1-based rank among every eligible student.")
     cutoff: float | None = strawberry.field(description="The score of the 20th candidate: the bar for a first page.")
@@ -158,23 +171,34 @@ class MatchVerdict:
 
 @strawberry.type
 class MatchQueries:
-    @strawberry.field(description="Why is this student (not) in my candidate list? For the posting's employer; "
-                                  "a profile hidden from employers is NOT_FOUND.")
-    async def match_explain(self, info: Info, job_posting_id: strawberry.ID, student_id: strawberry.ID,
-                            weights: CandidateWeightsInput | None = None) -> MatchVerdict:
+    @strawberry.field(
+        description="Why is this student (not) in my candidate list? For the posting's employer; "
+        "a profile hidden from employers is NOT_FOUND."
+    )
+    async def match_explain(
+        self,
+        info: Info,
+        job_posting_id: strawberry.ID,
+        student_id: strawberry.ID,
+        weights: CandidateWeightsInput | None = None,
+    ) -> MatchVerdict:
         posting_pk = decode_id(job_posting_id, "JobPosting", "jobPostingId")
         student_pk = decode_id(student_id, "StudentProfile", "studentId")
         posting = await info.context.loaders.by_id(models.JobPosting).load(posting_pk)
         if posting is None or not await acts_for(info, posting.employer_id):
             raise not_found("Job posting", "jobPostingId")
-        verdict = await talent_matches.explain(info.context.db, posting, student_pk,
-                                               weights.overrides() if weights else None)
+        verdict = await talent_matches.explain(
+            info.context.db, posting, student_pk, weights.overrides() if weights else None
+        )
         answer = verdict.answer
         return MatchVerdict(
-            student=StudentProfile.from_model(verdict.student), eligible=answer.eligible,
-            reasons=[MatchReason(code=r.code, message=r.message, _credential_ids=r.credential_ids)
-                     for r in verdict.reasons],
-            score=round(answer.score, 6) if answer.score is not None else None, rank=answer.rank,
+            student=StudentProfile.from_model(verdict.student),
+            eligible=answer.eligible,
+            reasons=[
+                MatchReason(code=r.code, message=r.message, _credential_ids=r.credential_ids) for r in verdict.reasons
+            ],
+            score=round(answer.score, 6) if answer.score is not None else None,
+            rank=answer.rank,
             cutoff=round(answer.cutoff_score, 6) if answer.cutoff_score is not None else None,
             distance_km=round(answer.distance_km, 3) if answer.distance_km is not None else None,
             explanation=MatchExplanation.of(answer.explanation) if answer.explanation else None,

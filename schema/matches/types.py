@@ -1,17 +1,19 @@
 """The shape every ranked match takes in the API: `{ cursor node score explanation }`, with the
 explanation's skills and credentials as objects (skills from the cached vocabulary, credentials
 from the cached catalogue; both are reference data)."""
+
 from __future__ import annotations
 
-from typing import Callable, Generic, TypeVar
+from collections.abc import Callable
+from typing import Generic, TypeVar
 
 import strawberry
 
+from core.paging import Slice
 from matching import Explanation
 from resolvers.matches.paging import Ranked
-from core.paging import Slice
-from schema.talent.credentials import Credential, catalogue_entries
 from schema.relay import PageInfo
+from schema.talent.credentials import Credential, catalogue_entries
 from schema.talent.skills import Skill, skill_list
 
 T = TypeVar("T")
@@ -32,11 +34,13 @@ class MatchExplanation:
     _explanation: strawberry.Private[Explanation]
 
     @classmethod
-    def of(cls, explanation: Explanation) -> "MatchExplanation":
+    def of(cls, explanation: Explanation) -> MatchExplanation:
         return cls(
             distance_km=round(explanation.distance_km, 3),
-            components=[MatchComponent(name=c.name, weight=c.weight, value=c.value, reason=c.reason)
-                        for c in explanation.components],
+            components=[
+                MatchComponent(name=c.name, weight=c.weight, value=c.value, reason=c.reason)
+                for c in explanation.components
+            ],
             _explanation=explanation,
         )
 
@@ -67,14 +71,20 @@ class MatchEdge(Generic[T]):
 
 def edges_of(page: Slice[Ranked], to_node: Callable[[object], T]) -> list[MatchEdge[T]]:
     return [
-        MatchEdge(cursor=page.cursor(i), node=to_node(item.row), score=round(item.match.score, 6),
-                  explanation=MatchExplanation.of(item.match.explanation))
+        MatchEdge(
+            cursor=page.cursor(i),
+            node=to_node(item.row),
+            score=round(item.match.score, 6),
+            explanation=MatchExplanation.of(item.match.explanation),
+        )
         for i, item in enumerate(page.items)
     ]
 
 
 def page_info_of(page: Slice[Ranked], edges: list) -> PageInfo:
     return PageInfo(
-        has_next_page=page.has_next, has_previous_page=page.offset > 0,
-        start_cursor=edges[0].cursor if edges else None, end_cursor=edges[-1].cursor if edges else None,
+        has_next_page=page.has_next,
+        has_previous_page=page.offset > 0,
+        start_cursor=edges[0].cursor if edges else None,
+        end_cursor=edges[-1].cursor if edges else None,
     )

@@ -1,4 +1,5 @@
 """The academy curriculum: five entry-level areas, each a sequence of modules with contact hours."""
+
 from __future__ import annotations
 
 import strawberry
@@ -17,16 +18,16 @@ class AcademyModule(Node):
     _area_id: strawberry.Private[int]
 
     @classmethod
-    def from_model(cls, row: models.AcademyModule) -> "AcademyModule":
+    def from_model(cls, row: models.AcademyModule) -> AcademyModule:
         return cls(pk=row.id, code=row.code, title=row.title, hours=row.hours, _area_id=row.area_id)
 
     @classmethod
-    async def load(cls, info: Info, pk: int) -> "AcademyModule | None":
+    async def load(cls, info: Info, pk: int) -> AcademyModule | None:
         row = await info.context.loaders.by_id(models.AcademyModule).load(pk)
         return cls.from_model(row) if row else None
 
     @strawberry.field
-    async def area(self, info: Info) -> "AcademyArea":
+    async def area(self, info: Info) -> AcademyArea:
         return await AcademyArea.load(info, self._area_id)
 
 
@@ -38,16 +39,18 @@ class AcademyArea(Node):
     _badge_id: strawberry.Private[int]
 
     @classmethod
-    def from_model(cls, row: models.AcademyArea) -> "AcademyArea":
+    def from_model(cls, row: models.AcademyArea) -> AcademyArea:
         return cls(pk=row.id, code=row.code, name=row.name, _badge_id=row.badge_credential_id)
 
     @classmethod
-    async def load(cls, info: Info, pk: int) -> "AcademyArea | None":
+    async def load(cls, info: Info, pk: int) -> AcademyArea | None:
         row = await info.context.loaders.by_id(models.AcademyArea).load(pk)
         return cls.from_model(row) if row else None
 
     async def _modules(self, info: Info) -> list[models.AcademyModule]:
-        return await info.context.loaders.by_column(models.AcademyModule, "area_id", order_by=("position",)).load(self.pk)
+        return await info.context.loaders.by_column(models.AcademyModule, "area_id", order_by=("position",)).load(
+            self.pk
+        )
 
     @strawberry.field
     async def modules(self, info: Info) -> list[AcademyModule]:

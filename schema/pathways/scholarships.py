@@ -1,18 +1,18 @@
 """Scholarships and tool grants, applications, and the sponsor's review."""
+
 from __future__ import annotations
 
 from datetime import date, datetime
 
 import strawberry
 
-from db import enums, models
 from core.clock import utcnow
-from resolvers.pathways import scholarship_fulfillment
-from resolvers.pathways import scholarships
+from db import enums, models
+from resolvers.pathways import scholarship_fulfillment, scholarships
 from resolvers.pathways.scholarship_eligibility import eligible_scholarships as eligible_batch
+from schema.accounts.organizations import Organization
 from schema.context import Info
 from schema.errors import Payload, returns_payload
-from schema.accounts.organizations import Organization
 from schema.relay import Connection, Node, decode_id, node_type, page_args
 from schema.scalars import Program, SchoolTier
 from schema.talent.students import StudentProfile
@@ -59,16 +59,26 @@ class Scholarship(Node):
     _row: strawberry.Private[models.Scholarship]
 
     @classmethod
-    def from_model(cls, row: models.Scholarship) -> "Scholarship":
+    def from_model(cls, row: models.Scholarship) -> Scholarship:
         low, high = row.graduation_from, row.graduation_to
         return cls(
-            pk=row.id, name=row.name, description=row.description, kind=enums.ScholarshipKind(row.kind),
-            amount=row.amount_cents, currency=row.currency, awards=row.awards, awards_made=row.awards_made,
-            opens_on=row.opens_on, closes_on=row.closes_on, created_at=row.created_at, _row=row,
+            pk=row.id,
+            name=row.name,
+            description=row.description,
+            kind=enums.ScholarshipKind(row.kind),
+            amount=row.amount_cents,
+            currency=row.currency,
+            awards=row.awards,
+            awards_made=row.awards_made,
+            opens_on=row.opens_on,
+            closes_on=row.closes_on,
+            created_at=row.created_at,
+            _row=row,
             eligibility=Eligibility(
                 programs=[Program(p) for p in row.programs or ()],
                 region=Region(postal_code=row.region_postal_code, radius_km=row.region_radius_km)
-                if row.region_radius_km is not None else None,
+                if row.region_radius_km is not None
+                else None,
                 graduation_between=DateRange(from_=low, to=high) if low or high else None,
                 required_credentials=list(row.required_credentials or ()),
                 school_tiers=[SchoolTier(t) for t in row.school_tiers or ()],
@@ -76,7 +86,7 @@ class Scholarship(Node):
         )
 
     @classmethod
-    async def load(cls, info: Info, pk: int) -> "Scholarship | None":
+    async def load(cls, info: Info, pk: int) -> Scholarship | None:
         row = await info.context.loaders.by_id(models.Scholarship).load(pk)
         return cls.from_model(row) if row else None
 
@@ -94,7 +104,7 @@ class Scholarship(Node):
         return await Organization.load(info, self._row.sponsor_id)
 
     @strawberry.field(description="Applications, oldest first; visible to the sponsor's members and staff.")
-    async def applications(self, info: Info) -> list["ScholarshipApplication"]:
+    async def applications(self, info: Info) -> list[ScholarshipApplication]:
         if not await info.context.is_member(self._row.sponsor_id):
             return []
         rows = await info.context.loaders.by_column(models.ScholarshipApplication, "scholarship_id").load(self.pk)
@@ -125,14 +135,20 @@ class ScholarshipApplication(Node):
     _row: strawberry.Private[models.ScholarshipApplication]
 
     @classmethod
-    def from_model(cls, row: models.ScholarshipApplication) -> "ScholarshipApplication":
+    def from_model(cls, row: models.ScholarshipApplication) -> ScholarshipApplication:
         return cls(
-            pk=row.id, essay=row.essay, status=enums.ScholarshipApplicationStatus(row.status), decided_at=row.decided_at,
-            fulfillment_note=row.fulfillment_note, fulfilled_at=row.fulfilled_at, created_at=row.created_at, _row=row,
+            pk=row.id,
+            essay=row.essay,
+            status=enums.ScholarshipApplicationStatus(row.status),
+            decided_at=row.decided_at,
+            fulfillment_note=row.fulfillment_note,
+            fulfilled_at=row.fulfilled_at,
+            created_at=row.created_at,
+            _row=row,
         )
 
     @classmethod
-    async def load(cls, info: Info, pk: int) -> "ScholarshipApplication | None":
+    async def load(cls, info: Info, pk: int) -> ScholarshipApplication | None:
         row = await info.context.loaders.by_id(models.ScholarshipApplication).load(pk)
         return cls.from_model(row) if row is not None and await can_view_application(info, row) else None
 
@@ -154,8 +170,11 @@ async def _eligible_batch(db, student_ids):
 async def eligible_scholarships(info: Info, student: models.StudentProfile) -> list[Scholarship]:
     """For the student, their school and staff: open or upcoming awards the student qualifies for."""
     ctx = info.context
-    if not (ctx.viewer.is_staff or ctx.viewer.user_id == student.user_id
-            or (student.school_id is not None and await ctx.is_member(student.school_id))):
+    if not (
+        ctx.viewer.is_staff
+        or ctx.viewer.user_id == student.user_id
+        or (student.school_id is not None and await ctx.is_member(student.school_id))
+    ):
         return []
     rows = await ctx.loaders.custom("eligible_scholarships", _eligible_batch).load(student.id)
     return [Scholarship.from_model(row) for row in rows]
@@ -215,8 +234,13 @@ def _create_input(input: ScholarshipCreateInput) -> scholarships.ScholarshipInpu
     rules = input.eligibility or EligibilityInput()
     return scholarships.ScholarshipInput(
         sponsor_id=decode_id(input.sponsor_id, "Organization", "sponsorId"),
-        name=input.name, kind=input.kind, amount_cents=input.amount, awards=input.awards,
-        opens_on=input.opens_on, closes_on=input.closes_on, description=input.description,
+        name=input.name,
+        kind=input.kind,
+        amount_cents=input.amount,
+        awards=input.awards,
+        opens_on=input.opens_on,
+        closes_on=input.closes_on,
+        description=input.description,
         eligibility=scholarships.Eligibility(
             programs=[p.value for p in rules.programs],
             postal_code=rules.region.postal_code if rules.region else None,
@@ -233,8 +257,12 @@ def _create_input(input: ScholarshipCreateInput) -> scholarships.ScholarshipInpu
 class ScholarshipQueries:
     @strawberry.field(description="Scholarships and tool grants, soonest deadline first.")
     async def scholarships(
-        self, info: Info, sponsor_id: strawberry.ID | None = None, open_only: bool = False,
-        first: int | None = 20, after: str | None = None,
+        self,
+        info: Info,
+        sponsor_id: strawberry.ID | None = None,
+        open_only: bool = False,
+        first: int | None = 20,
+        after: str | None = None,
     ) -> Connection[Scholarship]:
         sponsor_pk = decode_id(sponsor_id, "Organization", "sponsorId") if sponsor_id else None
         result = await scholarships.browse(
@@ -259,7 +287,9 @@ class ScholarshipMutations:
     @returns_payload
     async def scholarship_apply(self, info: Info, input: ScholarshipApplyInput) -> ScholarshipApplicationPayload:
         row = await scholarships.apply(
-            info.context.db, info.context.viewer, decode_id(input.scholarship_id, "Scholarship", "scholarshipId"),
+            info.context.db,
+            info.context.viewer,
+            decode_id(input.scholarship_id, "Scholarship", "scholarshipId"),
             input.essay,
         )
         return ScholarshipApplicationPayload(application=ScholarshipApplication.from_model(row))

@@ -1,16 +1,17 @@
 """Career stories: one public feed partner sites can syndicate."""
+
 from __future__ import annotations
 
 from datetime import datetime
 
 import strawberry
 
+from core.markdown import to_safe_html
 from db import enums, models
 from resolvers.pathways import stories
-from core.markdown import to_safe_html
+from schema.accounts.organizations import Organization
 from schema.context import Info
 from schema.errors import Payload, returns_payload
-from schema.accounts.organizations import Organization
 from schema.relay import Connection, Node, decode_id, node_type, page_args
 
 Audience = strawberry.enum(enums.Audience, description="Who a story is written for.")
@@ -30,16 +31,22 @@ class Story(Node):
     _organization_id: strawberry.Private[int]
 
     @classmethod
-    def from_model(cls, row: models.Story) -> "Story":
+    def from_model(cls, row: models.Story) -> Story:
         return cls(
-            pk=row.id, title=row.title, summary=row.summary, body=row.body,
-            audience=[enums.Audience(a) for a in row.audience or ()], tags=list(row.tags or ()),
-            media_url=row.media_url, created_at=row.created_at, updated_at=row.updated_at,
+            pk=row.id,
+            title=row.title,
+            summary=row.summary,
+            body=row.body,
+            audience=[enums.Audience(a) for a in row.audience or ()],
+            tags=list(row.tags or ()),
+            media_url=row.media_url,
+            created_at=row.created_at,
+            updated_at=row.updated_at,
             _organization_id=row.organization_id,
         )
 
     @classmethod
-    async def load(cls, info: Info, pk: int) -> "Story | None":
+    async def load(cls, info: Info, pk: int) -> Story | None:
         row = await info.context.loaders.by_id(models.Story).load(pk)
         return cls.from_model(row) if row else None
 
@@ -88,9 +95,11 @@ class StoryQueries:
     ) -> Connection[Story]:
         filter = filter or StoryFilter()
         criteria = stories.StoryFilter(
-            audience=list(filter.audience), tags=list(filter.tags),
+            audience=list(filter.audience),
+            tags=list(filter.tags),
             organization_id=decode_id(filter.organization_id, "Organization", "organizationId")
-            if filter.organization_id else None,
+            if filter.organization_id
+            else None,
         )
         result = await stories.feed(info.context.db, criteria, page_args(first, after))
         return Connection.of(result, Story.from_model)
@@ -101,11 +110,19 @@ class StoryMutations:
     @strawberry.mutation(description="Publish a story (an organization's members, or its apps with content:write).")
     @returns_payload
     async def story_create(self, info: Info, input: StoryCreateInput) -> StoryPayload:
-        row = await stories.create(info.context.db, info.context.viewer, stories.StoryInput(
-            organization_id=decode_id(input.organization_id, "Organization", "organizationId"),
-            title=input.title, body=input.body, audience=list(input.audience), summary=input.summary,
-            tags=list(input.tags), media_url=input.media_url,
-        ))
+        row = await stories.create(
+            info.context.db,
+            info.context.viewer,
+            stories.StoryInput(
+                organization_id=decode_id(input.organization_id, "Organization", "organizationId"),
+                title=input.title,
+                body=input.body,
+                audience=list(input.audience),
+                summary=input.summary,
+                tags=list(input.tags),
+                media_url=input.media_url,
+            ),
+        )
         return StoryPayload(story=Story.from_model(row))
 
     @strawberry.mutation(description="Unpublish a story (its organization's members, or apps with content:write).")

@@ -1,17 +1,18 @@
 """`StudentProfile.pathway`: the student's timeline, trimmed to what the viewer may see."""
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from enum import Enum
-from typing import Callable
 
 import strawberry
 
 from db import models
-from resolvers.pathways.timeline import TimelineEntry, timelines
 from resolvers.pathways.talent_steps import JOB_KINDS
-from schema.context import Info
+from resolvers.pathways.timeline import TimelineEntry, timelines
 from schema.accounts.organizations import Organization
+from schema.context import Info
 from schema.relay import Node, encode_id, resolve_node
 from schema.talent.access import employer_ids
 
@@ -47,9 +48,14 @@ class PathwayEntry:
     _entry: strawberry.Private[TimelineEntry]
 
     @classmethod
-    def of(cls, entry: TimelineEntry) -> "PathwayEntry":
-        return cls(kind=PathwayEntryKind(entry.kind), occurred_on=entry.occurred_on, title=entry.title,
-                   detail=entry.detail, _entry=entry)
+    def of(cls, entry: TimelineEntry) -> PathwayEntry:
+        return cls(
+            kind=PathwayEntryKind(entry.kind),
+            occurred_on=entry.occurred_on,
+            title=entry.title,
+            detail=entry.detail,
+            _entry=entry,
+        )
 
     @strawberry.field(description="The organization the step is about (the program's, the sponsor), if any.")
     async def organization(self, info: Info) -> Organization | None:
@@ -72,8 +78,10 @@ RELEASED_TO_EMPLOYERS = frozenset({"BADGE_EARNED", "CREDENTIAL_EARNED"})
 
 async def sees_whole_pathway(info: Info, student: models.StudentProfile) -> bool:
     ctx = info.context
-    return ctx.viewer.is_staff or ctx.viewer.user_id == student.user_id or (
-        student.school_id is not None and await ctx.is_member(student.school_id)
+    return (
+        ctx.viewer.is_staff
+        or ctx.viewer.user_id == student.user_id
+        or (student.school_id is not None and await ctx.is_member(student.school_id))
     )
 
 

@@ -1,4 +1,5 @@
 """The academy curriculum, training programs, enrollments and their progress."""
+
 from __future__ import annotations
 
 from datetime import date, datetime
@@ -7,15 +8,14 @@ import strawberry
 
 from db import enums, models
 from db.enums.talent import MentorshipStatus
-from resolvers.pathways import training
-from resolvers.pathways import training_progress
+from resolvers.pathways import training, training_progress
+from schema.accounts.organizations import Organization
 from schema.accounts.users import User
-from schema.pathways.curriculum import AcademyArea, AcademyModule
 from schema.context import Info
 from schema.errors import Payload, returns_payload
-from schema.talent.mentorship import Mentorship
-from schema.accounts.organizations import Organization
+from schema.pathways.curriculum import AcademyArea, AcademyModule
 from schema.relay import Connection, Node, decode_id, node_type, page_args
+from schema.talent.mentorship import Mentorship
 from schema.talent.students import StudentProfile
 
 EnrollmentStatus = strawberry.enum(enums.EnrollmentStatus, description="Whether a student is still enrolled.")
@@ -30,11 +30,11 @@ class TrainingProgram(Node):
     _row: strawberry.Private[models.TrainingProgram]
 
     @classmethod
-    def from_model(cls, row: models.TrainingProgram) -> "TrainingProgram":
+    def from_model(cls, row: models.TrainingProgram) -> TrainingProgram:
         return cls(pk=row.id, name=row.name, description=row.description, created_at=row.created_at, _row=row)
 
     @classmethod
-    async def load(cls, info: Info, pk: int) -> "TrainingProgram | None":
+    async def load(cls, info: Info, pk: int) -> TrainingProgram | None:
         row = await info.context.loaders.by_id(models.TrainingProgram).load(pk)
         return cls.from_model(row) if row else None
 
@@ -44,7 +44,9 @@ class TrainingProgram(Node):
 
     @strawberry.field
     async def areas(self, info: Info) -> list[AcademyArea]:
-        links = await info.context.loaders.by_column(models.TrainingProgramArea, "program_id", order_by=("area_id",)).load(self.pk)
+        links = await info.context.loaders.by_column(
+            models.TrainingProgramArea, "program_id", order_by=("area_id",)
+        ).load(self.pk)
         rows = await info.context.loaders.by_id(models.AcademyArea).load_many([link.area_id for link in links])
         return [AcademyArea.from_model(row) for row in rows]
 
@@ -53,7 +55,7 @@ class TrainingProgram(Node):
         return await User.load(info, self._row.mentor_user_id) if self._row.mentor_user_id else None
 
     @strawberry.field(description="Enrollments; visible to the program's organization and staff.")
-    async def enrollments(self, info: Info) -> list["Enrollment"]:
+    async def enrollments(self, info: Info) -> list[Enrollment]:
         if not await info.context.is_member(self._row.organization_id):
             return []
         rows = await info.context.loaders.by_column(models.Enrollment, "program_id").load(self.pk)
@@ -84,13 +86,24 @@ class EnrollmentProgress:
     areas: list[AreaProgress]
 
     @classmethod
-    def of(cls, progress: training_progress.Progress) -> "EnrollmentProgress":
+    def of(cls, progress: training_progress.Progress) -> EnrollmentProgress:
         return cls(
-            modules_completed=progress.modules_completed, modules_total=progress.modules_total,
-            hours_completed=progress.hours_completed, hours_total=progress.hours_total, percent=progress.percent,
-            areas=[AreaProgress(modules_completed=a.modules_completed, modules_total=a.modules_total,
-                                hours_completed=a.hours_completed, hours_total=a.hours_total,
-                                completed=a.completed, _area_id=a.area_id) for a in progress.areas],
+            modules_completed=progress.modules_completed,
+            modules_total=progress.modules_total,
+            hours_completed=progress.hours_completed,
+            hours_total=progress.hours_total,
+            percent=progress.percent,
+            areas=[
+                AreaProgress(
+                    modules_completed=a.modules_completed,
+                    modules_total=a.modules_total,
+                    hours_completed=a.hours_completed,
+                    hours_total=a.hours_total,
+                    completed=a.completed,
+                    _area_id=a.area_id,
+                )
+                for a in progress.areas
+            ],
         )
 
 
@@ -102,7 +115,7 @@ class ModuleCompletion:
     _module_id: strawberry.Private[int]
 
     @classmethod
-    def from_model(cls, row: models.ModuleCompletion) -> "ModuleCompletion":
+    def from_model(cls, row: models.ModuleCompletion) -> ModuleCompletion:
         return cls(completed_on=row.completed_on, score=row.score, created_at=row.created_at, _module_id=row.module_id)
 
     @strawberry.field
@@ -155,12 +168,18 @@ class Enrollment(Node):
     _row: strawberry.Private[models.Enrollment]
 
     @classmethod
-    def from_model(cls, row: models.Enrollment) -> "Enrollment":
-        return cls(pk=row.id, status=enums.EnrollmentStatus(row.status), enrolled_on=row.enrolled_on,
-                   withdrawn_on=row.withdrawn_on, created_at=row.created_at, _row=row)
+    def from_model(cls, row: models.Enrollment) -> Enrollment:
+        return cls(
+            pk=row.id,
+            status=enums.EnrollmentStatus(row.status),
+            enrolled_on=row.enrolled_on,
+            withdrawn_on=row.withdrawn_on,
+            created_at=row.created_at,
+            _row=row,
+        )
 
     @classmethod
-    async def load(cls, info: Info, pk: int) -> "Enrollment | None":
+    async def load(cls, info: Info, pk: int) -> Enrollment | None:
         row = await info.context.loaders.by_id(models.Enrollment).load(pk)
         return cls.from_model(row) if row is not None and await can_view_enrollment(info, row) else None
 
@@ -211,7 +230,8 @@ class EnrollmentCreateInput:
     student_id: strawberry.ID
     enrolled_on: date | None = None
     mentorship_id: strawberry.ID | None = strawberry.field(
-        default=None, description="The student's active mentorship; its mentor may then record completions.")
+        default=None, description="The student's active mentorship; its mentor may then record completions."
+    )
 
 
 @strawberry.input
@@ -236,7 +256,9 @@ class EnrollmentPayload(Payload):
 class ModuleCompletionPayload(Payload):
     completion: ModuleCompletion | None = None
     enrollment: Enrollment | None = None
-    badge_awarded: EarnedBadge | None = strawberry.field(default=None, description="Set when this completion finished an area.")
+    badge_awarded: EarnedBadge | None = strawberry.field(
+        default=None, description="Set when this completion finished an area."
+    )
 
 
 @strawberry.type
@@ -259,20 +281,27 @@ class TrainingMutations:
     @strawberry.mutation(description="Offer a program teaching academy areas (school or employer owners and admins).")
     @returns_payload
     async def training_program_create(self, info: Info, input: TrainingProgramCreateInput) -> TrainingProgramPayload:
-        row = await training.create_program(info.context.db, info.context.viewer, training.ProgramInput(
-            organization_id=decode_id(input.organization_id, "Organization", "organizationId"),
-            name=input.name,
-            area_codes=input.areas,
-            description=input.description,
-            mentor_user_id=decode_id(input.mentor_user_id, "User", "mentorUserId") if input.mentor_user_id else None,
-        ))
+        row = await training.create_program(
+            info.context.db,
+            info.context.viewer,
+            training.ProgramInput(
+                organization_id=decode_id(input.organization_id, "Organization", "organizationId"),
+                name=input.name,
+                area_codes=input.areas,
+                description=input.description,
+                mentor_user_id=decode_id(input.mentor_user_id, "User", "mentorUserId")
+                if input.mentor_user_id
+                else None,
+            ),
+        )
         return TrainingProgramPayload(program=TrainingProgram.from_model(row))
 
     @strawberry.mutation(description="Enroll a student (the program's organization members).")
     @returns_payload
     async def enrollment_create(self, info: Info, input: EnrollmentCreateInput) -> EnrollmentPayload:
         row = await training.enroll(
-            info.context.db, info.context.viewer,
+            info.context.db,
+            info.context.viewer,
             decode_id(input.program_id, "TrainingProgram", "programId"),
             decode_id(input.student_id, "StudentProfile", "studentId"),
             input.enrolled_on,
@@ -292,15 +321,18 @@ class TrainingMutations:
     @returns_payload
     async def module_completion_record(self, info: Info, input: ModuleCompletionRecordInput) -> ModuleCompletionPayload:
         recorded = await training_progress.record_completion(
-            info.context.db, info.context.viewer,
+            info.context.db,
+            info.context.viewer,
             decode_id(input.enrollment_id, "Enrollment", "enrollmentId"),
             decode_id(input.module_id, "AcademyModule", "moduleId"),
-            input.completed_on, input.score,
+            input.completed_on,
+            input.score,
         )
         badge = recorded.badge
         return ModuleCompletionPayload(
             completion=ModuleCompletion.from_model(recorded.completion),
             enrollment=Enrollment.from_model(recorded.enrollment),
             badge_awarded=EarnedBadge(code=badge.code, name=badge.name, earned_on=recorded.badge_earned_on)
-            if badge else None,
+            if badge
+            else None,
         )

@@ -1,12 +1,13 @@
 """Who the viewer acts for on the talent side, read from the request's cached roles (no extra queries)."""
+
 from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass
 
+from core.viewer import Scope
 from db import models
 from resolvers.talent import students
-from core.viewer import Scope
 from schema.context import Info
 
 

@@ -1,24 +1,25 @@
 """Applications and their history."""
+
 from __future__ import annotations
 
 from datetime import datetime
 
 import strawberry
 
+from core.errors import not_found
 from db import models
 from db.enums import talent as e
 from resolvers.talent import application_workflow as workflow
 from resolvers.talent import applications
-from core.errors import not_found
 from schema.accounts.users import User
 from schema.context import Info
 from schema.errors import Payload, returns_payload
-from schema.talent.jobs import JobPosting
 from schema.permissions import IsPerson
 from schema.relay import Connection, Node, decode_id, node_type, page_args
-from schema.talent.students import StudentProfile
 from schema.talent.access import acts_for
 from schema.talent.enums import ApplicationParty, ApplicationStatus
+from schema.talent.jobs import JobPosting
+from schema.talent.students import StudentProfile
 
 
 @strawberry.type(description="One step of an application's history.")
@@ -31,14 +32,19 @@ class ApplicationEvent:
     _actor_user_id: strawberry.Private[int | None]
 
     @classmethod
-    def from_model(cls, row: models.ApplicationEvent) -> "ApplicationEvent":
+    def from_model(cls, row: models.ApplicationEvent) -> ApplicationEvent:
         return cls(
             from_status=e.ApplicationStatus(row.from_status) if row.from_status else None,
-            to_status=e.ApplicationStatus(row.to_status), by=workflow.Party(row.actor_role), note=row.note,
-            at=row.created_at, _actor_user_id=row.actor_user_id,
+            to_status=e.ApplicationStatus(row.to_status),
+            by=workflow.Party(row.actor_role),
+            note=row.note,
+            at=row.created_at,
+            _actor_user_id=row.actor_user_id,
         )
 
-    @strawberry.field(description="The employer's member who made the move (null for the student's own moves and apps).")
+    @strawberry.field(
+        description="The employer's member who made the move (null for the student's own moves and apps)."
+    )
     async def actor(self, info: Info) -> User | None:
         if self.by is not workflow.Party.EMPLOYER or self._actor_user_id is None:
             return None
@@ -65,12 +71,18 @@ class Application(Node):
     _row: strawberry.Private[models.Application]
 
     @classmethod
-    def from_model(cls, row: models.Application) -> "Application":
-        return cls(pk=row.id, status=e.ApplicationStatus(row.status), message=row.message,
-                   created_at=row.created_at, status_changed_at=row.status_changed_at, _row=row)
+    def from_model(cls, row: models.Application) -> Application:
+        return cls(
+            pk=row.id,
+            status=e.ApplicationStatus(row.status),
+            message=row.message,
+            created_at=row.created_at,
+            status_changed_at=row.status_changed_at,
+            _row=row,
+        )
 
     @classmethod
-    async def load(cls, info: Info, pk: int) -> "Application | None":
+    async def load(cls, info: Info, pk: int) -> Application | None:
         row = await info.context.loaders.by_id(models.Application).load(pk)
         if row is None or (await _party(info, row) is None and not info.context.viewer.is_staff):
             return None
@@ -86,7 +98,9 @@ class Application(Node):
 
     @strawberry.field(description="Every move, oldest first.")
     async def events(self, info: Info) -> list[ApplicationEvent]:
-        loader = info.context.loaders.by_column(models.ApplicationEvent, "application_id", order_by=("created_at", "id"))
+        loader = info.context.loaders.by_column(
+            models.ApplicationEvent, "application_id", order_by=("created_at", "id")
+        )
         return [ApplicationEvent.from_model(row) for row in await loader.load(self.pk)]
 
     @strawberry.field(description="The statuses the viewer may move this application to now.")
@@ -141,7 +155,9 @@ class ApplicationQueries:
             raise not_found("Organization", "employerId")
         criteria = applications.ApplicationFilter(
             employer_id=employer_id,
-            job_posting_id=decode_id(filter.job_posting_id, "JobPosting", "jobPostingId") if filter.job_posting_id else None,
+            job_posting_id=decode_id(filter.job_posting_id, "JobPosting", "jobPostingId")
+            if filter.job_posting_id
+            else None,
             status=filter.status.value if filter.status else None,
         )
         result = await applications.browse(info.context.db, criteria, page_args(first, after))
@@ -154,7 +170,10 @@ def _application_id(value: strawberry.ID) -> int:
 
 @strawberry.type
 class ApplicationMutations:
-    @strawberry.mutation(permission_classes=[IsPerson], description="Apply to a posting (once); releases your name and contact to the employer.")
+    @strawberry.mutation(
+        permission_classes=[IsPerson],
+        description="Apply to a posting (once); releases your name and contact to the employer.",
+    )
     @returns_payload
     async def application_create(self, info: Info, input: ApplicationCreateInput) -> ApplicationPayload:
         posting_id = decode_id(input.job_posting_id, "JobPosting", "jobPostingId")
@@ -164,13 +183,21 @@ class ApplicationMutations:
     @strawberry.mutation(description="The employer moves an application (members, or an app with talent:write).")
     @returns_payload
     async def application_move(self, info: Info, input: ApplicationMoveInput) -> ApplicationPayload:
-        row = await applications.move(info.context.db, info.context.viewer, _application_id(input.application_id),
-                                      e.ApplicationStatus(input.status), input.note)
+        row = await applications.move(
+            info.context.db,
+            info.context.viewer,
+            _application_id(input.application_id),
+            e.ApplicationStatus(input.status),
+            input.note,
+        )
         return ApplicationPayload(application=Application.from_model(row))
 
-    @strawberry.mutation(permission_classes=[IsPerson], description="Withdraw your application (any time before HIRED).")
+    @strawberry.mutation(
+        permission_classes=[IsPerson], description="Withdraw your application (any time before HIRED)."
+    )
     @returns_payload
     async def application_withdraw(self, info: Info, input: ApplicationWithdrawInput) -> ApplicationPayload:
-        row = await applications.withdraw(info.context.db, info.context.viewer, _application_id(input.application_id),
-                                          input.note)
+        row = await applications.withdraw(
+            info.context.db, info.context.viewer, _application_id(input.application_id), input.note
+        )
         return ApplicationPayload(application=Application.from_model(row))

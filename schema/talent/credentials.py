@@ -1,4 +1,5 @@
 """The credential catalogue and the credentials students hold."""
+
 from __future__ import annotations
 
 import functools
@@ -13,8 +14,8 @@ from schema.context import Info
 from schema.errors import Payload, returns_payload
 from schema.permissions import IsPerson
 from schema.relay import Node, decode_id, node_type
-from schema.talent.students import StudentProfile, can_view_profile
 from schema.talent.enums import CredentialStatus
+from schema.talent.students import StudentProfile, can_view_profile
 
 
 @node_type
@@ -29,12 +30,20 @@ class Credential(Node):
     renewable: bool
 
     @classmethod
-    def from_model(cls, row: models.Credential) -> "Credential":
-        return cls(pk=row.id, code=row.code, name=row.name, issuer=row.issuer, area=row.area, kind=row.kind,
-                   validity_months=row.validity_months, renewable=row.renewable)
+    def from_model(cls, row: models.Credential) -> Credential:
+        return cls(
+            pk=row.id,
+            code=row.code,
+            name=row.name,
+            issuer=row.issuer,
+            area=row.area,
+            kind=row.kind,
+            validity_months=row.validity_months,
+            renewable=row.renewable,
+        )
 
     @classmethod
-    async def load(cls, info: Info, pk: int) -> "Credential | None":
+    async def load(cls, info: Info, pk: int) -> Credential | None:
         row = await info.context.loaders.by_id(models.Credential).load(pk)
         return cls.from_model(row) if row else None
 
@@ -45,8 +54,16 @@ def catalogue_entry(credential_id: int) -> Credential | None:
     if not 1 <= credential_id <= len(CREDENTIALS):
         return None
     seed = CREDENTIALS[credential_id - 1]
-    return Credential(pk=credential_id, code=seed.code, name=seed.name, issuer=seed.issuer, area=seed.area,
-                      kind=seed.kind, validity_months=seed.validity_months, renewable=seed.renewable)
+    return Credential(
+        pk=credential_id,
+        code=seed.code,
+        name=seed.name,
+        issuer=seed.issuer,
+        area=seed.area,
+        kind=seed.kind,
+        validity_months=seed.validity_months,
+        renewable=seed.renewable,
+    )
 
 
 def catalogue_entries(ids) -> list[Credential]:
@@ -68,12 +85,18 @@ class StudentCredential(Node):
     _row: strawberry.Private[models.StudentCredential]
 
     @classmethod
-    def from_model(cls, row: models.StudentCredential) -> "StudentCredential":
-        return cls(pk=row.id, earned_on=row.earned_on, expires_on=row.expires_on,
-                   credential_number=row.credential_number, verified_at=row.verified_at, _row=row)
+    def from_model(cls, row: models.StudentCredential) -> StudentCredential:
+        return cls(
+            pk=row.id,
+            earned_on=row.earned_on,
+            expires_on=row.expires_on,
+            credential_number=row.credential_number,
+            verified_at=row.verified_at,
+            _row=row,
+        )
 
     @classmethod
-    async def load(cls, info: Info, pk: int) -> "StudentCredential | None":
+    async def load(cls, info: Info, pk: int) -> StudentCredential | None:
         row = await info.context.loaders.by_id(models.StudentCredential).load(pk)
         if row is None:
             return None
@@ -140,12 +163,15 @@ class CredentialMutations:
     @returns_payload
     async def student_credential_add(self, info: Info, input: StudentCredentialAddInput) -> StudentCredentialPayload:
         row = await credentials.add(
-            info.context.db, info.context.viewer,
+            info.context.db,
+            info.context.viewer,
             credentials.CredentialInput(input.code, input.earned_on, input.expires_on, input.credential_number),
         )
         return StudentCredentialPayload(student_credential=StudentCredential.from_model(row))
 
-    @strawberry.mutation(permission_classes=[IsPerson], description="Mark a student's credential verified (their school).")
+    @strawberry.mutation(
+        permission_classes=[IsPerson], description="Mark a student's credential verified (their school)."
+    )
     @returns_payload
     async def student_credential_verify(self, info: Info, id: strawberry.ID) -> StudentCredentialPayload:
         row = await credentials.verify(info.context.db, info.context.viewer, _id(id))

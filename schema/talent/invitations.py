@@ -1,4 +1,5 @@
 """Employers' invitations to visible students, and the students' answers."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -8,16 +9,16 @@ import strawberry
 from db import models
 from db.enums import talent as e
 from resolvers.talent import invitations
-from schema.talent.applications import Application
+from schema.accounts.organizations import Organization
 from schema.context import Info
 from schema.errors import Payload, returns_payload
-from schema.talent.jobs import JobPosting
-from schema.accounts.organizations import Organization
 from schema.permissions import IsPerson
 from schema.relay import Node, decode_id, node_type
-from schema.talent.students import StudentProfile
 from schema.talent.access import acts_for
+from schema.talent.applications import Application
 from schema.talent.enums import InvitationStatus
+from schema.talent.jobs import JobPosting
+from schema.talent.students import StudentProfile
 
 
 @node_type
@@ -30,12 +31,18 @@ class JobInvitation(Node):
     _row: strawberry.Private[models.JobInvitation]
 
     @classmethod
-    def from_model(cls, row: models.JobInvitation) -> "JobInvitation":
-        return cls(pk=row.id, status=e.InvitationStatus(row.status), message=row.message,
-                   created_at=row.created_at, responded_at=row.responded_at, _row=row)
+    def from_model(cls, row: models.JobInvitation) -> JobInvitation:
+        return cls(
+            pk=row.id,
+            status=e.InvitationStatus(row.status),
+            message=row.message,
+            created_at=row.created_at,
+            responded_at=row.responded_at,
+            _row=row,
+        )
 
     @classmethod
-    async def load(cls, info: Info, pk: int) -> "JobInvitation | None":
+    async def load(cls, info: Info, pk: int) -> JobInvitation | None:
         row = await info.context.loaders.by_id(models.JobInvitation).load(pk)
         if row is None:
             return None
@@ -78,25 +85,35 @@ def _id(value: strawberry.ID) -> int:
 
 @strawberry.type
 class InvitationMutations:
-    @strawberry.mutation(description="Invite a visible student to apply (employer members, or an app with talent:write); capped per week.")
+    @strawberry.mutation(
+        description="Invite a visible student to apply (employer members, or an app with talent:write); capped per week."
+    )
     @returns_payload
     async def invitation_create(self, info: Info, input: JobInvitationCreateInput) -> JobInvitationPayload:
         row = await invitations.create(
-            info.context.db, info.context.viewer,
+            info.context.db,
+            info.context.viewer,
             decode_id(input.job_posting_id, "JobPosting", "jobPostingId"),
             decode_id(input.student_id, "StudentProfile", "studentId"),
-            input.message, info.context.settings.invitation_weekly_cap,
+            input.message,
+            info.context.settings.invitation_weekly_cap,
         )
         return JobInvitationPayload(invitation=JobInvitation.from_model(row))
 
-    @strawberry.mutation(permission_classes=[IsPerson], description="Accept: you apply, and the employer sees your name and contact.")
+    @strawberry.mutation(
+        permission_classes=[IsPerson], description="Accept: you apply, and the employer sees your name and contact."
+    )
     @returns_payload
     async def invitation_accept(self, info: Info, id: strawberry.ID) -> JobInvitationPayload:
         row, application = await invitations.respond(info.context.db, info.context.viewer, _id(id), accept=True)
-        return JobInvitationPayload(invitation=JobInvitation.from_model(row),
-                                 application=Application.from_model(application) if application else None)
+        return JobInvitationPayload(
+            invitation=JobInvitation.from_model(row),
+            application=Application.from_model(application) if application else None,
+        )
 
-    @strawberry.mutation(permission_classes=[IsPerson], description="Decline; the employer learns only that you declined.")
+    @strawberry.mutation(
+        permission_classes=[IsPerson], description="Decline; the employer learns only that you declined."
+    )
     @returns_payload
     async def invitation_decline(self, info: Info, id: strawberry.ID) -> JobInvitationPayload:
         row, _ = await invitations.respond(info.context.db, info.context.viewer, _id(id), accept=False)

@@ -1,4 +1,5 @@
 """The job board: postings with pay ranges, browsed by everyone."""
+
 from __future__ import annotations
 
 from datetime import date, datetime
@@ -9,18 +10,17 @@ import strawberry
 
 from db import models
 from db.enums import talent as e
-from resolvers.talent import applications
-from resolvers.talent import jobs
+from resolvers.talent import applications, jobs
 from resolvers.talent.pay_units import PayRange as DomainPayRange
-from schema.context import Info
-from schema.talent.credentials import Credential, credentials_by_ids
-from schema.errors import Payload, returns_payload
 from schema.accounts.organizations import Organization
+from schema.context import Info
+from schema.errors import Payload, returns_payload
 from schema.relay import Connection, Node, decode_id, node_type, page_args
 from schema.scalars import NearInput, Program, given
-from schema.talent.skills import Skill, SkillSuggestion, skill_list, suggestions_of
 from schema.talent.access import acts_for
+from schema.talent.credentials import Credential, credentials_by_ids
 from schema.talent.enums import ApplicationStatus, Benefit, PayBasis, PayUnit, PostingStatus, RoleType
+from schema.talent.skills import Skill, SkillSuggestion, skill_list, suggestions_of
 
 if TYPE_CHECKING:
     from schema.talent.applications import Application
@@ -59,22 +59,36 @@ class JobPosting(Node):
     _row: strawberry.Private[models.JobPosting]
 
     @classmethod
-    def from_model(cls, row: models.JobPosting, distance_km: float | None = None) -> "JobPosting":
+    def from_model(cls, row: models.JobPosting, distance_km: float | None = None) -> JobPosting:
         return cls(
-            pk=row.id, title=row.title, role_type=e.RoleType(row.role_type),
-            programs=[Program(p) for p in row.programs or ()], description=row.description,
-            postal_code=row.postal_code, distance_km=distance_km,
-            pay=PayRange(min=row.pay_min_cents, max=row.pay_max_cents, unit=e.PayUnit(row.pay_unit),
-                         basis=e.PayBasis(row.pay_basis), hourly_min=row.pay_min_hourly_cents,
-                         hourly_max=row.pay_max_hourly_cents),
+            pk=row.id,
+            title=row.title,
+            role_type=e.RoleType(row.role_type),
+            programs=[Program(p) for p in row.programs or ()],
+            description=row.description,
+            postal_code=row.postal_code,
+            distance_km=distance_km,
+            pay=PayRange(
+                min=row.pay_min_cents,
+                max=row.pay_max_cents,
+                unit=e.PayUnit(row.pay_unit),
+                basis=e.PayBasis(row.pay_basis),
+                hourly_min=row.pay_min_hourly_cents,
+                hourly_max=row.pay_max_hourly_cents,
+            ),
             benefits=[e.Benefit(b) for b in row.benefits or ()],
-            other_preferred_skills=list(row.other_preferred_skills or ()), openings=row.openings,
-            hires=row.hires, closes_on=row.closes_on, status=jobs.status_of(row),
-            created_at=row.created_at, updated_at=row.updated_at, _row=row,
+            other_preferred_skills=list(row.other_preferred_skills or ()),
+            openings=row.openings,
+            hires=row.hires,
+            closes_on=row.closes_on,
+            status=jobs.status_of(row),
+            created_at=row.created_at,
+            updated_at=row.updated_at,
+            _row=row,
         )
 
     @classmethod
-    async def load(cls, info: Info, pk: int) -> "JobPosting | None":
+    async def load(cls, info: Info, pk: int) -> JobPosting | None:
         row = await info.context.loaders.by_id(models.JobPosting).load(pk)
         return cls.from_model(row) if row else None
 
@@ -91,10 +105,12 @@ class JobPosting(Node):
     def preferred_skills(self) -> list[Skill]:
         return skill_list(self._row.preferred_skill_ids)
 
-    @strawberry.field(description="Applications to this posting; the employer's members (and apps with talent:read) only.")
+    @strawberry.field(
+        description="Applications to this posting; the employer's members (and apps with talent:read) only."
+    )
     async def applications(
         self, info: Info, status: ApplicationStatus | None = None, first: int | None = 20, after: str | None = None
-    ) -> Connection[Annotated["Application", strawberry.lazy("schema.talent.applications")]] | None:
+    ) -> Connection[Annotated[Application, strawberry.lazy("schema.talent.applications")]] | None:
         from schema.talent.applications import Application
 
         if not await acts_for(info, self._row.employer_id):
@@ -103,20 +119,27 @@ class JobPosting(Node):
         result = await applications.browse(info.context.db, criteria, page_args(first, after))
         return Connection.of(result, Application.from_model)
 
-    @strawberry.field(description="Visible students ranked for this posting, best first, each score explained; "
-                                  "the employer's members (and apps with talent:read) and staff only.")
+    @strawberry.field(
+        description="Visible students ranked for this posting, best first, each score explained; "
+        "the employer's members (and apps with talent:read) and staff only."
+    )
     async def candidates(
-        self, info: Info, first: int | None = 20, after: str | None = None,
-        weights: Annotated["CandidateWeightsInput", strawberry.lazy("schema.matches.fields")] | None = None,
-    ) -> Annotated["StudentProfileMatchConnection", strawberry.lazy("schema.matches.fields")] | None:
+        self,
+        info: Info,
+        first: int | None = 20,
+        after: str | None = None,
+        weights: Annotated[CandidateWeightsInput, strawberry.lazy("schema.matches.fields")] | None = None,
+    ) -> Annotated[StudentProfileMatchConnection, strawberry.lazy("schema.matches.fields")] | None:
         from schema.matches.fields import candidates
 
         return await candidates(info, self._row, first, after, weights)
 
-    @strawberry.field(description="Invitations sent for this posting; the employer's members (and apps with talent:read) only.")
+    @strawberry.field(
+        description="Invitations sent for this posting; the employer's members (and apps with talent:read) only."
+    )
     async def invitations(
         self, info: Info
-    ) -> list[Annotated["JobInvitation", strawberry.lazy("schema.talent.invitations")]] | None:
+    ) -> list[Annotated[JobInvitation, strawberry.lazy("schema.talent.invitations")]] | None:
         from schema.talent.invitations import JobInvitation
 
         if not await acts_for(info, self._row.employer_id):
@@ -215,8 +238,12 @@ class JobQueries:
 
     @strawberry.field(description="Open postings, public; nearest first when `near` is given, else newest.")
     async def job_postings(
-        self, info: Info, filter: JobPostingFilter | None = None, order_by: JobPostingOrder | None = None,
-        first: int | None = 20, after: str | None = None,
+        self,
+        info: Info,
+        filter: JobPostingFilter | None = None,
+        order_by: JobPostingOrder | None = None,
+        first: int | None = 20,
+        after: str | None = None,
     ) -> Connection[JobPosting]:
         filter = filter or JobPostingFilter()
         criteria = jobs.JobFilter(
@@ -224,14 +251,16 @@ class JobQueries:
             role_types=tuple(r.value for r in filter.role_type or ()),
             program=filter.program.value if filter.program else None,
             pay_at_least=jobs.PayFloor(filter.pay_at_least.amount, e.PayUnit(filter.pay_at_least.unit))
-            if filter.pay_at_least else None,
+            if filter.pay_at_least
+            else None,
             credential=filter.credential,
             benefits=tuple(b.value for b in filter.benefits or ()),
             search=filter.search,
             employer_id=decode_id(filter.employer_id, "Organization", "employerId") if filter.employer_id else None,
         )
-        result = await jobs.browse(info.context.db, criteria, order_by.value if order_by else None,
-                                   page_args(first, after))
+        result = await jobs.browse(
+            info.context.db, criteria, order_by.value if order_by else None, page_args(first, after)
+        )
         distances = result.distances or {}
         return Connection.of(result, lambda row: JobPosting.from_model(row, distances.get(row.id)))
 
@@ -252,7 +281,9 @@ class JobMutations:
 
     @strawberry.mutation(description="Change an open or filled posting; openings never go below the hires made.")
     @returns_payload
-    async def job_posting_update(self, info: Info, id: strawberry.ID, input: JobPostingUpdateInput) -> JobPostingPayload:
+    async def job_posting_update(
+        self, info: Info, id: strawberry.ID, input: JobPostingUpdateInput
+    ) -> JobPostingPayload:
         row, normalized = await jobs.update(info.context.db, info.context.viewer, _posting_id(id), _changes(input))
         return JobPostingPayload(job_posting=JobPosting.from_model(row), skill_suggestions=suggestions_of(normalized))
 

@@ -1,4 +1,5 @@
 """Mentors, their capacity, and mentorships."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -10,13 +11,13 @@ from db.enums import talent as e
 from resolvers.talent import mentorship
 from schema.accounts.users import User
 from schema.context import Info
-from schema.talent.credentials import Credential, credentials_by_ids
 from schema.errors import Payload, returns_payload
 from schema.permissions import IsAuthenticated, IsPerson
 from schema.relay import Connection, Node, decode_id, node_type, page_args
 from schema.scalars import NearInput, given
-from schema.talent.skills import Skill, SkillSuggestion, skill_list, suggestions_of
+from schema.talent.credentials import Credential, credentials_by_ids
 from schema.talent.enums import MentorshipStatus
+from schema.talent.skills import Skill, SkillSuggestion, skill_list, suggestions_of
 
 
 @node_type
@@ -33,13 +34,22 @@ class MentorProfile(Node):
     _row: strawberry.Private[models.MentorProfile]
 
     @classmethod
-    def from_model(cls, row: models.MentorProfile, distance_km: float | None = None) -> "MentorProfile":
-        return cls(pk=row.id, headline=row.headline, other_specialties=list(row.other_specialties or ()),
-                   years_experience=row.years_experience, capacity=row.capacity, active_mentees=row.active_mentees,
-                   postal_code=row.postal_code, remote_ok=row.remote_ok, distance_km=distance_km, _row=row)
+    def from_model(cls, row: models.MentorProfile, distance_km: float | None = None) -> MentorProfile:
+        return cls(
+            pk=row.id,
+            headline=row.headline,
+            other_specialties=list(row.other_specialties or ()),
+            years_experience=row.years_experience,
+            capacity=row.capacity,
+            active_mentees=row.active_mentees,
+            postal_code=row.postal_code,
+            remote_ok=row.remote_ok,
+            distance_km=distance_km,
+            _row=row,
+        )
 
     @classmethod
-    async def load(cls, info: Info, pk: int) -> "MentorProfile | None":
+    async def load(cls, info: Info, pk: int) -> MentorProfile | None:
         if not info.context.viewer.is_authenticated:
             return None
         row = await info.context.loaders.by_id(models.MentorProfile).load(pk)
@@ -62,7 +72,7 @@ class MentorProfile(Node):
         return await User.load(info, self._row.user_id)
 
     @strawberry.field(description="Requests and mentorships; only the mentor sees them.")
-    async def mentorships(self, info: Info, status: MentorshipStatus | None = None) -> list["Mentorship"]:
+    async def mentorships(self, info: Info, status: MentorshipStatus | None = None) -> list[Mentorship]:
         if info.context.viewer.user_id != self._row.user_id:
             return []
         rows = await info.context.loaders.by_column(models.Mentorship, "mentor_id").load(self.pk)
@@ -80,12 +90,19 @@ class Mentorship(Node):
     _row: strawberry.Private[models.Mentorship]
 
     @classmethod
-    def from_model(cls, row: models.Mentorship) -> "Mentorship":
-        return cls(pk=row.id, status=e.MentorshipStatus(row.status), message=row.message, created_at=row.created_at,
-                   accepted_at=row.accepted_at, ended_at=row.ended_at, _row=row)
+    def from_model(cls, row: models.Mentorship) -> Mentorship:
+        return cls(
+            pk=row.id,
+            status=e.MentorshipStatus(row.status),
+            message=row.message,
+            created_at=row.created_at,
+            accepted_at=row.accepted_at,
+            ended_at=row.ended_at,
+            _row=row,
+        )
 
     @classmethod
-    async def load(cls, info: Info, pk: int) -> "Mentorship | None":
+    async def load(cls, info: Info, pk: int) -> Mentorship | None:
         row = await info.context.loaders.by_id(models.Mentorship).load(pk)
         if row is None:
             return None
@@ -97,7 +114,9 @@ class Mentorship(Node):
 
     @strawberry.field
     async def mentor(self, info: Info) -> MentorProfile:
-        return MentorProfile.from_model(await info.context.loaders.by_id(models.MentorProfile).load(self._row.mentor_id))
+        return MentorProfile.from_model(
+            await info.context.loaders.by_id(models.MentorProfile).load(self._row.mentor_id)
+        )
 
     @strawberry.field
     async def mentee(self, info: Info) -> User:
@@ -147,9 +166,12 @@ class MentorshipQueries:
         self, info: Info, filter: MentorFilter | None = None, first: int | None = 20, after: str | None = None
     ) -> Connection[MentorProfile]:
         filter = filter or MentorFilter()
-        criteria = mentorship.MentorFilter(near=filter.near.circle() if filter.near else None,
-                                           specialty=filter.specialty, remote_ok=filter.remote_ok,
-                                           has_capacity=filter.has_open_places)
+        criteria = mentorship.MentorFilter(
+            near=filter.near.circle() if filter.near else None,
+            specialty=filter.specialty,
+            remote_ok=filter.remote_ok,
+            has_capacity=filter.has_open_places,
+        )
         result = await mentorship.browse(info.context.db, criteria, page_args(first, after))
         distances = result.distances or {}
         return Connection.of(result, lambda row: MentorProfile.from_model(row, distances.get(row.id)))
@@ -179,14 +201,16 @@ class MentorshipMutations:
     @returns_payload
     async def mentor_profile_upsert(self, info: Info, input: MentorProfileUpsertInput) -> MentorProfilePayload:
         row, normalized = await mentorship.upsert(info.context.db, info.context.viewer.user_id, given(input))
-        return MentorProfilePayload(mentor_profile=MentorProfile.from_model(row),
-                                    skill_suggestions=suggestions_of(normalized))
+        return MentorProfilePayload(
+            mentor_profile=MentorProfile.from_model(row), skill_suggestions=suggestions_of(normalized)
+        )
 
     @strawberry.mutation(permission_classes=[IsPerson], description="Ask a mentor to mentor you.")
     @returns_payload
     async def mentorship_request(self, info: Info, input: MentorshipRequestInput) -> MentorshipPayload:
-        row = await mentorship.request(info.context.db, info.context.viewer,
-                                       decode_id(input.mentor_id, "MentorProfile", "mentorId"), input.message)
+        row = await mentorship.request(
+            info.context.db, info.context.viewer, decode_id(input.mentor_id, "MentorProfile", "mentorId"), input.message
+        )
         return MentorshipPayload(mentorship=Mentorship.from_model(row))
 
     @strawberry.mutation(permission_classes=[IsPerson], description="The mentor accepts, if a place is free.")
@@ -201,7 +225,9 @@ class MentorshipMutations:
         row = await mentorship.respond(info.context.db, info.context.viewer, _id(id), accept=False)
         return MentorshipPayload(mentorship=Mentorship.from_model(row))
 
-    @strawberry.mutation(permission_classes=[IsPerson], description="Either side ends a mentorship; the mentee may cancel a request.")
+    @strawberry.mutation(
+        permission_classes=[IsPerson], description="Either side ends a mentorship; the mentee may cancel a request."
+    )
     @returns_payload
     async def mentorship_end(self, info: Info, id: strawberry.ID) -> MentorshipPayload:
         row = await mentorship.end(info.context.db, info.context.viewer, _id(id))

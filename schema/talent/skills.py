@@ -1,4 +1,5 @@
 """Canonical skills, and what became of free-text skills on save."""
+
 from __future__ import annotations
 
 import functools
@@ -23,7 +24,7 @@ class Skill:
         return list(skills.skill_aliases(self.pk))
 
     @classmethod
-    def of(cls, skill_id: int) -> "Skill | None":
+    def of(cls, skill_id: int) -> Skill | None:
         return _skill(skill_id)
 
 

@@ -1,4 +1,5 @@
 """Student profiles: programs, skills and credentials, private unless the student opts in."""
+
 from __future__ import annotations
 
 from datetime import date, datetime
@@ -9,15 +10,15 @@ import strawberry
 from db import models
 from resolvers.talent import students
 from resolvers.talent.student_access import may_see_student
+from schema.accounts.organizations import Organization
 from schema.context import Info
 from schema.errors import Payload, returns_payload
-from schema.accounts.organizations import Organization
 from schema.permissions import IsPerson
 from schema.relay import Connection, Node, decode_id, node_type, page_args
 from schema.scalars import NearInput, Program, given
-from schema.talent.skills import Skill, SkillSuggestion, skill_list, suggestions_of
 from schema.talent.access import RequestTies, employer_ids, released_to_viewer
 from schema.talent.enums import Availability
+from schema.talent.skills import Skill, SkillSuggestion, skill_list, suggestions_of
 
 if TYPE_CHECKING:
     from schema.talent.applications import Application
@@ -25,8 +26,8 @@ if TYPE_CHECKING:
     from schema.talent.invitations import JobInvitation
 
 if TYPE_CHECKING:  # pathways
-    from schema.pathways.timeline import PathwayEntry
     from schema.pathways.scholarships import Scholarship
+    from schema.pathways.timeline import PathwayEntry
 
 
 async def can_view_profile(info: Info, row: models.StudentProfile) -> bool:
@@ -51,7 +52,7 @@ class StudentProfile(Node):
     _row: strawberry.Private[models.StudentProfile]
 
     @classmethod
-    def from_model(cls, row: models.StudentProfile) -> "StudentProfile":
+    def from_model(cls, row: models.StudentProfile) -> StudentProfile:
         return cls(
             pk=row.id,
             headline=row.headline,
@@ -69,7 +70,7 @@ class StudentProfile(Node):
         )
 
     @classmethod
-    async def load(cls, info: Info, pk: int) -> "StudentProfile | None":
+    async def load(cls, info: Info, pk: int) -> StudentProfile | None:
         row = await info.context.loaders.by_id(models.StudentProfile).load(pk)
         return cls.from_model(row) if row is not None and await can_view_profile(info, row) else None
 
@@ -82,7 +83,9 @@ class StudentProfile(Node):
         return skill_list(self._row.skill_ids)
 
     @strawberry.field(description="Credentials held, with their status as of today.")
-    async def credentials(self, info: Info) -> list[Annotated["StudentCredential", strawberry.lazy("schema.talent.credentials")]]:
+    async def credentials(
+        self, info: Info
+    ) -> list[Annotated[StudentCredential, strawberry.lazy("schema.talent.credentials")]]:
         from schema.talent.credentials import StudentCredential
 
         rows = await info.context.loaders.by_column(models.StudentCredential, "student_id").load(self.pk)
@@ -109,7 +112,9 @@ class StudentProfile(Node):
         return (await info.context.loaders.by_id(models.User).load(self._row.user_id)).email
 
     @strawberry.field(description="The student's applications; only the student sees them here.")
-    async def applications(self, info: Info) -> list[Annotated["Application", strawberry.lazy("schema.talent.applications")]]:
+    async def applications(
+        self, info: Info
+    ) -> list[Annotated[Application, strawberry.lazy("schema.talent.applications")]]:
         from schema.talent.applications import Application
 
         if info.context.viewer.user_id != self._row.user_id:
@@ -118,7 +123,9 @@ class StudentProfile(Node):
         return [Application.from_model(row) for row in rows]
 
     @strawberry.field(description="Invitations received; only the student sees them here.")
-    async def invitations(self, info: Info) -> list[Annotated["JobInvitation", strawberry.lazy("schema.talent.invitations")]]:
+    async def invitations(
+        self, info: Info
+    ) -> list[Annotated[JobInvitation, strawberry.lazy("schema.talent.invitations")]]:
         from schema.talent.invitations import JobInvitation
 
         if info.context.viewer.user_id != self._row.user_id:
@@ -126,11 +133,10 @@ class StudentProfile(Node):
         rows = await info.context.loaders.by_column(models.JobInvitation, "student_id").load(self.pk)
         return [JobInvitation.from_model(row) for row in rows]
 
-
     @strawberry.field(description="Open postings ranked for this student, best first; for the student and staff.")
     async def recommended_jobs(
         self, info: Info, first: int | None = 20, after: str | None = None
-    ) -> Annotated["JobPostingMatchConnection", strawberry.lazy("schema.matches.fields")] | None:
+    ) -> Annotated[JobPostingMatchConnection, strawberry.lazy("schema.matches.fields")] | None:
         from schema.matches.fields import recommended_jobs
 
         return await recommended_jobs(info, self._row, first, after)
@@ -138,26 +144,31 @@ class StudentProfile(Node):
     @strawberry.field(description="Mentors with open places ranked for this student; for the student and staff.")
     async def mentor_matches(
         self, info: Info, first: int | None = 10
-    ) -> Annotated["MentorProfileMatchConnection", strawberry.lazy("schema.matches.fields")] | None:
+    ) -> Annotated[MentorProfileMatchConnection, strawberry.lazy("schema.matches.fields")] | None:
         from schema.matches.fields import mentor_matches
 
         return await mentor_matches(info, self._row, first)
 
-    @strawberry.field(description="Open or upcoming scholarships the student qualifies for, soonest deadline "
-                                  "first; for the student, their school and staff.")
+    @strawberry.field(
+        description="Open or upcoming scholarships the student qualifies for, soonest deadline "
+        "first; for the student, their school and staff."
+    )
     async def eligible_scholarships(
         self, info: Info
-    ) -> list[Annotated["Scholarship", strawberry.lazy("schema.pathways.scholarships")]]:
+    ) -> list[Annotated[Scholarship, strawberry.lazy("schema.pathways.scholarships")]]:
         from schema.pathways.scholarships import eligible_scholarships
 
         return await eligible_scholarships(info, self._row)
 
-    @strawberry.field(description="The student's steps in date order, oldest first: enrollments, modules, badges "
-                                  "and credentials, scholarships. Employers see only what the student released.")
-    async def pathway(self, info: Info) -> list[Annotated["PathwayEntry", strawberry.lazy("schema.pathways.timeline")]]:
+    @strawberry.field(
+        description="The student's steps in date order, oldest first: enrollments, modules, badges "
+        "and credentials, scholarships. Employers see only what the student released."
+    )
+    async def pathway(self, info: Info) -> list[Annotated[PathwayEntry, strawberry.lazy("schema.pathways.timeline")]]:
         from schema.pathways.timeline import pathway
 
         return await pathway(info, self._row)
+
 
 @strawberry.input(description="Only the fields given are changed; a first call creates your profile.")
 class StudentProfileUpsertInput:

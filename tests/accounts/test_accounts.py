@@ -1,7 +1,8 @@
 """Registering, signing in, `me`, and what a bad token gets."""
+
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import jwt
 import pytest
@@ -27,7 +28,9 @@ async def user_count(api) -> int:
 
 async def test_register_then_sign_in_and_read_me(api):
     # when
-    data = await api.gql(REGISTER, {"input": {"email": " Dana@Example.COM ", "password": "torque wrench 42", "name": "Dana"}})
+    data = await api.gql(
+        REGISTER, {"input": {"email": " Dana@Example.COM ", "password": "torque wrench 42", "name": "Dana"}}
+    )
     # then
     payload = data["userRegister"]
     assert payload["userErrors"] == []
@@ -104,9 +107,14 @@ async def test_me_is_null_when_anonymous(api):
 
 
 def _forge(settings, **changes) -> str:
-    now = datetime.now(timezone.utc)
-    claims = {"sub": "1", "iss": settings.jwt_issuer, "aud": settings.jwt_audience, "iat": now,
-              "exp": now + timedelta(minutes=5)}
+    now = datetime.now(UTC)
+    claims = {
+        "sub": "1",
+        "iss": settings.jwt_issuer,
+        "aud": settings.jwt_audience,
+        "iat": now,
+        "exp": now + timedelta(minutes=5),
+    }
     claims.update(changes.pop("claims", {}))
     key = changes.pop("key", settings.secret_key)
     return jwt.encode(claims, key, algorithm=changes.pop("algorithm", "HS256"))
@@ -119,7 +127,7 @@ def _alg_none(settings) -> str:
     def b64(obj):
         return base64.urlsafe_b64encode(json.dumps(obj).encode()).decode().rstrip("=")
 
-    now = int(datetime.now(timezone.utc).timestamp())
+    now = int(datetime.now(UTC).timestamp())
     claims = {"sub": "1", "iss": settings.jwt_issuer, "aud": settings.jwt_audience, "iat": now, "exp": now + 300}
     return f"{b64({'alg': 'none', 'typ': 'JWT'})}.{b64(claims)}."
 
@@ -130,7 +138,7 @@ def _alg_none(settings) -> str:
         lambda s: "not-a-jwt",
         lambda s: _alg_none(s),
         lambda s: _forge(s, key="someone-elses-secret-key-0123456789abcdef"),
-        lambda s: _forge(s, claims={"exp": datetime.now(timezone.utc) - timedelta(minutes=1)}),
+        lambda s: _forge(s, claims={"exp": datetime.now(UTC) - timedelta(minutes=1)}),
         lambda s: _forge(s, claims={"aud": "another-api"}),
         lambda s: _forge(s, claims={"iss": "someone-else"}),
         lambda s: "srapp_unknownapptoken",

@@ -1,4 +1,5 @@
 """Partner app tokens: shown once, stored hashed, scoped, revocable."""
+
 from __future__ import annotations
 
 from sqlalchemy import select
@@ -19,8 +20,11 @@ TOKENS = "query ($id: ID!) { organization(id: $id) { appTokens { name last4 } } 
 
 
 async def make_token(api, owner, org, scopes):
-    data = await api.gql(TOKEN_CREATE, {"input": {"organizationId": gid("Organization", org), "name": "Shop system",
-                                                  "scopes": scopes}}, token=owner.token)
+    data = await api.gql(
+        TOKEN_CREATE,
+        {"input": {"organizationId": gid("Organization", org), "name": "Shop system", "scopes": scopes}},
+        token=owner.token,
+    )
     payload = data["appTokenCreate"]
     assert payload["userErrors"] == []
     return payload
@@ -52,8 +56,11 @@ async def test_app_acts_for_its_organization_within_its_scopes(api):
     foreign = await api.gql(RENAME, {"id": gid("Organization", other_org), "name": "Nope"}, token=writer)
     assert foreign["organizationUpdate"]["userErrors"][0]["code"] == "PERMISSION_DENIED"
     # apps cannot mint more tokens
-    minted = await api.errors(TOKEN_CREATE, {"input": {"organizationId": gid("Organization", org), "name": "x",
-                                                       "scopes": ["DONATIONS_READ"]}}, token=writer)
+    minted = await api.errors(
+        TOKEN_CREATE,
+        {"input": {"organizationId": gid("Organization", org), "name": "x", "scopes": ["DONATIONS_READ"]}},
+        token=writer,
+    )
     assert minted[0]["extensions"]["code"] == "UNAUTHENTICATED"
 
 
@@ -61,11 +68,17 @@ async def test_members_cannot_create_tokens_and_scopes_are_required(api):
     owner, member = await api.person(), await api.person()
     org = await api.organization(owner=owner)
     other = await api.organization(owner=member, role="MEMBER")
-    data = await api.gql(TOKEN_CREATE, {"input": {"organizationId": gid("Organization", other), "name": "x",
-                                                  "scopes": ["DONATIONS_READ"]}}, token=member.token)
+    data = await api.gql(
+        TOKEN_CREATE,
+        {"input": {"organizationId": gid("Organization", other), "name": "x", "scopes": ["DONATIONS_READ"]}},
+        token=member.token,
+    )
     assert data["appTokenCreate"]["userErrors"][0]["code"] == "PERMISSION_DENIED"
-    empty = await api.gql(TOKEN_CREATE, {"input": {"organizationId": gid("Organization", org), "name": "x",
-                                                   "scopes": []}}, token=owner.token)
+    empty = await api.gql(
+        TOKEN_CREATE,
+        {"input": {"organizationId": gid("Organization", org), "name": "x", "scopes": []}},
+        token=owner.token,
+    )
     assert empty["appTokenCreate"]["userErrors"][0]["code"] == "INVALID_SCOPE"
     async with api.db.read() as session:
         assert (await session.scalars(select(AppToken))).all() == []

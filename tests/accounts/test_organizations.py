@@ -1,4 +1,5 @@
 """Organizations: create with geocoding, update by role, members, browse with filters and paging."""
+
 from __future__ import annotations
 
 import pytest
@@ -53,10 +54,21 @@ async def org_count(api) -> int:
 
 async def test_create_school_geocodes_zip_and_makes_creator_owner(api):
     person = await api.person()
-    data = await api.gql(CREATE, {"input": {
-        "name": "Wayne County Career Tech", "kinds": ["SCHOOL", "DONOR"], "postalCode": "48226",
-        "programs": ["COLLISION", "REFINISH"], "tier": "DEVELOPING", "enrollment": 120, "city": "Detroit",
-    }}, token=person.token)
+    data = await api.gql(
+        CREATE,
+        {
+            "input": {
+                "name": "Wayne County Career Tech",
+                "kinds": ["SCHOOL", "DONOR"],
+                "postalCode": "48226",
+                "programs": ["COLLISION", "REFINISH"],
+                "tier": "DEVELOPING",
+                "enrollment": 120,
+                "city": "Detroit",
+            }
+        },
+        token=person.token,
+    )
     payload = data["organizationCreate"]
     assert payload["userErrors"] == []
     org = payload["organization"]
@@ -67,20 +79,26 @@ async def test_create_school_geocodes_zip_and_makes_creator_owner(api):
 
 async def test_given_coordinates_win_over_the_zip_centroid(api):
     person = await api.person()
-    data = await api.gql(CREATE, {"input": {"name": "Shop", "kinds": ["EMPLOYER"], "latitude": 42.5, "longitude": -83.1}},
-                         token=person.token)
+    data = await api.gql(
+        CREATE,
+        {"input": {"name": "Shop", "kinds": ["EMPLOYER"], "latitude": 42.5, "longitude": -83.1}},
+        token=person.token,
+    )
     assert data["organizationCreate"]["organization"]["location"] == {"latitude": 42.5, "longitude": -83.1}
 
 
-@pytest.mark.parametrize("changes, code, field", [
-    ({"postalCode": "00000"}, "UNKNOWN_POSTAL_CODE", ["postalCode"]),
-    ({"latitude": 95.0, "longitude": 10.0}, "INVALID_COORDINATES", ["latitude"]),
-    ({"kinds": []}, "REQUIRED", ["kinds"]),
-    ({"name": "x" * 201}, "TOO_LONG", ["name"]),
-    ({"website": "javascript:alert(1)"}, "INVALID", ["website"]),
-    ({"enrollment": -3}, "OUT_OF_RANGE", ["enrollment"]),
-    ({"kinds": ["DONOR"], "tier": "ADVANCED"}, "INVALID", ["tier"]),
-])
+@pytest.mark.parametrize(
+    "changes, code, field",
+    [
+        ({"postalCode": "00000"}, "UNKNOWN_POSTAL_CODE", ["postalCode"]),
+        ({"latitude": 95.0, "longitude": 10.0}, "INVALID_COORDINATES", ["latitude"]),
+        ({"kinds": []}, "REQUIRED", ["kinds"]),
+        ({"name": "x" * 201}, "TOO_LONG", ["name"]),
+        ({"website": "javascript:alert(1)"}, "INVALID", ["website"]),
+        ({"enrollment": -3}, "OUT_OF_RANGE", ["enrollment"]),
+        ({"kinds": ["DONOR"], "tier": "ADVANCED"}, "INVALID", ["tier"]),
+    ],
+)
 async def test_bad_organization_input_is_refused_and_nothing_is_written(api, changes, code, field):
     person = await api.person()
     data = await api.gql(CREATE, {"input": {"name": "Shop", "kinds": ["SCHOOL"], **changes}}, token=person.token)
@@ -100,26 +118,40 @@ async def test_only_owners_and_admins_update(api):
     async with api.db.write() as session:
         session.add(Membership(organization_id=org, user_id=member.id, role="MEMBER"))
     for person in (member, stranger):
-        data = await api.gql(UPDATE, {"id": gid("Organization", org), "input": {"name": "Hijacked"}}, token=person.token)
+        data = await api.gql(
+            UPDATE, {"id": gid("Organization", org), "input": {"name": "Hijacked"}}, token=person.token
+        )
         assert data["organizationUpdate"]["userErrors"][0]["code"] == "PERMISSION_DENIED"
-    data = await api.gql(UPDATE, {"id": gid("Organization", org), "input": {"website": "https://shop.example"}},
-                         token=owner.token)
-    assert data["organizationUpdate"] == {"organization": {"name": "Before", "website": "https://shop.example"},
-                                          "userErrors": []}
+    data = await api.gql(
+        UPDATE, {"id": gid("Organization", org), "input": {"website": "https://shop.example"}}, token=owner.token
+    )
+    assert data["organizationUpdate"] == {
+        "organization": {"name": "Before", "website": "https://shop.example"},
+        "userErrors": [],
+    }
 
 
 async def test_member_management_keeps_an_owner(api):
     owner, other = await api.person(), await api.person(name="Riley")
     org = await api.organization(owner=owner)
     org_id = gid("Organization", org)
-    added = await api.gql(MEMBER_ADD, {"input": {"organizationId": org_id, "email": other.email.upper(), "role": "ADMIN"}},
-                          token=owner.token)
-    assert added["organizationMemberAdd"] == {"membership": {"role": "ADMIN", "user": {"name": "Riley"}}, "userErrors": []}
+    added = await api.gql(
+        MEMBER_ADD,
+        {"input": {"organizationId": org_id, "email": other.email.upper(), "role": "ADMIN"}},
+        token=owner.token,
+    )
+    assert added["organizationMemberAdd"] == {
+        "membership": {"role": "ADMIN", "user": {"name": "Riley"}},
+        "userErrors": [],
+    }
     again = await api.gql(MEMBER_ADD, {"input": {"organizationId": org_id, "email": other.email}}, token=owner.token)
     assert again["organizationMemberAdd"]["userErrors"][0]["code"] == "ALREADY_MEMBER"
     # an admin cannot make owners, nor remove the last owner
-    promote = await api.gql(MEMBER_INVITE, {"input": {"organizationId": org_id, "email": "new@example.com", "role": "OWNER"}},
-                            token=other.token)
+    promote = await api.gql(
+        MEMBER_INVITE,
+        {"input": {"organizationId": org_id, "email": "new@example.com", "role": "OWNER"}},
+        token=other.token,
+    )
     assert promote["organizationMemberInvite"]["userErrors"][0]["code"] == "PERMISSION_DENIED"
     leave = await api.gql(MEMBER_REMOVE, {"org": org_id, "user": owner.gid}, token=owner.token)
     assert leave["organizationMemberRemove"]["userErrors"][0]["code"] == "LAST_OWNER"
@@ -132,12 +164,16 @@ async def test_member_management_keeps_an_owner(api):
 async def test_invited_email_joins_on_registering(api):
     owner = await api.person()
     org = await api.organization(owner=owner)
-    invited = await api.gql(MEMBER_INVITE, {"input": {"organizationId": gid("Organization", org),
-                                                      "email": "Newhire@Example.com"}}, token=owner.token)
+    invited = await api.gql(
+        MEMBER_INVITE,
+        {"input": {"organizationId": gid("Organization", org), "email": "Newhire@Example.com"}},
+        token=owner.token,
+    )
     assert invited["organizationMemberInvite"]["invitation"] == {"email": "newhire@example.com", "role": "MEMBER"}
     registered = await api.gql(
-        "mutation { userRegister(input: {email: \"newhire@example.com\", password: \"brake lathe 77\", name: \"N\"})"
-        " { token userErrors { code } } }")
+        'mutation { userRegister(input: {email: "newhire@example.com", password: "brake lathe 77", name: "N"})'
+        " { token userErrors { code } } }"
+    )
     token = registered["userRegister"]["token"]
     me = await api.gql("{ me { memberships { role organization { id } } } }", token=token)
     assert me["me"]["memberships"] == [{"role": "MEMBER", "organization": {"id": gid("Organization", org)}}]
@@ -186,13 +222,16 @@ async def test_cursor_pagination_walks_every_row_once(api):
     assert seen == [f"Org {i}" for i in range(7)]
 
 
-@pytest.mark.parametrize("variables, code", [
-    ({"first": 101}, "OUT_OF_RANGE"),
-    ({"first": -1}, "OUT_OF_RANGE"),
-    ({"filter": {"near": {"postalCode": "48226", "radiusKm": -5}}}, "OUT_OF_RANGE"),
-    ({"filter": {"near": {"postalCode": "99999", "radiusKm": 5}}}, "UNKNOWN_POSTAL_CODE"),
-    ({"after": "bm90LWEtY3Vyc29y"}, "INVALID"),
-])
+@pytest.mark.parametrize(
+    "variables, code",
+    [
+        ({"first": 101}, "OUT_OF_RANGE"),
+        ({"first": -1}, "OUT_OF_RANGE"),
+        ({"filter": {"near": {"postalCode": "48226", "radiusKm": -5}}}, "OUT_OF_RANGE"),
+        ({"filter": {"near": {"postalCode": "99999", "radiusKm": 5}}}, "UNKNOWN_POSTAL_CODE"),
+        ({"after": "bm90LWEtY3Vyc29y"}, "INVALID"),
+    ],
+)
 async def test_bad_browse_arguments_get_a_clear_code(api, variables, code):
     errors = await api.errors(ORGANIZATIONS, variables)
     assert errors[0]["extensions"]["code"] == code

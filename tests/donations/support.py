@@ -1,8 +1,9 @@
 """Helpers for donation tests: the two parties, and needs, listings and donations made over the API."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from db.reference.categories import CATEGORIES
 from tests.support import Api, Person, gid
@@ -47,7 +48,7 @@ def category(slug: str) -> str:
 
 
 def later(days: int = 30) -> str:
-    return (datetime.now(timezone.utc) + timedelta(days=days)).isoformat()
+    return (datetime.now(UTC) + timedelta(days=days)).isoformat()
 
 
 @dataclass
@@ -71,11 +72,21 @@ class Parties:
 async def parties(api: Api, *, school_zip: str = "48226", donor_zip: str = "48126") -> Parties:
     school_member = await api.person("School Teacher")
     donor_member = await api.person("Donor Manager")
-    school_id = await api.organization(owner=school_member, kinds=("SCHOOL",), name="Detroit Tech",
-                                       postal_code=school_zip, contact_email="office@detroit-tech.example.org",
-                                       contact_phone="(313) 555-0100")
-    donor_id = await api.organization(owner=donor_member, kinds=("DONOR",), name="Dearborn Collision",
-                                      postal_code=donor_zip, contact_email="shop@dearborn.example.org")
+    school_id = await api.organization(
+        owner=school_member,
+        kinds=("SCHOOL",),
+        name="Detroit Tech",
+        postal_code=school_zip,
+        contact_email="office@detroit-tech.example.org",
+        contact_phone="(313) 555-0100",
+    )
+    donor_id = await api.organization(
+        owner=donor_member,
+        kinds=("DONOR",),
+        name="Dearborn Collision",
+        postal_code=donor_zip,
+        contact_email="shop@dearborn.example.org",
+    )
     return Parties(school_member, donor_member, school_id, donor_id)
 
 
@@ -84,9 +95,19 @@ def userErrors(payload: dict) -> list[str]:
 
 
 async def make_need(api: Api, p: Parties, *, quantity: int = 5, slug: str = "welding-strsw", **fields) -> str:
-    data = await api.gql(NEED_CREATE, {"input": {
-        "schoolId": p.school, "categoryId": category(slug), "title": fields.pop("title", "Spot welder for lab"),
-        "quantity": quantity, **fields}}, token=p.school_member.token)
+    data = await api.gql(
+        NEED_CREATE,
+        {
+            "input": {
+                "schoolId": p.school,
+                "categoryId": category(slug),
+                "title": fields.pop("title", "Spot welder for lab"),
+                "quantity": quantity,
+                **fields,
+            }
+        },
+        token=p.school_member.token,
+    )
     assert data["needCreate"]["userErrors"] == [], data
     return data["needCreate"]["need"]["id"]
 
@@ -94,18 +115,32 @@ async def make_need(api: Api, p: Parties, *, quantity: int = 5, slug: str = "wel
 async def make_listing(
     api: Api, p: Parties, *, quantity: int = 10, slug: str = "welding-strsw", cents: int = 150_000, **fields
 ) -> str:
-    data = await api.gql(LISTING_CREATE, {"input": {
-        "donorId": p.donor, "categoryId": category(slug), "title": fields.pop("title", "STRSW spot welder"),
-        "condition": fields.pop("condition", "GOOD"), "quantity": quantity,
-        "unitValue": {"amount": cents, "currency": "USD"}, "fulfillment": fields.pop("fulfillment", ["SHIP", "PICKUP"]),
-        **fields}}, token=p.donor_member.token)
+    data = await api.gql(
+        LISTING_CREATE,
+        {
+            "input": {
+                "donorId": p.donor,
+                "categoryId": category(slug),
+                "title": fields.pop("title", "STRSW spot welder"),
+                "condition": fields.pop("condition", "GOOD"),
+                "quantity": quantity,
+                "unitValue": {"amount": cents, "currency": "USD"},
+                "fulfillment": fields.pop("fulfillment", ["SHIP", "PICKUP"]),
+                **fields,
+            }
+        },
+        token=p.donor_member.token,
+    )
     assert data["listingCreate"]["userErrors"] == [], data
     return data["listingCreate"]["listing"]["id"]
 
 
 async def request(api: Api, p: Parties, listing: str, need: str, quantity: int, token: str | None = None) -> dict:
-    data = await api.gql(DONATION_REQUEST, {"input": {"listingId": listing, "needId": need, "quantity": quantity}},
-                         token=token or p.school_member.token)
+    data = await api.gql(
+        DONATION_REQUEST,
+        {"input": {"listingId": listing, "needId": need, "quantity": quantity}},
+        token=token or p.school_member.token,
+    )
     return data["donationRequest"]
 
 

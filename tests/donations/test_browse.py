@@ -1,7 +1,8 @@
 """Browsing listings and needs: filters in SQL, distance, order, literal search, and the category tree."""
+
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import update
 
@@ -23,19 +24,34 @@ async def titles(api, query: str, field: str, **variables) -> list[str]:
 async def test_listing_filters(api, db):
     p = await parties(api)
     await make_listing(api, p, title="Spot welder", slug="welding-strsw", condition="LIKE_NEW", cents=500)
-    await make_listing(api, p, title="Aluminum MIG", slug="welding-mig-aluminum", condition="FAIR", cents=900,
-                       fulfillment=["PICKUP"])
-    await make_listing(api, p, title="Salvage Camry", slug="vehicles-parts-training-vehicles", condition="FOR_PARTS",
-                       fulfillment=["TOW"], cents=100)
+    await make_listing(
+        api, p, title="Aluminum MIG", slug="welding-mig-aluminum", condition="FAIR", cents=900, fulfillment=["PICKUP"]
+    )
+    await make_listing(
+        api,
+        p,
+        title="Salvage Camry",
+        slug="vehicles-parts-training-vehicles",
+        condition="FOR_PARTS",
+        fulfillment=["TOW"],
+        cents=100,
+    )
     await make_listing(api, p, title="Paint booth", slug="refinish-paint-booth", condition="GOOD", cents=700)
     # a category includes its sub-categories
     welding = await titles(api, LISTINGS, "listings", filter={"categoryId": category("welding")}, order="VALUE")
     assert welding == ["Aluminum MIG", "Spot welder"]
     # condition means "at least"
-    assert sorted(await titles(api, LISTINGS, "listings", filter={"condition": "GOOD"})) == ["Paint booth", "Spot welder"]
+    assert sorted(await titles(api, LISTINGS, "listings", filter={"condition": "GOOD"})) == [
+        "Paint booth",
+        "Spot welder",
+    ]
     assert await titles(api, LISTINGS, "listings", filter={"fulfillment": ["TOW"]}) == ["Salvage Camry"]
     assert await titles(api, LISTINGS, "listings", order="VALUE") == [
-        "Aluminum MIG", "Paint booth", "Spot welder", "Salvage Camry"]
+        "Aluminum MIG",
+        "Paint booth",
+        "Spot welder",
+        "Salvage Camry",
+    ]
     assert await titles(api, LISTINGS, "listings", filter={"search": "  BOOTH "}) == ["Paint booth"]
 
 
@@ -54,18 +70,26 @@ async def test_statuses_are_derived_and_filterable(api, db):
     p = await parties(api)
     available = await make_listing(api, p, title="Available", quantity=5)
     reserved = await make_listing(api, p, title="Reserved", quantity=1)
-    await make_listing(api, p, title="Expired", availableUntil=(datetime.now(timezone.utc) + timedelta(days=1)).isoformat())
+    await make_listing(
+        api, p, title="Expired", availableUntil=(datetime.now(UTC) + timedelta(days=1)).isoformat()
+    )
     donation = await requested(api, p, reserved, await make_need(api, p), 1)
     await step(api, APPROVE, p.donor_member.token, id=donation)
     async with db.write() as session:
-        await session.execute(update(Listing).where(Listing.title == "Expired")
-                              .values(available_until=datetime.now(timezone.utc) - timedelta(minutes=1)))
+        await session.execute(
+            update(Listing)
+            .where(Listing.title == "Expired")
+            .values(available_until=datetime.now(UTC) - timedelta(minutes=1))
+        )
     assert await titles(api, LISTINGS, "listings") == ["Available"]  # default: what can be requested
     for status, expected in (("RESERVED", ["Reserved"]), ("EXPIRED", ["Expired"]), ("DONATED", [])):
         assert await titles(api, LISTINGS, "listings", filter={"status": [status]}) == expected
     everything = (await api.gql(LISTINGS, {"filter": {"donorId": p.donor}}))["listings"]["edges"]
     assert {e["node"]["title"]: e["node"]["status"] for e in everything} == {
-        "Available": "AVAILABLE", "Reserved": "RESERVED", "Expired": "EXPIRED"}
+        "Available": "AVAILABLE",
+        "Reserved": "RESERVED",
+        "Expired": "EXPIRED",
+    }
     assert available
 
 
@@ -95,18 +119,22 @@ async def test_needs_by_urgency_status_and_distance(api):
     p = await parties(api)
     await make_need(api, p, title="Low", priority="LOW")
     await make_need(api, p, title="Critical", priority="CRITICAL")
-    soon = (datetime.now(timezone.utc) + timedelta(days=3)).date().isoformat()
+    soon = (datetime.now(UTC) + timedelta(days=3)).date().isoformat()
     await make_need(api, p, title="High soon", priority="HIGH", neededBy=soon)
     await make_need(api, p, title="High", priority="HIGH")
     closed = await make_need(api, p, title="Closed")
-    await api.gql("mutation ($id: ID!) { needClose(id: $id) { userErrors { code } } }", {"id": closed},
-                  token=p.school_member.token)
+    await api.gql(
+        "mutation ($id: ID!) { needClose(id: $id) { userErrors { code } } }",
+        {"id": closed},
+        token=p.school_member.token,
+    )
     assert await titles(api, NEEDS, "needs") == ["Critical", "High soon", "High", "Low"]
     assert await titles(api, NEEDS, "needs", filter={"status": ["CLOSED"]}) == ["Closed"]
     assert await titles(api, NEEDS, "needs", filter={"priority": "HIGH"}) == ["Critical", "High soon", "High"]
     data = await api.gql(NEEDS, {"filter": {"near": {"postalCode": "48933", "radiusKm": 200}}})
-    assert {round(e["node"]["distanceKm"]) for e in data["needs"]["edges"]} == {round(data["needs"]["edges"][0][
-        "node"]["distanceKm"])}
+    assert {round(e["node"]["distanceKm"]) for e in data["needs"]["edges"]} == {
+        round(data["needs"]["edges"][0]["node"]["distanceKm"])
+    }
     assert 100 < data["needs"]["edges"][0]["node"]["distanceKm"] < 200  # Detroit from Lansing
     assert await titles(api, NEEDS, "needs", filter={"near": {"postalCode": "49503", "radiusKm": 50}}) == []
 
@@ -125,8 +153,12 @@ async def test_category_tree(api):
 
 
 async def test_category_suggest_maps_free_text(api):
-    for text, slug in (("spot welder strsw", "welding-strsw"), ("paint boths", "refinish-paint-booth"),
-                       ("frame machne", "structural-frame-machine"), ("guest speaker for class", "services-guest-speaker")):
+    for text, slug in (
+        ("spot welder strsw", "welding-strsw"),
+        ("paint boths", "refinish-paint-booth"),
+        ("frame machne", "structural-frame-machine"),
+        ("guest speaker for class", "services-guest-speaker"),
+    ):
         found = (await api.gql(SUGGEST, {"text": text, "first": 3}))["categorySuggest"]
         assert found[0]["category"]["slug"] == slug, (text, found)
         assert len(found) == 3 and found[0]["score"] >= found[1]["score"] and 0 < found[0]["score"] <= 1

@@ -2,15 +2,25 @@
 
 Runs on SQLite (writers queue on BEGIN IMMEDIATE) and PostgreSQL (row locks on conditional UPDATEs).
 """
+
 from __future__ import annotations
 
 import asyncio
 
 from sqlalchemy import func, select
 
-from db.models import DonationReceipt, DonationEvent
+from db.models import DonationEvent, DonationReceipt
 from tests.donations.support import (
-    APPROVE, LISTING_STATE, NEED_STATE, RECEIVE, SHIP, make_listing, make_need, parties, requested, step,
+    APPROVE,
+    LISTING_STATE,
+    NEED_STATE,
+    RECEIVE,
+    SHIP,
+    make_listing,
+    make_need,
+    parties,
+    requested,
+    step,
 )
 
 
@@ -76,10 +86,18 @@ async def test_concurrent_receipts_of_one_donation_issue_one_receipt(api, db):
     assert {r["userErrors"][0]["code"] for r in results if r["userErrors"]} == {"INVALID_TRANSITION"}
     async with db.read() as session:
         assert await session.scalar(select(func.count()).select_from(DonationReceipt)) == 1
-        assert await session.scalar(
-            select(func.count()).select_from(DonationEvent).where(DonationEvent.to_status == "RECEIVED")) == 1
+        assert (
+            await session.scalar(
+                select(func.count()).select_from(DonationEvent).where(DonationEvent.to_status == "RECEIVED")
+            )
+            == 1
+        )
     assert (await api.gql(NEED_STATE, {"id": need}))["need"] == {
-        "status": "FULFILLED", "quantity": 4, "quantityFulfilled": 4, "quantityRemaining": 0}
+        "status": "FULFILLED",
+        "quantity": 4,
+        "quantityFulfilled": 4,
+        "quantityRemaining": 0,
+    }
     state = (await api.gql(LISTING_STATE, {"id": listing}))["listing"]
     assert (state["quantityReserved"], state["quantityDonated"]) == (0, 4)
 

@@ -1,14 +1,15 @@
 """`serve --demo` data: needs, listings and donations in every state, receipts and credited services."""
+
 from __future__ import annotations
 
 import random
 
 from sqlalchemy import func, select
 
-from resolvers.demo import World, seeders
+from db.base import utcnow
 from db.enums.donations import DonationStatus, ListingStatus, NeedStatus
 from db.models import Donation, DonationReceipt, Listing, Need
-from db.base import utcnow
+from resolvers.demo import World, seeders
 from tests.support import gid
 
 STATES = """{ me { name } donations(first: 50) { edges { node { status receipt { number } } } } }"""
@@ -37,6 +38,8 @@ async def test_demo_data_shows_every_state(api, db):
     edges = (await api.gql(STATES, token=token))["donations"]["edges"]
     assert {e["node"]["status"] for e in edges} == {s.value for s in DonationStatus}
     shop = world.employers[0]
-    impact = await api.gql("query ($id: ID!) { organization(id: $id) { impact { servicesFulfilled } } }",
-                           {"id": gid("Organization", shop.id)})
+    impact = await api.gql(
+        "query ($id: ID!) { organization(id: $id) { impact { servicesFulfilled } } }",
+        {"id": gid("Organization", shop.id)},
+    )
     assert impact["organization"]["impact"]["servicesFulfilled"] >= 1

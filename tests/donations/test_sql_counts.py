@@ -1,4 +1,5 @@
 """List fields issue the same number of SQL statements for 5 rows as for 50 (no N+1)."""
+
 from __future__ import annotations
 
 from db.models import Donation, Listing, Need
@@ -19,16 +20,36 @@ async def _add(db, p, count: int) -> None:
     """`count` needs, each with a donation from its own listing (half of them approved)."""
     async with db.write() as session:
         for i in range(count):
-            need = Need(school_id=p.school_id, category_id=CATEGORY_IDS["welding-strsw"], title=f"need {i}",
-                        quantity=2, priority="HIGH")
-            listing = Listing(donor_id=p.donor_id, category_id=CATEGORY_IDS["welding-strsw"], title=f"listing {i}",
-                              condition="GOOD", quantity=3, unit_value_cents=1000, fulfillment_mask=1,
-                              private_notes="dock 3")
+            need = Need(
+                school_id=p.school_id,
+                category_id=CATEGORY_IDS["welding-strsw"],
+                title=f"need {i}",
+                quantity=2,
+                priority="HIGH",
+            )
+            listing = Listing(
+                donor_id=p.donor_id,
+                category_id=CATEGORY_IDS["welding-strsw"],
+                title=f"listing {i}",
+                condition="GOOD",
+                quantity=3,
+                unit_value_cents=1000,
+                fulfillment_mask=1,
+                private_notes="dock 3",
+            )
             session.add_all([need, listing])
             await session.flush()
             approved = i % 2 == 0
-            session.add(Donation(listing_id=listing.id, need_id=need.id, donor_id=p.donor_id, school_id=p.school_id,
-                                 quantity=1, status="APPROVED" if approved else "REQUESTED"))
+            session.add(
+                Donation(
+                    listing_id=listing.id,
+                    need_id=need.id,
+                    donor_id=p.donor_id,
+                    school_id=p.school_id,
+                    quantity=1,
+                    status="APPROVED" if approved else "REQUESTED",
+                )
+            )
             listing.quantity_reserved = 1 if approved else 0
 
 

@@ -1,9 +1,22 @@
 """The request-to-receipt lifecycle over HTTP, as a school, a donor and a partner app would drive it."""
+
 from __future__ import annotations
 
 from tests.donations.support import (
-    APPROVE, CANCEL, DECLINE, LISTING_STATE, NEED_STATE, RECEIVE, SHIP, make_listing, make_need, parties,
-    request, requested, step, userErrors,
+    APPROVE,
+    CANCEL,
+    DECLINE,
+    LISTING_STATE,
+    NEED_STATE,
+    RECEIVE,
+    SHIP,
+    make_listing,
+    make_need,
+    parties,
+    request,
+    requested,
+    step,
+    userErrors,
 )
 from tests.support import gid
 
@@ -36,8 +49,11 @@ NEED_FULFILL = """mutation ($id: ID!, $org: ID!) { needFulfill(id: $id, organiza
 
 
 async def app_token(api, owner, organization: str, scopes: list[str]) -> str:
-    data = await api.gql(APP_TOKEN_CREATE, {"input": {"organizationId": organization, "name": "Shop system",
-                                                      "scopes": scopes}}, token=owner.token)
+    data = await api.gql(
+        APP_TOKEN_CREATE,
+        {"input": {"organizationId": organization, "name": "Shop system", "scopes": scopes}},
+        token=owner.token,
+    )
     return data["appTokenCreate"]["token"]
 
 
@@ -55,8 +71,12 @@ async def test_whole_lifecycle_by_a_school_a_donor_and_a_partner_app(api):
     assert (await step(api, APPROVE, app, id=donation))["donation"]["status"] == "APPROVED"
     assert (await api.gql(LISTING_STATE, {"id": listing}))["listing"]["quantityReserved"] == 2
     shipped = await step(api, SHIP, app, id=donation, carrier="UPS", tracking="1Z12345")
-    assert shipped["donation"]["shipment"] == {"method": "SHIP", "carrier": "UPS", "trackingNumber": "1Z12345",
-                                               "arrangement": None}
+    assert shipped["donation"]["shipment"] == {
+        "method": "SHIP",
+        "carrier": "UPS",
+        "trackingNumber": "1Z12345",
+        "arrangement": None,
+    }
     received = await step(api, RECEIVE, p.school_member.token, id=donation)
     assert received["userErrors"] == []
 
@@ -64,8 +84,11 @@ async def test_whole_lifecycle_by_a_school_a_donor_and_a_partner_app(api):
     seen = (await api.gql(DONATION, {"id": donation}, token=p.school_member.token))["donation"]
     assert seen["status"] == "RECEIVED"
     assert [(e["fromStatus"], e["toStatus"], e["viaApp"]) for e in seen["events"]] == [
-        (None, "REQUESTED", False), ("REQUESTED", "APPROVED", True), ("APPROVED", "SHIPPED", True),
-        ("SHIPPED", "RECEIVED", False)]
+        (None, "REQUESTED", False),
+        ("REQUESTED", "APPROVED", True),
+        ("APPROVED", "SHIPPED", True),
+        ("SHIPPED", "RECEIVED", False),
+    ]
     assert seen["events"][0]["actor"]["name"] == "School Teacher"
     assert seen["events"][1]["actor"] is None and seen["events"][1]["organization"]["name"] == "Dearborn Collision"
     receipt = seen["receipt"]
@@ -76,8 +99,13 @@ async def test_whole_lifecycle_by_a_school_a_donor_and_a_partner_app(api):
     assert seen["listing"]["privateNotes"] == "Dock 3, ask for Joe"
     assert seen["school"]["contactEmail"] == "office@detroit-tech.example.org"
     state = (await api.gql(LISTING_STATE, {"id": listing}))["listing"]
-    assert state == {"status": "AVAILABLE", "quantity": 5, "quantityAvailable": 3, "quantityReserved": 0,
-                     "quantityDonated": 2}
+    assert state == {
+        "status": "AVAILABLE",
+        "quantity": 5,
+        "quantityAvailable": 3,
+        "quantityReserved": 0,
+        "quantityDonated": 2,
+    }
 
     # the donor's records, as a person and as the app
     for token in (p.donor_member.token, app):
@@ -88,12 +116,21 @@ async def test_whole_lifecycle_by_a_school_a_donor_and_a_partner_app(api):
 
     # impact on both sides
     donor_impact = (await api.gql(IMPACT, {"id": p.donor}))["organization"]["impact"]
-    assert donor_impact == {"itemsGiven": 2, "donationsGiven": 1, "schoolsHelped": 1,
-                            "valueGiven": [{"amount": 500_000, "currency": "USD"}], "itemsReceived": 0,
-                            "donationsReceived": 0, "valueReceived": [], "servicesFulfilled": 0}
+    assert donor_impact == {
+        "itemsGiven": 2,
+        "donationsGiven": 1,
+        "schoolsHelped": 1,
+        "valueGiven": [{"amount": 500_000, "currency": "USD"}],
+        "itemsReceived": 0,
+        "donationsReceived": 0,
+        "valueReceived": [],
+        "servicesFulfilled": 0,
+    }
     school_impact = (await api.gql(IMPACT, {"id": p.school}))["organization"]["impact"]
-    assert (school_impact["itemsReceived"], school_impact["valueReceived"]) == (2, [{"amount": 500_000,
-                                                                                     "currency": "USD"}])
+    assert (school_impact["itemsReceived"], school_impact["valueReceived"]) == (
+        2,
+        [{"amount": 500_000, "currency": "USD"}],
+    )
 
 
 async def test_receipt_does_not_change_when_the_listing_does(api):
@@ -107,8 +144,10 @@ async def test_receipt_does_not_change_when_the_listing_does(api):
       userErrors { code } } }"""
     assert (await api.gql(update, {"id": listing}, token=p.donor_member.token))["listingUpdate"]["userErrors"] == []
     after = (await api.gql(DONATION, {"id": donation}, token=p.donor_member.token))["donation"]["receipt"]
-    assert after["itemTitle"] == "STRSW spot welder" and after["declaredValue"]["amount"] == before[
-        "declaredValue"]["amount"] == 1000
+    assert (
+        after["itemTitle"] == "STRSW spot welder"
+        and after["declaredValue"]["amount"] == before["declaredValue"]["amount"] == 1000
+    )
 
 
 async def test_only_the_right_side_takes_each_step_and_outsiders_see_nothing(api):
@@ -116,16 +155,23 @@ async def test_only_the_right_side_takes_each_step_and_outsiders_see_nothing(api
     need, listing = await make_need(api, p), await make_listing(api, p, privateNotes="secret dock")
     outsider = await api.person("Outsider")
     # before any donation, neither side sees the other's private details
-    assert (await api.gql(LISTING_NOTES, {"id": listing}, token=p.school_member.token))["listing"]["privateNotes"] is None
+    assert (await api.gql(LISTING_NOTES, {"id": listing}, token=p.school_member.token))["listing"][
+        "privateNotes"
+    ] is None
     assert (await api.gql(ORG_CONTACT, {"id": p.school}, token=p.donor_member.token))["organization"] == {
-        "contactEmail": None, "contactPhone": None}
+        "contactEmail": None,
+        "contactPhone": None,
+    }
     # only the school's members request for its need
     assert userErrors(await request(api, p, listing, need, 1, token=p.donor_member.token)) == ["PERMISSION_DENIED"]
     donation = await requested(api, p, listing, need, 1)
     # now the two parties see each other's details, and the outsider still does not
-    assert (await api.gql(LISTING_NOTES, {"id": listing}, token=p.school_member.token))["listing"]["privateNotes"] == "secret dock"
+    assert (await api.gql(LISTING_NOTES, {"id": listing}, token=p.school_member.token))["listing"][
+        "privateNotes"
+    ] == "secret dock"
     assert (await api.gql(ORG_CONTACT, {"id": p.school}, token=p.donor_member.token))["organization"][
-        "contactEmail"] == "office@detroit-tech.example.org"
+        "contactEmail"
+    ] == "office@detroit-tech.example.org"
     assert (await api.gql(ORG_CONTACT, {"id": p.school}, token=outsider.token))["organization"]["contactEmail"] is None
     assert (await api.gql(LISTING_NOTES, {"id": listing}, token=outsider.token))["listing"]["privateNotes"] is None
     # outsiders and anonymous callers: the donation does not exist
@@ -136,7 +182,8 @@ async def test_only_the_right_side_takes_each_step_and_outsiders_see_nothing(api
     need_donations = """query ($id: ID!) { need(id: $id) { donations { id } } }"""
     assert (await api.gql(need_donations, {"id": need}, token=outsider.token))["need"]["donations"] == []
     assert (await api.gql(need_donations, {"id": need}, token=p.donor_member.token))["need"]["donations"] == [
-        {"id": donation}]
+        {"id": donation}
+    ]
     # the school cannot approve its own request; the donor cannot receive
     assert userErrors(await step(api, APPROVE, p.school_member.token, id=donation)) == ["PERMISSION_DENIED"]
     await step(api, APPROVE, p.donor_member.token, id=donation)
@@ -171,7 +218,9 @@ async def test_cancel_releases_the_reservation_and_decline_records_the_reason(ap
     assert cancelled["donation"] == {"id": first, "status": "CANCELLED", "cancelReason": "Budget moved the lab"}
     assert (await api.gql(LISTING_STATE, {"id": listing}))["listing"]["quantityReserved"] == 0
     declined = await step(api, DECLINE, p.donor_member.token, id=second, reason="Promised elsewhere")
-    assert declined["donation"]["status"] == "DECLINED" and declined["donation"]["declineReason"] == "Promised elsewhere"
+    assert (
+        declined["donation"]["status"] == "DECLINED" and declined["donation"]["declineReason"] == "Promised elsewhere"
+    )
     # terminal states accept nothing more
     assert userErrors(await step(api, APPROVE, p.donor_member.token, id=second)) == ["INVALID_TRANSITION"]
     assert userErrors(await step(api, CANCEL, p.donor_member.token, id=first)) == ["INVALID_TRANSITION"]
@@ -216,13 +265,17 @@ async def test_service_need_fulfilled_by_a_shop_credits_the_shop(api):
     shop = gid("Organization", await api.organization(kinds=("EMPLOYER",), name="Warren Body Shop"))
     speaker = await make_need(api, p, quantity=1, slug="services-guest-speaker", title="Speaker on ADAS")
     equipment = await make_need(api, p, quantity=1)
-    assert (await api.gql(NEED_FULFILL, {"id": equipment, "org": shop}, token=p.school_member.token))[
-        "needFulfill"]["userErrors"] == [{"code": "NOT_A_SERVICE"}]
-    assert (await api.gql(NEED_FULFILL, {"id": speaker, "org": shop}, token=p.donor_member.token))[
-        "needFulfill"]["userErrors"] == [{"code": "PERMISSION_DENIED"}]
+    assert (await api.gql(NEED_FULFILL, {"id": equipment, "org": shop}, token=p.school_member.token))["needFulfill"][
+        "userErrors"
+    ] == [{"code": "NOT_A_SERVICE"}]
+    assert (await api.gql(NEED_FULFILL, {"id": speaker, "org": shop}, token=p.donor_member.token))["needFulfill"][
+        "userErrors"
+    ] == [{"code": "PERMISSION_DENIED"}]
     done = (await api.gql(NEED_FULFILL, {"id": speaker, "org": shop}, token=p.school_member.token))["needFulfill"]
-    assert done == {"need": {"status": "FULFILLED", "quantityFulfilled": 1, "fulfilledBy": {"name": "Warren Body Shop"}},
-                    "userErrors": []}
+    assert done == {
+        "need": {"status": "FULFILLED", "quantityFulfilled": 1, "fulfilledBy": {"name": "Warren Body Shop"}},
+        "userErrors": [],
+    }
     again = (await api.gql(NEED_FULFILL, {"id": speaker, "org": shop}, token=p.school_member.token))["needFulfill"]
     assert again["userErrors"] == [{"code": "NEED_NOT_OPEN"}]
     assert (await api.gql(IMPACT, {"id": shop}))["organization"]["impact"]["servicesFulfilled"] == 1

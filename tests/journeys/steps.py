@@ -1,4 +1,5 @@
 """Talent steps a pathway or apprentice test takes for a student created by the pathway factories."""
+
 from __future__ import annotations
 
 from tests.support import Api, Person
@@ -24,8 +25,9 @@ async def mentor(api: Api, name: str = "Morgan Mentor", capacity: int = 5) -> tu
     return person, data["mentorProfileUpsert"]["mentorProfile"]["id"]
 
 
-async def mentorship(api: Api, mentee: Person, mentor_person: Person, mentor_id: str, *, accept: bool = True,
-                     end: bool = False) -> str:
+async def mentorship(
+    api: Api, mentee: Person, mentor_person: Person, mentor_id: str, *, accept: bool = True, end: bool = False
+) -> str:
     data = await api.gql(MENTORSHIP_REQUEST, {"input": {"mentorId": mentor_id}}, token=mentee.token)
     assert data["mentorshipRequest"]["userErrors"] == [], data
     mentorship_id = data["mentorshipRequest"]["mentorship"]["id"]
@@ -38,8 +40,14 @@ async def mentorship(api: Api, mentee: Person, mentor_person: Person, mentor_id:
     return mentorship_id
 
 
-async def application(api: Api, student: Student, shop: flows.Employer, *, moves: tuple[str, ...] = (),
-                      title: str = "Collision Technician") -> str:
+async def application(
+    api: Api,
+    student: Student,
+    shop: flows.Employer,
+    *,
+    moves: tuple[str, ...] = (),
+    title: str = "Collision Technician",
+) -> str:
     """The student applies to a new posting of `shop`, which then makes `moves` in order."""
     job = await flows.posting(api, shop, title=title)
     applied = await flows.apply(api, student, job)

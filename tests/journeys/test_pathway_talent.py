@@ -1,11 +1,12 @@
 """The pathway's talent steps: job applications, accepted invitations and mentorship, and who sees which."""
+
 from __future__ import annotations
 
 from datetime import date
 
+from tests.journeys import steps
 from tests.pathways.factories import student_credential, student_profile
 from tests.pathways.test_pathway import PATHWAY
-from tests.journeys import steps
 from tests.support import gid
 from tests.talent import flows
 from tests.talent.flows import INVITE, Student
@@ -42,10 +43,12 @@ async def test_the_student_sees_applications_invitations_and_mentorship_in_order
     teacher, student, hiring, other = await job_seeker(api, visible=True)
     inviting = await flows.employer(api, name="Warren Auto Body")
     job = await flows.posting(api, inviting, title="Apprentice")
-    sent = await api.gql(INVITE, {"input": {"jobPostingId": job, "studentId": student.profile_gid}},
-                         token=inviting.owner.token)
-    accepted = await api.gql(INVITATION_ACCEPT, {"id": sent["invitationCreate"]["invitation"]["id"]},
-                             token=student.person.token)
+    sent = await api.gql(
+        INVITE, {"input": {"jobPostingId": job, "studentId": student.profile_gid}}, token=inviting.owner.token
+    )
+    accepted = await api.gql(
+        INVITATION_ACCEPT, {"id": sent["invitationCreate"]["invitation"]["id"]}, token=student.person.token
+    )
     assert accepted["invitationAccept"]["userErrors"] == []
     mentor_person, mentor_id = await steps.mentor(api, "Morgan Mentor")
     await steps.mentorship(api, student.person, mentor_person, mentor_id, end=True)
@@ -54,15 +57,26 @@ async def test_the_student_sees_applications_invitations_and_mentorship_in_order
     # then
     # Everything happened today, so the steps follow the same-day order of their kinds.
     assert kinds(entries) == [
-        "CREDENTIAL_EARNED", "MENTORSHIP_REQUESTED", "MENTORSHIP_ACCEPTED", "JOB_INVITATION_ACCEPTED",
-        "JOB_APPLIED", "JOB_APPLIED", "JOB_APPLIED", "JOB_INTERVIEW", "JOB_OFFERED", "JOB_HIRED",  # no REVIEWING:
-        "JOB_REJECTED", "MENTORSHIP_ENDED",                                                     # the shop's triage
+        "CREDENTIAL_EARNED",
+        "MENTORSHIP_REQUESTED",
+        "MENTORSHIP_ACCEPTED",
+        "JOB_INVITATION_ACCEPTED",
+        "JOB_APPLIED",
+        "JOB_APPLIED",
+        "JOB_APPLIED",
+        "JOB_INTERVIEW",
+        "JOB_OFFERED",
+        "JOB_HIRED",  # no REVIEWING:
+        "JOB_REJECTED",
+        "MENTORSHIP_ENDED",  # the shop's triage
     ]
     by_kind = {e["kind"]: e for e in entries}
     assert by_kind["JOB_HIRED"]["title"] == "Hired as Collision Technician at Motor City Collision"
     assert by_kind["JOB_HIRED"]["organization"]["name"] == "Motor City Collision"
     assert by_kind["JOB_REJECTED"]["title"] == "Not selected for Estimator at Dearborn Body Works"
-    assert by_kind["JOB_INVITATION_ACCEPTED"]["title"] == "Accepted Warren Auto Body's invitation to apply for Apprentice"
+    assert (
+        by_kind["JOB_INVITATION_ACCEPTED"]["title"] == "Accepted Warren Auto Body's invitation to apply for Apprentice"
+    )
     assert by_kind["MENTORSHIP_ENDED"]["title"] == "Ended mentorship with Morgan Mentor"
     assert by_kind["MENTORSHIP_ENDED"]["organization"] is None
     subjects = [e["subject"]["__typename"] if e["subject"] else None for e in entries]
@@ -91,7 +105,11 @@ async def test_applying_releases_only_that_application_of_a_hidden_profile(api):
     _, student, hiring, other = await job_seeker(api, visible=False)
     # Applying released the profile to both shops, but credentials stay unreleased to employers.
     assert kinds(await pathway(api, student, hiring.owner.token)) == [
-        "JOB_APPLIED", "JOB_INTERVIEW", "JOB_OFFERED", "JOB_HIRED"]
+        "JOB_APPLIED",
+        "JOB_INTERVIEW",
+        "JOB_OFFERED",
+        "JOB_HIRED",
+    ]
     assert kinds(await pathway(api, student, other.owner.token)) == ["JOB_APPLIED", "JOB_REJECTED"]
     bystander = await flows.employer(api, name="Unrelated Shop")
     assert await pathway(api, student, bystander.owner.token) is None
@@ -104,4 +122,9 @@ async def test_a_shop_app_without_talent_read_sees_no_application_steps(api):
     talent = await flows.app_token(api, hiring, ["TALENT_READ"])
     assert await pathway(api, student, donations_only) is None
     assert kinds(await pathway(api, student, talent)) == [
-        "CREDENTIAL_EARNED", "JOB_APPLIED", "JOB_INTERVIEW", "JOB_OFFERED", "JOB_HIRED"]
+        "CREDENTIAL_EARNED",
+        "JOB_APPLIED",
+        "JOB_INTERVIEW",
+        "JOB_OFFERED",
+        "JOB_HIRED",
+    ]

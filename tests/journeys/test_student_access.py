@@ -1,9 +1,10 @@
 """One rule for who sees a student: the profile itself and the use cases that act on a student agree."""
+
 from __future__ import annotations
 
+from core.viewer import Viewer
 from db.models import StudentProfile
 from resolvers.talent.student_access import can_see_student
-from core.viewer import Viewer
 from schema.relay import decode_id
 from tests.talent import flows
 
@@ -23,8 +24,11 @@ mutation ($input: ApplicationWithdrawInput!) {
 
 
 async def _apprentice_program(api, shop: flows.Employer) -> str:
-    data = await api.gql(PROGRAM_CREATE, {"input": {"organizationId": shop.gid, "name": "Apprentices",
-                                                    "areas": ["DR"]}}, token=shop.owner.token)
+    data = await api.gql(
+        PROGRAM_CREATE,
+        {"input": {"organizationId": shop.gid, "name": "Apprentices", "areas": ["DR"]}},
+        token=shop.owner.token,
+    )
     assert data["trainingProgramCreate"]["userErrors"] == [], data
     return data["trainingProgramCreate"]["program"]["id"]
 
@@ -77,8 +81,12 @@ async def test_the_profile_and_the_use_case_check_answer_alike_for_every_kind_of
     await api.gql(WITHDRAW, {"input": {"applicationId": withdrawn}}, token=hidden.person.token)
     staff, stranger = await api.person(staff=True), await api.person()
     viewers = {
-        "student": hidden.person, "teacher": teacher, "staff": staff, "stranger": stranger,
-        "applied-to employer": applied_to.owner, "withdrawn-from employer": withdrawn_from.owner,
+        "student": hidden.person,
+        "teacher": teacher,
+        "staff": staff,
+        "stranger": stranger,
+        "applied-to employer": applied_to.owner,
+        "withdrawn-from employer": withdrawn_from.owner,
         "bystander employer": bystander.owner,
     }
     answers = {}
@@ -91,8 +99,10 @@ async def test_the_profile_and_the_use_case_check_answer_alike_for_every_kind_of
                 by_profile = await _sees_profile(api, student, person.token)
                 assert by_use_case == by_profile, (name, student.profile_gid)
                 answers[name, student is hidden] = by_profile
-    assert [name for name in viewers if answers[name, True]] == [
-        "student", "teacher", "staff", "applied-to employer"]
+    assert [name for name in viewers if answers[name, True]] == ["student", "teacher", "staff", "applied-to employer"]
     assert [name for name in viewers if answers[name, False]] == [
-        "staff", "applied-to employer", "withdrawn-from employer", "bystander employer"]
-
+        "staff",
+        "applied-to employer",
+        "withdrawn-from employer",
+        "bystander employer",
+    ]

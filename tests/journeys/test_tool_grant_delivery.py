@@ -1,12 +1,22 @@
 """A tool grant delivered through the donation workflow: the awarded student's school requests the
 sponsor's listing naming the award, and receiving the kit marks the award fulfilled, once."""
+
 from __future__ import annotations
 
 from sqlalchemy import select
 
 from db.models import Donation, ScholarshipApplication
 from tests.donations.support import (
-    APPROVE, DECLINE, RECEIVE, SHIP, Parties, make_listing, make_need, requested, step, userErrors,
+    APPROVE,
+    DECLINE,
+    RECEIVE,
+    SHIP,
+    Parties,
+    make_listing,
+    make_need,
+    requested,
+    step,
+    userErrors,
 )
 from tests.pathways.factories import count, student_profile
 from tests.pathways.test_pathway import PATHWAY
@@ -35,17 +45,18 @@ async def awarded_student(api, *, kind: str = "TOOL_GRANT", award: bool = True):
     application = (await apply(api, person, scholarship))["application"]["id"]
     if award:
         assert (await api.gql(AWARD, {"id": application}, token=manager.token))["scholarshipApplicationAward"][
-            "userErrors"] == []
+            "userErrors"
+        ] == []
     parties = Parties(teacher, manager, school, sponsor)
     need = await make_need(api, parties, quantity=3, slug="body-tools", title="Starter tool kits")
-    listing = await make_listing(api, parties, quantity=5, slug="body-tools", title="Starter tool kit",
-                                 postalCode="48126")
+    listing = await make_listing(
+        api, parties, quantity=5, slug="body-tools", title="Starter tool kit", postalCode="48126"
+    )
     return parties, person, student, application, need, listing
 
 
 async def request(api, parties: Parties, listing: str, need: str, application: str | None, token=None) -> dict:
-    variables = {"input": {"listingId": listing, "needId": need, "quantity": 1,
-                           "toolGrantApplicationId": application}}
+    variables = {"input": {"listingId": listing, "needId": need, "quantity": 1, "toolGrantApplicationId": application}}
     return (await api.gql(REQUEST, variables, token=token or parties.school_member.token))["donationRequest"]
 
 
@@ -75,7 +86,8 @@ async def test_receiving_the_kit_fulfils_the_award_naming_the_receipt(api):
     # Once delivered, the award cannot be delivered again, by donation or by hand.
     again = await request(api, parties, listing, need, application)
     assert userErrors(again) == ["GRANT_ALREADY_FULFILLED"] and again["userErrors"][0]["field"] == [
-        "toolGrantApplicationId"]
+        "toolGrantApplicationId"
+    ]
     manual = await api.gql(FULFILL, {"id": application, "note": "Cheque"}, token=parties.donor_member.token)
     assert userErrors(manual["scholarshipAwardFulfill"]) == ["INVALID_TRANSITION"]
     assert (await api.gql(AWARD_STATE, {"id": application}, token=person.token))["node"] == award
@@ -92,8 +104,9 @@ async def test_an_award_not_made_or_not_a_tool_grant_is_refused_and_nothing_chan
 
 async def test_an_award_fulfilled_by_hand_is_refused(api):
     parties, _, _, application, need, listing = await awarded_student(api)
-    fulfilled = await api.gql(FULFILL, {"id": application, "note": "Kit handed over at the banquet"},
-                              token=parties.donor_member.token)
+    fulfilled = await api.gql(
+        FULFILL, {"id": application, "note": "Kit handed over at the banquet"}, token=parties.donor_member.token
+    )
     assert fulfilled["scholarshipAwardFulfill"]["userErrors"] == []
     assert userErrors(await request(api, parties, listing, need, application)) == ["GRANT_ALREADY_FULFILLED"]
     assert await count(api, Donation) == 0
@@ -104,8 +117,12 @@ async def test_only_the_students_school_and_the_sponsors_listing_deliver_a_grant
     # Another donor's listing cannot deliver the sponsor's grant.
     other_donor = await api.person("Other donor")
     other_id = await api.organization(owner=other_donor, kinds=("DONOR",), name="Tool Co")
-    other_listing = await make_listing(api, Parties(parties.school_member, other_donor, parties.school_id, other_id),
-                                       slug="body-tools", postalCode="48126")
+    other_listing = await make_listing(
+        api,
+        Parties(parties.school_member, other_donor, parties.school_id, other_id),
+        slug="body-tools",
+        postalCode="48126",
+    )
     assert userErrors(await request(api, parties, other_listing, need, application)) == ["NOT_THE_SPONSORS_LISTING"]
     # Another school does not see this student's award at all.
     other_teacher = await api.person("Other teacher")
@@ -128,4 +145,4 @@ async def test_only_the_students_school_and_the_sponsors_listing_deliver_a_grant
 
 async def test_a_plain_request_still_works_without_a_grant(api):
     parties, _, _, _, need, listing = await awarded_student(api)
-    assert (await requested(api, parties, listing, need, 1))
+    assert await requested(api, parties, listing, need, 1)

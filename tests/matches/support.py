@@ -1,4 +1,5 @@
 """Students, postings and credentials for the match tests, made over the API as users make them."""
+
 from __future__ import annotations
 
 from datetime import date, timedelta
@@ -15,7 +16,8 @@ mutation ($input: StudentCredentialAddInput!) {
 }"""
 EXPLANATION = """explanation { distanceKm components { name weight value reason }
   matchedSkills { name } missingSkills { name } matchedCredentials { code } missingCredentials { code } }"""
-CANDIDATES = """
+CANDIDATES = (
+    """
 query ($id: ID!, $first: Int, $after: String, $weights: CandidateWeightsInput) {
   jobPosting(id: $id) {
     candidates(first: $first, after: $after, weights: $weights) {
@@ -23,7 +25,9 @@ query ($id: ID!, $first: Int, $after: String, $weights: CandidateWeightsInput) {
       pageInfo { hasNextPage endCursor }
     }
   }
-}""" % EXPLANATION
+}"""
+    % EXPLANATION
+)
 EXPLAIN = """
 query ($job: ID!, $student: ID!) {
   matchExplain(jobPostingId: $job, studentId: $student) {
@@ -42,8 +46,13 @@ async def shop(api: Api, postal_code: str = "48226") -> Employer:
 
 
 async def job(api: Api, employer: Employer, **fields) -> str:
-    values = {"requiredCredentials": [REQUIRED], "preferredSkills": PREFERRED_SKILLS, "postalCode": "48226",
-              "programs": ["COLLISION"], **fields}
+    values = {
+        "requiredCredentials": [REQUIRED],
+        "preferredSkills": PREFERRED_SKILLS,
+        "postalCode": "48226",
+        "programs": ["COLLISION"],
+        **fields,
+    }
     return await flows.posting(api, employer, **values)
 
 
@@ -53,10 +62,26 @@ async def add_credential(api: Api, who: Student, code: str = REQUIRED) -> None:
     assert data["studentCredentialAdd"]["userErrors"] == [], data
 
 
-async def candidate(api: Api, headline: str, *, credential: bool = True, skills=PREFERRED_SKILLS,
-                    postal_code: str = "48226", visible: bool = True, **fields) -> Student:
-    who = await flows.student(api, visible=visible, headline=headline, skills=list(skills), postalCode=postal_code,
-                              travelRadiusKm=100, availability=["FULL_TIME"], **fields)
+async def candidate(
+    api: Api,
+    headline: str,
+    *,
+    credential: bool = True,
+    skills=PREFERRED_SKILLS,
+    postal_code: str = "48226",
+    visible: bool = True,
+    **fields,
+) -> Student:
+    who = await flows.student(
+        api,
+        visible=visible,
+        headline=headline,
+        skills=list(skills),
+        postalCode=postal_code,
+        travelRadiusKm=100,
+        availability=["FULL_TIME"],
+        **fields,
+    )
     if credential:
         await add_credential(api, who)
     return who

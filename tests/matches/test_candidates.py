@@ -1,4 +1,5 @@
 """A posting's candidates through HTTP: who may ask, planted truth, why-not, weights."""
+
 from __future__ import annotations
 
 from tests.matches.support import (
@@ -40,8 +41,11 @@ async def test_best_candidate_first_and_the_ineligible_absent(api):
     assert top["node"]["id"] == best.profile_gid
     assert top["node"]["name"] is None  # contact stays with the release rules
     assert [c["code"] for c in top["explanation"]["matchedCredentials"]] == [REQUIRED]
-    assert {s["name"] for s in top["explanation"]["matchedSkills"]} == {"MIG welding", "Frame straightening",
-                                                                         "Color matching"}
+    assert {s["name"] for s in top["explanation"]["matchedSkills"]} == {
+        "MIG welding",
+        "Frame straightening",
+        "Color matching",
+    }
     assert {c["name"] for c in top["explanation"]["components"]} >= {"distance", "skills", "credentials"}
     assert all(0 <= e["score"] <= 1 for e in found["edges"])
     assert [e["score"] for e in found["edges"]] == sorted((e["score"] for e in found["edges"]), reverse=True)
@@ -62,7 +66,9 @@ async def test_pages_follow_the_ranking(api):
 
 async def test_match_explain_says_why_a_student_is_left_out(api):
     employer, posting, best, hidden = await planted(api)
-    ids = {e["node"]["headline"]: e["node"]["id"] for e in (await candidates(api, posting, employer.owner.token))["edges"]}
+    ids = {
+        e["node"]["headline"]: e["node"]["id"] for e in (await candidates(api, posting, employer.owner.token))["edges"]
+    }
     lacking = await _profile_id(api, "no credential", posting)
     far = await _profile_id(api, "too far", posting)
 
@@ -74,7 +80,7 @@ async def test_match_explain_says_why_a_student_is_left_out(api):
     verdict = (await api.gql(EXPLAIN, {"job": posting, "student": far}, token=employer.owner.token))["matchExplain"]
     assert [r["code"] for r in verdict["reasons"]] == ["OUTSIDE_RADIUS"]
 
-    verdict = (await api.gql(EXPLAIN, {"job": posting, "student": ids["best"]}, token=employer.owner.token))
+    verdict = await api.gql(EXPLAIN, {"job": posting, "student": ids["best"]}, token=employer.owner.token)
     assert verdict["matchExplain"]["eligible"] is True and verdict["matchExplain"]["rank"] == 1
     assert verdict["matchExplain"]["reasons"] == []
 
@@ -116,12 +122,12 @@ async def test_weights_change_the_order_and_bad_weights_are_refused(api):
     assert sorted(headlines(by_skills)[:2]) == ["best", "farther"]  # distance no longer counts
     assert headlines(by_skills)[-1] == "fewer skills"
 
-    errors = await api.errors(CANDIDATES, {"id": posting, "first": 5, "weights": {"skills": 2.5}},
-                              token=employer.owner.token)
+    errors = await api.errors(
+        CANDIDATES, {"id": posting, "first": 5, "weights": {"skills": 2.5}}, token=employer.owner.token
+    )
     assert errors[0]["extensions"]["code"] == "INVALID_WEIGHTS"
     assert errors[0]["extensions"]["field"] == ["weights", "skills"]
-    zero = {name: 0 for name in ("distance", "skills", "credentials", "program", "availability", "experience", "pay",
-                                 "start", "activity")}
+    zero = dict.fromkeys(("distance", "skills", "credentials", "program", "availability", "experience", "pay", "start", "activity"), 0)
     errors = await api.errors(CANDIDATES, {"id": posting, "first": 5, "weights": zero}, token=employer.owner.token)
     assert errors[0]["extensions"]["code"] == "INVALID_WEIGHTS"
 
@@ -140,6 +146,6 @@ async def test_a_student_outside_the_list_can_be_found_by_the_employer_only_when
     employer = await shop(api)
     posting = await job(api, employer)
     who = await flows.student(api, visible=True, postalCode="48226")
-    verdict = (await api.gql(EXPLAIN, {"job": posting, "student": who.profile_gid}, token=employer.owner.token))
+    verdict = await api.gql(EXPLAIN, {"job": posting, "student": who.profile_gid}, token=employer.owner.token)
     assert verdict["matchExplain"]["eligible"] is False
     assert [r["code"] for r in verdict["matchExplain"]["reasons"]] == ["MISSING_CREDENTIAL"]

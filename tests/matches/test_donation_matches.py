@@ -1,12 +1,16 @@
 """Needs and listings matched both ways, and the staff's allocation plan, through HTTP."""
+
 from __future__ import annotations
 
 from tests.donations.support import category, make_listing, make_need, parties
 from tests.matches.support import EXPLANATION, pk, sql
 
-MATCHING_LISTINGS = """
+MATCHING_LISTINGS = (
+    """
 query ($id: ID!) { need(id: $id) { matchingListings(first: 10) {
-  edges { score node { id title } %s } pageInfo { hasNextPage } } } }""" % EXPLANATION
+  edges { score node { id title } %s } pageInfo { hasNextPage } } } }"""
+    % EXPLANATION
+)
 MATCHING_NEEDS = """
 query ($id: ID!) { listing(id: $id) { matchingNeeds(first: 10) { edges { score node { id title } } } } }"""
 PLAN = """
@@ -39,12 +43,14 @@ async def test_matches_are_for_the_owning_organization(api):
     listing = await make_listing(api, p)
     staff = await api.person("Staff", staff=True)
 
-    assert (await api.gql(MATCHING_LISTINGS, {"id": need}, token=p.donor_member.token))["need"]["matchingListings"] \
-        is None
+    assert (await api.gql(MATCHING_LISTINGS, {"id": need}, token=p.donor_member.token))["need"][
+        "matchingListings"
+    ] is None
     assert (await api.gql(MATCHING_LISTINGS, {"id": need}))["need"]["matchingListings"] is None
     assert (await api.gql(MATCHING_LISTINGS, {"id": need}, token=staff.token))["need"]["matchingListings"]["edges"]
-    assert (await api.gql(MATCHING_NEEDS, {"id": listing}, token=p.school_member.token))["listing"]["matchingNeeds"] \
-        is None
+    assert (await api.gql(MATCHING_NEEDS, {"id": listing}, token=p.school_member.token))["listing"][
+        "matchingNeeds"
+    ] is None
     mine = await api.gql(MATCHING_NEEDS, {"id": listing}, token=p.donor_member.token)
     assert [e["node"]["id"] for e in mine["listing"]["matchingNeeds"]["edges"]] == [need]
 
@@ -54,7 +60,8 @@ async def test_a_closed_need_is_never_offered_to_a_donor(api):
     need = await make_need(api, p)
     listing = await make_listing(api, p)
     assert (await api.gql(MATCHING_NEEDS, {"id": listing}, token=p.donor_member.token))["listing"]["matchingNeeds"][
-        "edges"]
+        "edges"
+    ]
 
     await sql(api, "UPDATE need SET closed_at = created_at WHERE id = :id", id=pk(need))
     data = await api.gql(MATCHING_NEEDS, {"id": listing}, token=p.donor_member.token)

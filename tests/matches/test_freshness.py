@@ -1,5 +1,6 @@
 """Nothing hidden, closed or deleted ever appears, even when the in-memory index has not heard
 of the change; new students and new credentials reach the index."""
+
 from __future__ import annotations
 
 from tests.matches.support import add_credential, candidate, candidates, headlines, job, pk, shop, sql
@@ -32,8 +33,10 @@ async def test_a_closed_posting_is_never_recommended(api):
     closed = await job(api, employer, title="Closed role")
     student = await candidate(api, "looking")
     data = await api.gql(RECOMMENDED, token=student.person.token)
-    assert {e["node"]["title"] for e in data["myStudentProfile"]["recommendedJobs"]["edges"]} == {"Open role",
-                                                                                                "Closed role"}
+    assert {e["node"]["title"] for e in data["myStudentProfile"]["recommendedJobs"]["edges"]} == {
+        "Open role",
+        "Closed role",
+    }
 
     await sql(api, "UPDATE job_posting SET status = 'CLOSED' WHERE id = :id", id=pk(closed))
 
@@ -52,8 +55,7 @@ async def test_a_new_visible_student_and_a_new_credential_reach_the_index(api):
     assert headlines(await candidates(api, posting, employer.owner.token)) == ["early", "newcomer"]
 
     await add_credential(api, lacking)
-    assert headlines(await candidates(api, posting, employer.owner.token)) == ["early", "newcomer",
-                                                                                "credential later"]
+    assert headlines(await candidates(api, posting, employer.owner.token)) == ["early", "newcomer", "credential later"]
 
 
 async def test_a_student_who_hides_the_profile_leaves_the_list(api):

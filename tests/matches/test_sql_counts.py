@@ -1,4 +1,5 @@
 """The candidates field costs the same number of SQL statements whatever the page size."""
+
 from __future__ import annotations
 
 from datetime import date, timedelta
@@ -21,13 +22,24 @@ async def many_students(api, n: int) -> None:
             session.add(user)
             await session.flush()
             lat, lon = zip_centroid(NEARBY[i % len(NEARBY)])
-            profile = StudentProfile(user_id=user.id, headline=f"student {i}", postal_code=NEARBY[i % len(NEARBY)],
-                                     latitude=lat, longitude=lon, travel_radius_km=100, visible_to_employers=True,
-                                     skill_ids=[1, 11][: 1 + i % 2], programs=["COLLISION"])
+            profile = StudentProfile(
+                user_id=user.id,
+                headline=f"student {i}",
+                postal_code=NEARBY[i % len(NEARBY)],
+                latitude=lat,
+                longitude=lon,
+                travel_radius_km=100,
+                visible_to_employers=True,
+                skill_ids=[1, 11][: 1 + i % 2],
+                programs=["COLLISION"],
+            )
             session.add(profile)
             await session.flush()
-            session.add(StudentCredential(student_id=profile.id, credential_id=credential_id,
-                                          earned_on=date.today() - timedelta(days=10)))
+            session.add(
+                StudentCredential(
+                    student_id=profile.id, credential_id=credential_id, earned_on=date.today() - timedelta(days=10)
+                )
+            )
 
 
 async def test_candidates_statement_count_does_not_grow_with_first(api, count_sql):

@@ -1,4 +1,5 @@
 """A student's recommended jobs and mentor matches: theirs (and staff's) only."""
+
 from __future__ import annotations
 
 from tests.matches.support import candidate, job, shop

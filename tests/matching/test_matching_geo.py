@@ -1,4 +1,5 @@
 """Geometry: the bounding box used as a database prefilter never drops a point inside the circle."""
+
 from __future__ import annotations
 
 import math
@@ -14,15 +15,19 @@ def _destination(lat: float, lon: float, bearing_deg: float, km: float) -> tuple
     phi, lam, theta, delta = map(math.radians, (lat, lon, bearing_deg, 0.0))
     delta = km / EARTH_RADIUS_KM
     phi2 = math.asin(math.sin(phi) * math.cos(delta) + math.cos(phi) * math.sin(delta) * math.cos(theta))
-    lam2 = lam + math.atan2(math.sin(theta) * math.sin(delta) * math.cos(phi),
-                            math.cos(delta) - math.sin(phi) * math.sin(phi2))
+    lam2 = lam + math.atan2(
+        math.sin(theta) * math.sin(delta) * math.cos(phi), math.cos(delta) - math.sin(phi) * math.sin(phi2)
+    )
     return math.degrees(phi2), (math.degrees(lam2) + 540) % 360 - 180
 
 
 @settings(max_examples=300, deadline=None)
 @given(
-    lat=st.floats(-70, 70), lon=st.floats(-170, 170), radius=st.floats(1, 1500),
-    bearing=st.floats(0, 360), fraction=st.floats(0, 0.999),
+    lat=st.floats(-70, 70),
+    lon=st.floats(-170, 170),
+    radius=st.floats(1, 1500),
+    bearing=st.floats(0, 360),
+    fraction=st.floats(0, 0.999),
 )
 def test_every_point_inside_the_circle_is_inside_the_box(lat, lon, radius, bearing, fraction):
     point = _destination(lat, lon, bearing, radius * fraction)

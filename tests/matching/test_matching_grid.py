@@ -5,8 +5,8 @@ from matching import CandidateIndex, JobPool, RankStats, rank, rank_students_for
 from matching.geo import haversine_km
 from matching.grid import Grid
 from matching.jobs import JobToStudents, StudentToJobs
-from tests.fixtures.synthetic_talent import REFERENCE_DAY, benchmark_job, national_students
 from tests.fixtures.matching_testdata import student
+from tests.fixtures.synthetic_talent import REFERENCE_DAY, benchmark_job, national_students
 
 N = 30_000
 
@@ -62,10 +62,12 @@ def test_queries_across_the_antimeridian_and_near_a_pole():
 
 def test_rows_with_infinite_reach_are_always_examined():
     far = student(1, km=3000)
-    jobs = JobPool.from_rows([
-        benchmark_job(far.lat, far.lon, 50.0, job_id=1).__class__(id=1, lat=far.lat, lon=far.lon, remote_ok=True),
-        benchmark_job(far.lat, far.lon, 50.0, job_id=2).__class__(id=2, lat=far.lat, lon=far.lon),
-    ])
+    jobs = JobPool.from_rows(
+        [
+            benchmark_job(far.lat, far.lon, 50.0, job_id=1).__class__(id=1, lat=far.lat, lon=far.lon, remote_ok=True),
+            benchmark_job(far.lat, far.lon, 50.0, job_id=2).__class__(id=2, lat=far.lat, lon=far.lon),
+        ]
+    )
     index = CandidateIndex(jobs)
     me = student(9, km=0)
     assert [m.id for m in rank(StudentToJobs(), me, index, today=REFERENCE_DAY)] == [1]

@@ -44,8 +44,12 @@ def test_the_last_change_for_an_id_in_a_batch_wins_and_the_high_water_mark_advan
     index = CandidateIndex.from_rows([replace(student(1, km=1), updated_at=T0)])
     assert index.high_water_mark == T0
     later = T0 + timedelta(minutes=5)
-    index.apply_changes([replace(student(1, km=1), visible=False, updated_at=T0 + timedelta(minutes=1)),
-                         replace(student(1, km=3), updated_at=later)])
+    index.apply_changes(
+        [
+            replace(student(1, km=1), visible=False, updated_at=T0 + timedelta(minutes=1)),
+            replace(student(1, km=3), updated_at=later),
+        ]
+    )
     assert ranked(index) == [1]
     assert index.high_water_mark == later
     index.apply_changes([replace(student(1, km=3), updated_at=later)])  # re-applied: harmless
@@ -63,8 +67,14 @@ def test_after_any_sequence_of_changes_the_index_ranks_like_a_fresh_pool(rebuild
     rng = random.Random(rebuild_after)
 
     def random_student(sid):
-        return student(sid, km=rng.uniform(0, 80), bearing=rng.uniform(0, 360), visible=rng.random() < 0.8,
-                       skills=tuple(rng.sample(range(8), rng.randint(0, 5))), updated_at=T0)
+        return student(
+            sid,
+            km=rng.uniform(0, 80),
+            bearing=rng.uniform(0, 360),
+            visible=rng.random() < 0.8,
+            skills=tuple(rng.sample(range(8), rng.randint(0, 5))),
+            updated_at=T0,
+        )
 
     current = {sid: random_student(sid) for sid in range(1, 40)}
     index = CandidateIndex(StudentPool.from_rows(current.values()), rebuild_after=rebuild_after)

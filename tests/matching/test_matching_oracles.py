@@ -1,5 +1,6 @@
 """The engine against two independent implementations of the same ranking (a bare numpy
 pipeline and a per-candidate Python loop), and the engine's import boundary."""
+
 import subprocess
 import sys
 from dataclasses import replace

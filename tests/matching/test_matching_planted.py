@@ -1,5 +1,6 @@
 """Planted truth: for each query the best candidate is known by construction, eligible
 distractors each miss one soft thing, and excluded ones miss a hard requirement."""
+
 import pytest
 
 from matching import CandidateIndex, ExclusionCode, rank_students_for_job, why

@@ -1,4 +1,5 @@
 """Invariants of the ranking, checked on generated pools (hypothesis)."""
+
 from dataclasses import replace
 from datetime import timedelta
 
@@ -29,19 +30,23 @@ from tests.fixtures.matching_testdata import TODAY, at, job, student
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 EXPIRIES = [None, TODAY - timedelta(days=10), TODAY + timedelta(days=10), TODAY + timedelta(days=100)]
 
-credentials = st.lists(
-    st.builds(HeldCredential, st.integers(0, 5), st.sampled_from(EXPIRIES)), max_size=4
-).map(tuple)
+credentials = st.lists(st.builds(HeldCredential, st.integers(0, 5), st.sampled_from(EXPIRIES)), max_size=4).map(tuple)
 id_sets = st.sets(st.integers(0, 70), max_size=6).map(lambda s: tuple(sorted(s)))
 
 
 @st.composite
 def students(draw, sid):
     return student(
-        sid, km=draw(st.floats(0, 120)), bearing=draw(st.floats(0, 360)),
-        travel_radius_km=draw(st.sampled_from([10.0, 30.0, 60.0, 150.0])), remote_ok=draw(st.booleans()),
-        skills=draw(id_sets), credentials=draw(credentials), visible=draw(st.booleans()),
-        programs=draw(st.sets(st.integers(0, 3)).map(tuple)), availability=draw(st.sets(st.integers(0, 5)).map(tuple)),
+        sid,
+        km=draw(st.floats(0, 120)),
+        bearing=draw(st.floats(0, 360)),
+        travel_radius_km=draw(st.sampled_from([10.0, 30.0, 60.0, 150.0])),
+        remote_ok=draw(st.booleans()),
+        skills=draw(id_sets),
+        credentials=draw(credentials),
+        visible=draw(st.booleans()),
+        programs=draw(st.sets(st.integers(0, 3)).map(tuple)),
+        availability=draw(st.sets(st.integers(0, 5)).map(tuple)),
         years_experience=draw(st.sampled_from([0.0, 1.0, 5.0])),
         desired_pay_cents=draw(st.sampled_from([0, 2000, 4000])),
     )
@@ -55,11 +60,17 @@ def student_rows(draw, min_size=1, max_size=15):
 
 jobs = st.builds(
     lambda req, pref, radius, remote, start: job(
-        required_credentials=req, preferred_skills=pref, radius_km=radius, remote_ok=remote,
+        required_credentials=req,
+        preferred_skills=pref,
+        radius_km=radius,
+        remote_ok=remote,
         start_date=TODAY + timedelta(days=start),
     ),
-    st.sets(st.integers(0, 5), max_size=2).map(tuple), id_sets, st.sampled_from([20.0, 50.0, 100.0]),
-    st.booleans(), st.sampled_from([0, 30, 200]),
+    st.sets(st.integers(0, 5), max_size=2).map(tuple),
+    id_sets,
+    st.sampled_from([20.0, 50.0, 100.0]),
+    st.booleans(),
+    st.sampled_from([0, 30, 200]),
 )
 
 
@@ -122,8 +133,10 @@ def test_moving_a_candidate_closer_never_lowers_its_score(rows, j, data):
     if not before:
         return
     sid = data.draw(st.sampled_from(sorted(before)))
-    km_now = data.draw(st.floats(0, 1)) * [m for m in full_ranking(JobToStudents(), j, pool) if m.id == sid][
-        0].explanation.distance_km
+    km_now = (
+        data.draw(st.floats(0, 1))
+        * [m for m in full_ranking(JobToStudents(), j, pool) if m.id == sid][0].explanation.distance_km
+    )
     bearing = data.draw(st.floats(0, 360))
     lat, lon = at(km_now, bearing)
     rows2 = [replace(r, lat=lat, lon=lon) if r.id == sid else r for r in rows]
@@ -167,10 +180,17 @@ TAX = Taxonomy([-1, 0, 0, -1, 3])
 def listings(draw, lid):
     lat, lon = at(draw(st.floats(0, 400)), draw(st.floats(0, 360)))
     return Listing(
-        id=lid, donor_id=1, lat=lat, lon=lon, radius_km=draw(st.sampled_from([0.0, 100.0, 300.0])),
+        id=lid,
+        donor_id=1,
+        lat=lat,
+        lon=lon,
+        radius_km=draw(st.sampled_from([0.0, 100.0, 300.0])),
         fulfillment=draw(st.sampled_from(list(Fulfillment))),
-        category_id=draw(st.sampled_from([None, 0, 1, 2, 4])), title=draw(st.sampled_from(["MIG welder", "booth", ""])),
-        condition=draw(st.sampled_from(list(Condition))), quantity=draw(st.integers(0, 3)), visible=draw(st.booleans()),
+        category_id=draw(st.sampled_from([None, 0, 1, 2, 4])),
+        title=draw(st.sampled_from(["MIG welder", "booth", ""])),
+        condition=draw(st.sampled_from(list(Condition))),
+        quantity=draw(st.integers(0, 3)),
+        visible=draw(st.booleans()),
     )
 
 
@@ -178,8 +198,17 @@ def listings(draw, lid):
 @given(st.data(), st.sampled_from([None, 1, 4]), st.sampled_from(list(Condition)))
 def test_need_to_listings_why_agrees_and_shipping_is_never_too_far(data, category, minimum):
     rows = [data.draw(listings(i)) for i in range(1, data.draw(st.integers(1, 15)) + 1)]
-    need = Need(id=1, school_id=1, lat=at(0)[0], lon=at(0)[1], radius_km=50, category_id=category,
-                title="MIG welder", min_condition=minimum, quantity=2)
+    need = Need(
+        id=1,
+        school_id=1,
+        lat=at(0)[0],
+        lon=at(0)[1],
+        radius_km=50,
+        category_id=category,
+        title="MIG welder",
+        min_condition=minimum,
+        quantity=2,
+    )
     kind = NeedToListings(TAX)
     pool = ListingPool.from_rows(rows)
     ranked = {m.id for m in rank(kind, need, pool, k=100, today=TODAY)}
@@ -197,9 +226,18 @@ def test_mentee_to_mentors_why_agrees(data):
     rows = []
     for mid in range(1, data.draw(st.integers(1, 12)) + 1):
         lat, lon = at(data.draw(st.floats(0, 150)), data.draw(st.floats(0, 360)))
-        rows.append(Mentor(id=mid, lat=lat, lon=lon, radius_km=data.draw(st.sampled_from([10.0, 60.0])),
-                           remote_ok=data.draw(st.booleans()), specialties=data.draw(id_sets),
-                           capacity_left=data.draw(st.integers(0, 2)), visible=data.draw(st.booleans())))
+        rows.append(
+            Mentor(
+                id=mid,
+                lat=lat,
+                lon=lon,
+                radius_km=data.draw(st.sampled_from([10.0, 60.0])),
+                remote_ok=data.draw(st.booleans()),
+                specialties=data.draw(id_sets),
+                capacity_left=data.draw(st.integers(0, 2)),
+                visible=data.draw(st.booleans()),
+            )
+        )
     pool = MentorPool.from_rows(rows)
     ranked = {m.id for m in rank(MenteeToMentors(), mentee, pool, k=100, today=TODAY)}
     for r in rows:

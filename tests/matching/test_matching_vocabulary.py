@@ -2,13 +2,15 @@ import pytest
 
 from matching import Vocabulary
 
-CATEGORIES = Vocabulary([
-    (1, "Squeeze-type resistance spot welder", ["STRSW", "resistance spot welder", "spot welder"]),
-    (2, "Paint booth", ["spray booth", "downdraft booth"]),
-    (3, "Paint and clear coat", ["clearcoat", "basecoat"]),
-    (4, "MIG welder", ["wire feed welder", "GMAW welder"]),
-    (5, "A/C recovery machine", ["refrigerant recovery"]),
-])
+CATEGORIES = Vocabulary(
+    [
+        (1, "Squeeze-type resistance spot welder", ["STRSW", "resistance spot welder", "spot welder"]),
+        (2, "Paint booth", ["spray booth", "downdraft booth"]),
+        (3, "Paint and clear coat", ["clearcoat", "basecoat"]),
+        (4, "MIG welder", ["wire feed welder", "GMAW welder"]),
+        (5, "A/C recovery machine", ["refrigerant recovery"]),
+    ]
+)
 
 
 def test_exact_names_and_aliases_fold_case_and_punctuation():

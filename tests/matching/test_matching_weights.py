@@ -14,8 +14,9 @@ from matching import (
 from tests.fixtures.matching_testdata import TODAY, job, student
 
 
-@pytest.mark.parametrize("kind", [JobStudentWeights, StudentJobWeights, MentorWeights, NeedListingWeights,
-                                  ListingNeedWeights])
+@pytest.mark.parametrize(
+    "kind", [JobStudentWeights, StudentJobWeights, MentorWeights, NeedListingWeights, ListingNeedWeights]
+)
 def test_defaults_are_shares_that_sum_to_one(kind):
     assert math.isclose(kind().vector().sum(), 1.0)
 
@@ -33,7 +34,7 @@ def test_overrides_replace_only_the_named_weights():
         ({"distance": float("nan")}, "must be a number"),
         ({"distance": "high"}, "must be a number"),
         ({"nearness": 0.5}, "unknown weight"),
-        ({n: 0 for n in JobStudentWeights.names()}, "at least one weight must be positive"),
+        (dict.fromkeys(JobStudentWeights.names(), 0), "at least one weight must be positive"),
     ],
 )
 def test_invalid_overrides_raise_a_clear_value_error(overrides, message):
@@ -49,7 +50,7 @@ def test_weights_of_another_kind_are_rejected():
 def test_weights_change_the_ranking():
     # near but unskilled (1) vs far but fully skilled (2)
     pool = StudentPool.from_rows([student(1, km=1, skills=()), student(2, km=40, skills=(1, 2, 3, 4))])
-    only_distance = {n: 0.0 for n in JobStudentWeights.names()} | {"distance": 1.0}
-    only_skills = {n: 0.0 for n in JobStudentWeights.names()} | {"skills": 1.0}
+    only_distance = dict.fromkeys(JobStudentWeights.names(), 0.0) | {"distance": 1.0}
+    only_skills = dict.fromkeys(JobStudentWeights.names(), 0.0) | {"skills": 1.0}
     assert [m.id for m in rank_students_for_job(job(), pool, weights=only_distance, today=TODAY)] == [1, 2]
     assert [m.id for m in rank_students_for_job(job(), pool, weights=only_skills, today=TODAY)] == [2, 1]

@@ -1,4 +1,5 @@
 """Rows the pathway tests need that other domains' mutations would normally create."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -23,8 +24,14 @@ async def student_profile(
     lat, lon = zip_centroid(postal_code) if postal_code else (None, None)
     async with api.db.write() as session:
         profile = StudentProfile(
-            user_id=person.id, school_id=school_id, programs=list(programs), graduation_date=graduation_date,
-            postal_code=postal_code, latitude=lat, longitude=lon, visible_to_employers=visible_to_employers,
+            user_id=person.id,
+            school_id=school_id,
+            programs=list(programs),
+            graduation_date=graduation_date,
+            postal_code=postal_code,
+            latitude=lat,
+            longitude=lon,
+            visible_to_employers=visible_to_employers,
             headline="Collision student",
         )
         session.add(profile)
@@ -36,18 +43,30 @@ async def student_credential(api: Api, student_id: int, code: str, earned_on: da
 
     async with api.db.write() as session:
         credential_id = await session.scalar(select(Credential.id).where(Credential.code == code))
-        session.add(StudentCredential(student_id=student_id, credential_id=credential_id, earned_on=earned_on,
-                                      verified_at=utcnow() if verified else None))
+        session.add(
+            StudentCredential(
+                student_id=student_id,
+                credential_id=credential_id,
+                earned_on=earned_on,
+                verified_at=utcnow() if verified else None,
+            )
+        )
 
 
 async def module_ids(api: Api, area_code: str) -> list[int]:
     from db.models import AcademyArea
 
     async with api.db.read() as session:
-        return list((await session.scalars(
-            select(AcademyModule.id).join(AcademyArea, AcademyArea.id == AcademyModule.area_id)
-            .where(AcademyArea.code == area_code).order_by(AcademyModule.position)
-        )).all())
+        return list(
+            (
+                await session.scalars(
+                    select(AcademyModule.id)
+                    .join(AcademyArea, AcademyArea.id == AcademyModule.area_id)
+                    .where(AcademyArea.code == area_code)
+                    .order_by(AcademyModule.position)
+                )
+            ).all()
+        )
 
 
 async def count(api: Api, model, *where) -> int:

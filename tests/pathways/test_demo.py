@@ -1,8 +1,9 @@
 """The demo data includes pathways: programs, progress with badges, scholarships and stories."""
+
 from __future__ import annotations
 
-from resolvers.demo import seed_database
 from db.models import AreaBadgeAward, Enrollment, ModuleCompletion, Scholarship, ScholarshipApplication, Story
+from resolvers.demo import seed_database
 from tests.conftest import test_settings as settings_for_tests
 from tests.pathways.factories import count
 

@@ -1,4 +1,5 @@
 """Scholarships and tool grants: create, eligibility, applying once, awarding within the count."""
+
 from __future__ import annotations
 
 import asyncio
@@ -44,8 +45,12 @@ def today() -> date:
 
 def scholarship_input(sponsor: int, **overrides) -> dict:
     values = {
-        "sponsorId": gid("Organization", sponsor), "name": "Refinish Futures", "kind": "SCHOLARSHIP",
-        "amount": 250_000, "awards": 3, "opensOn": (today() - timedelta(days=1)).isoformat(),
+        "sponsorId": gid("Organization", sponsor),
+        "name": "Refinish Futures",
+        "kind": "SCHOLARSHIP",
+        "amount": 250_000,
+        "awards": 3,
+        "opensOn": (today() - timedelta(days=1)).isoformat(),
         "closesOn": (today() + timedelta(days=30)).isoformat(),
     }
     values.update(overrides)
@@ -75,17 +80,29 @@ async def apply(api, person, scholarship_id, essay="I want to paint cars.") -> d
 
 async def test_donor_creates_scholarship_with_eligibility_rules(api):
     manager, sponsor = await foundation(api)
-    data = await api.gql(CREATE, scholarship_input(sponsor, kind="TOOL_GRANT", eligibility={
-        "programs": ["COLLISION", "REFINISH"], "region": {"postalCode": "48226", "radiusKm": 80},
-        "graduationBetween": {"from": "2027-01-01", "to": "2027-12-31"},
-        "requiredCredentials": [" icar-acad-crf "], "schoolTiers": ["DEVELOPING"],
-    }), token=manager.token)
+    data = await api.gql(
+        CREATE,
+        scholarship_input(
+            sponsor,
+            kind="TOOL_GRANT",
+            eligibility={
+                "programs": ["COLLISION", "REFINISH"],
+                "region": {"postalCode": "48226", "radiusKm": 80},
+                "graduationBetween": {"from": "2027-01-01", "to": "2027-12-31"},
+                "requiredCredentials": [" icar-acad-crf "],
+                "schoolTiers": ["DEVELOPING"],
+            },
+        ),
+        token=manager.token,
+    )
     scholarship = data["scholarshipCreate"]["scholarship"]
     assert scholarship["kind"] == "TOOL_GRANT" and scholarship["isOpen"] and scholarship["awardsRemaining"] == 3
     assert scholarship["eligibility"] == {
-        "programs": ["COLLISION", "REFINISH"], "region": {"postalCode": "48226", "radiusKm": 80.0},
+        "programs": ["COLLISION", "REFINISH"],
+        "region": {"postalCode": "48226", "radiusKm": 80.0},
         "graduationBetween": {"from": "2027-01-01", "to": "2027-12-31"},
-        "requiredCredentials": ["ICAR-ACAD-CRF"], "schoolTiers": ["DEVELOPING"],
+        "requiredCredentials": ["ICAR-ACAD-CRF"],
+        "schoolTiers": ["DEVELOPING"],
     }
 
 
@@ -99,8 +116,11 @@ async def test_scholarship_create_refusals_change_nothing(api):
         (scholarship_input(sponsor, awards=0), manager, "OUT_OF_RANGE"),
         (scholarship_input(sponsor, closesOn=(today() - timedelta(days=2)).isoformat()), manager, "OUT_OF_RANGE"),
         (scholarship_input(sponsor, eligibility={"requiredCredentials": ["ASE-Z9"]}), manager, "UNKNOWN_CREDENTIAL"),
-        (scholarship_input(sponsor, eligibility={"region": {"postalCode": "00000", "radiusKm": 10}}), manager,
-         "UNKNOWN_POSTAL_CODE"),
+        (
+            scholarship_input(sponsor, eligibility={"region": {"postalCode": "00000", "radiusKm": 10}}),
+            manager,
+            "UNKNOWN_POSTAL_CODE",
+        ),
     ]
     for variables, person, code in cases:
         data = await api.gql(CREATE, variables, token=person.token)
@@ -111,7 +131,9 @@ async def test_scholarship_create_refusals_change_nothing(api):
 async def test_students_see_only_scholarships_they_are_eligible_for(api):
     manager, sponsor = await foundation(api)
     await create(api, manager, sponsor, name="Anyone")
-    await create(api, manager, sponsor, name="Detroit area", eligibility={"region": {"postalCode": "48226", "radiusKm": 50}})
+    await create(
+        api, manager, sponsor, name="Detroit area", eligibility={"region": {"postalCode": "48226", "radiusKm": 50}}
+    )
     await create(api, manager, sponsor, name="Diesel only", eligibility={"programs": ["DIESEL"]})
     await create(api, manager, sponsor, name="Badge holders", eligibility={"requiredCredentials": ["ICAR-ACAD-CRF"]})
     await create(api, manager, sponsor, name="Class of 2030", eligibility={"graduationBetween": {"from": "2030-01-01"}})
@@ -128,9 +150,16 @@ async def test_students_see_only_scholarships_they_are_eligible_for(api):
 
 async def test_an_ineligible_student_is_told_every_reason_and_nothing_is_stored(api):
     manager, sponsor = await foundation(api)
-    scholarship_id = await create(api, manager, sponsor, eligibility={
-        "programs": ["DIESEL"], "requiredCredentials": ["ICAR-ACAD-CRF"], "schoolTiers": ["ADVANCED"],
-    })
+    scholarship_id = await create(
+        api,
+        manager,
+        sponsor,
+        eligibility={
+            "programs": ["DIESEL"],
+            "requiredCredentials": ["ICAR-ACAD-CRF"],
+            "schoolTiers": ["ADVANCED"],
+        },
+    )
     person, student = await applicant(api)
     await student_credential(api, student, "ICAR-ACAD-CRF", date(2026, 5, 1), verified=False)
     payload = await apply(api, person, scholarship_id)
@@ -161,7 +190,9 @@ async def test_applying_after_closes_on_is_refused(api):
     manager, sponsor = await foundation(api)
     scholarship_id = await create(api, manager, sponsor)
     async with api.db.write() as session:  # given: the deadline has passed
-        await session.execute(update(Scholarship).values(opens_on=date(2026, 1, 1), closes_on=today() - timedelta(days=1)))
+        await session.execute(
+            update(Scholarship).values(opens_on=date(2026, 1, 1), closes_on=today() - timedelta(days=1))
+        )
     person, _ = await applicant(api)
     payload = await apply(api, person, scholarship_id)
     assert [(e["code"], e["field"]) for e in payload["userErrors"]] == [("CLOSED", ["scholarshipId"])]
@@ -175,10 +206,18 @@ async def test_sponsor_awards_declines_and_fulfills_and_others_cannot(api):
     first_app = (await apply(api, first, scholarship_id))["application"]["id"]
     second_app = (await apply(api, second, scholarship_id))["application"]["id"]
     outsider = await api.person()
-    assert [e["code"] for e in (await api.gql(AWARD, {"id": first_app}, token=outsider.token))
-            ["scholarshipApplicationAward"]["userErrors"]] == ["NOT_FOUND"]
-    assert [e["code"] for e in (await api.gql(AWARD, {"id": first_app}, token=first.token))
-            ["scholarshipApplicationAward"]["userErrors"]] == ["NOT_FOUND"]
+    assert [
+        e["code"]
+        for e in (await api.gql(AWARD, {"id": first_app}, token=outsider.token))["scholarshipApplicationAward"][
+            "userErrors"
+        ]
+    ] == ["NOT_FOUND"]
+    assert [
+        e["code"]
+        for e in (await api.gql(AWARD, {"id": first_app}, token=first.token))["scholarshipApplicationAward"][
+            "userErrors"
+        ]
+    ] == ["NOT_FOUND"]
     awarded = await api.gql(AWARD, {"id": first_app}, token=manager.token)
     assert awarded["scholarshipApplicationAward"]["application"]["status"] == "AWARDED"
     declined = await api.gql(DECLINE, {"id": second_app}, token=manager.token)

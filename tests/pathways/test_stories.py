@@ -1,8 +1,9 @@
 """Career stories: partners publish, anyone reads one feed; Markdown rendered to safe HTML."""
+
 from __future__ import annotations
 
-from db.models import Story, StoryTag
 from core.markdown import to_safe_html
+from db.models import Story, StoryTag
 from tests.pathways.factories import count
 from tests.support import gid
 
@@ -27,9 +28,12 @@ mutation ($input: AppTokenCreateInput!) { appTokenCreate(input: $input) { token 
 
 def story_input(organization: int, **overrides) -> dict:
     values = {
-        "organizationId": gid("Organization", organization), "title": "A day as a refinish technician",
-        "summary": "Colour matching, booths and a steady hand.", "body": "# Paint\n\nIt is **precise** work.",
-        "audience": ["STUDENTS", "PARENTS"], "tags": [" Refinish ", "careers", "REFINISH", "EV  Repair"],
+        "organizationId": gid("Organization", organization),
+        "title": "A day as a refinish technician",
+        "summary": "Colour matching, booths and a steady hand.",
+        "body": "# Paint\n\nIt is **precise** work.",
+        "audience": ["STUDENTS", "PARENTS"],
+        "tags": [" Refinish ", "careers", "REFINISH", "EV  Repair"],
         "mediaUrl": "https://video.example.org/refinish.mp4",
     }
     values.update(overrides)
@@ -83,8 +87,10 @@ async def test_other_bad_story_input(api):
 
 
 def test_sanitizer_removes_active_content_that_slips_past_the_checks():
-    html = to_safe_html('<a href="jav&#x61;script:alert(1)" onclick="x">a</a> <iframe src="https://x"></iframe>'
-                        "<style>p{}</style><b>ok</b> [x](https://example.org)")
+    html = to_safe_html(
+        '<a href="jav&#x61;script:alert(1)" onclick="x">a</a> <iframe src="https://x"></iframe>'
+        "<style>p{}</style><b>ok</b> [x](https://example.org)"
+    )
     assert "javascript" not in html and "onclick" not in html and "iframe" not in html and "<style" not in html
     assert "<b>ok</b>" in html and 'href="https://example.org"' in html and 'rel="noopener noreferrer nofollow"' in html
 
@@ -92,14 +98,18 @@ def test_sanitizer_removes_active_content_that_slips_past_the_checks():
 async def test_partner_apps_need_content_write(api):
     owner, organization = await partner(api)
     async with api.db.write() as session:
-        from db.models import Membership
         from sqlalchemy import update
+
+        from db.models import Membership
 
         await session.execute(update(Membership).values(role="OWNER"))
     tokens = {}
     for scopes in (["CONTENT_WRITE"], ["TALENT_READ"]):
-        data = await api.gql(APP_TOKEN_CREATE, {"input": {"organizationId": gid("Organization", organization),
-                                                          "name": "CMS", "scopes": scopes}}, token=owner.token)
+        data = await api.gql(
+            APP_TOKEN_CREATE,
+            {"input": {"organizationId": gid("Organization", organization), "name": "CMS", "scopes": scopes}},
+            token=owner.token,
+        )
         tokens[scopes[0]] = data["appTokenCreate"]["token"]
     allowed = await api.gql(CREATE, story_input(organization), token=tokens["CONTENT_WRITE"])
     assert allowed["storyCreate"]["userErrors"] == []
@@ -110,10 +120,17 @@ async def test_partner_apps_need_content_write(api):
 
 async def test_public_feed_newest_first_filtered_by_audience_and_tags_with_pages(api):
     member, organization = await partner(api)
-    for i, (audience, tags) in enumerate([
-        (["STUDENTS"], ["ev"]), (["PARENTS"], ["pay"]), (["EDUCATORS"], ["ev", "tools"]), (["STUDENTS"], ["pay"]),
-    ]):
-        await api.gql(CREATE, story_input(organization, title=f"S{i}", audience=audience, tags=tags), token=member.token)
+    for i, (audience, tags) in enumerate(
+        [
+            (["STUDENTS"], ["ev"]),
+            (["PARENTS"], ["pay"]),
+            (["EDUCATORS"], ["ev", "tools"]),
+            (["STUDENTS"], ["pay"]),
+        ]
+    ):
+        await api.gql(
+            CREATE, story_input(organization, title=f"S{i}", audience=audience, tags=tags), token=member.token
+        )
     titles = lambda data: [e["node"]["title"] for e in data["stories"]["edges"]]  # noqa: E731
     assert titles(await api.gql(FEED)) == ["S3", "S2", "S1", "S0"]
     assert titles(await api.gql(FEED, {"filter": {"audience": ["STUDENTS"]}})) == ["S3", "S0"]
@@ -137,8 +154,9 @@ async def test_members_unpublish_their_organizations_stories(api):
 
 async def _publish(api, member, organization, n):
     for i in range(n):
-        await api.gql(CREATE, story_input(organization, title=f"S{i}", tags=[f"t{i % 3}", "careers"]),
-                      token=member.token)
+        await api.gql(
+            CREATE, story_input(organization, title=f"S{i}", tags=[f"t{i % 3}", "careers"]), token=member.token
+        )
 
 
 async def test_feed_of_fifty_runs_a_constant_number_of_statements(api, count_sql):

@@ -1,4 +1,5 @@
 """Training programs, enrollments, module completions, automatic badges and progress, through HTTP."""
+
 from __future__ import annotations
 
 import asyncio
@@ -7,7 +8,12 @@ from datetime import date
 from sqlalchemy import select
 
 from db.models import (
-    AreaBadgeAward, Enrollment, ModuleCompletion, StudentCredential, StudentProfile, TrainingProgram,
+    AreaBadgeAward,
+    Enrollment,
+    ModuleCompletion,
+    StudentCredential,
+    StudentProfile,
+    TrainingProgram,
 )
 from tests.pathways.factories import count, module_ids, student_profile
 from tests.support import gid
@@ -51,9 +57,17 @@ CURRICULUM = "{ academyAreas { code name badgeCode hours modules { id code hours
 async def school_with_program(api, areas=("PLASTIC",)):
     instructor = await api.person("Instructor")
     school = await api.organization(owner=instructor, kinds=("SCHOOL",))
-    data = await api.gql(PROGRAM_CREATE, {"input": {
-        "organizationId": gid("Organization", school), "name": "Collision I", "areas": list(areas),
-    }}, token=instructor.token)
+    data = await api.gql(
+        PROGRAM_CREATE,
+        {
+            "input": {
+                "organizationId": gid("Organization", school),
+                "name": "Collision I",
+                "areas": list(areas),
+            }
+        },
+        token=instructor.token,
+    )
     assert data["trainingProgramCreate"]["userErrors"] == []
     return instructor, school, data["trainingProgramCreate"]["program"]
 
@@ -62,15 +76,30 @@ async def enrolled_student(api, areas=("PLASTIC",)):
     instructor, school, program = await school_with_program(api, areas)
     student = await api.person("Student")
     student_id = await student_profile(api, student, school_id=school)
-    data = await api.gql(ENROLL, {"input": {"programId": program["id"], "studentId": gid("StudentProfile", student_id),
-                                            "enrolledOn": "2026-09-01"}}, token=instructor.token)
+    data = await api.gql(
+        ENROLL,
+        {
+            "input": {
+                "programId": program["id"],
+                "studentId": gid("StudentProfile", student_id),
+                "enrolledOn": "2026-09-01",
+            }
+        },
+        token=instructor.token,
+    )
     assert data["enrollmentCreate"]["userErrors"] == []
     return instructor, student, student_id, data["enrollmentCreate"]["enrollment"]["id"]
 
 
 def record_input(enrollment_id, module_id, completed_on="2026-10-01", score=90):
-    return {"input": {"enrollmentId": enrollment_id, "moduleId": gid("AcademyModule", module_id),
-                      "completedOn": completed_on, "score": score}}
+    return {
+        "input": {
+            "enrollmentId": enrollment_id,
+            "moduleId": gid("AcademyModule", module_id),
+            "completedOn": completed_on,
+            "score": score,
+        }
+    }
 
 
 async def test_curriculum_ships_five_areas_with_stable_ids(api):
@@ -85,8 +114,18 @@ async def test_school_creates_program_and_employer_runs_apprentice_program_with_
     assert [a["code"] for a in program["areas"]] == ["CRF", "PLASTIC"]
     owner, mentor = await api.person("Shop owner"), await api.person("Mentor")
     shop = await api.organization(owner=owner, kinds=("EMPLOYER",))
-    data = await api.gql(PROGRAM_CREATE, {"input": {"organizationId": gid("Organization", shop), "name": "Apprentices",
-                                                    "areas": ["DR"], "mentorUserId": mentor.gid}}, token=owner.token)
+    data = await api.gql(
+        PROGRAM_CREATE,
+        {
+            "input": {
+                "organizationId": gid("Organization", shop),
+                "name": "Apprentices",
+                "areas": ["DR"],
+                "mentorUserId": mentor.gid,
+            }
+        },
+        token=owner.token,
+    )
     assert data["trainingProgramCreate"]["program"]["mentor"]["id"] == mentor.gid
 
 
@@ -102,8 +141,11 @@ async def test_program_create_refusals_change_nothing(api):
         (school, ["CRF"], outsider, "PERMISSION_DENIED"),
     ]
     for org, areas, person, code in cases:
-        data = await api.gql(PROGRAM_CREATE, {"input": {"organizationId": gid("Organization", org), "name": "P",
-                                                        "areas": areas}}, token=person.token)
+        data = await api.gql(
+            PROGRAM_CREATE,
+            {"input": {"organizationId": gid("Organization", org), "name": "P", "areas": areas}},
+            token=person.token,
+        )
         assert [e["code"] for e in data["trainingProgramCreate"]["userErrors"]] == [code]
     assert await count(api, TrainingProgram) == 0
 
@@ -112,21 +154,30 @@ async def test_completing_an_area_awards_its_badge_verified_once_and_progress_fo
     instructor, _, student_id, enrollment_id = await enrolled_student(api, ("PLASTIC", "CRF"))
     modules = await module_ids(api, "PLASTIC")
     for i, module_id in enumerate(modules[:-1]):
-        data = await api.gql(RECORD, record_input(enrollment_id, module_id, f"2026-10-0{i + 1}"), token=instructor.token)
+        data = await api.gql(
+            RECORD, record_input(enrollment_id, module_id, f"2026-10-0{i + 1}"), token=instructor.token
+        )
         assert data["moduleCompletionRecord"]["badgeAwarded"] is None
     data = await api.gql(RECORD, record_input(enrollment_id, modules[-1], "2026-10-20"), token=instructor.token)
     payload = data["moduleCompletionRecord"]
     assert payload["userErrors"] == []
     assert payload["badgeAwarded"] == {"code": "ICAR-ACAD-PLASTIC", "earnedOn": "2026-10-20"}
     assert payload["enrollment"]["progress"] == {
-        "modulesCompleted": 6, "modulesTotal": 14, "hoursCompleted": 24, "hoursTotal": 61, "percent": 39.3,
+        "modulesCompleted": 6,
+        "modulesTotal": 14,
+        "hoursCompleted": 24,
+        "hoursTotal": 61,
+        "percent": 39.3,
     }
     async with api.db.read() as session:
         held = (await session.scalars(select(StudentCredential))).all()
     assert len(held) == 1 and held[0].student_id == student_id and held[0].verified_at is not None
     assert held[0].verified_by_id == instructor.id and held[0].earned_on == date(2026, 10, 20)
     node = (await api.gql(ENROLLMENT, {"id": enrollment_id}, token=instructor.token))["node"]
-    assert [(a["area"]["code"], a["completed"]) for a in node["progress"]["areas"]] == [("CRF", False), ("PLASTIC", True)]
+    assert [(a["area"]["code"], a["completed"]) for a in node["progress"]["areas"]] == [
+        ("CRF", False),
+        ("PLASTIC", True),
+    ]
     assert len(node["completions"]) == 6
 
 
@@ -188,8 +239,11 @@ async def test_a_program_cannot_enroll_a_student_whose_profile_it_cannot_see(api
     instructor, _, program = await school_with_program(api)
     other_school_student = await api.person()
     student_id = await student_profile(api, other_school_student, school_id=None)
-    data = await api.gql(ENROLL, {"input": {"programId": program["id"],
-                                            "studentId": gid("StudentProfile", student_id)}}, token=instructor.token)
+    data = await api.gql(
+        ENROLL,
+        {"input": {"programId": program["id"], "studentId": gid("StudentProfile", student_id)}},
+        token=instructor.token,
+    )
     assert [e["code"] for e in data["enrollmentCreate"]["userErrors"]] == ["NOT_FOUND"]
     assert await count(api, Enrollment) == 0
 
@@ -199,10 +253,12 @@ async def test_last_two_modules_completed_concurrently_award_the_badge_exactly_o
     modules = await module_ids(api, "PLASTIC")
     for module_id in modules[:-2]:
         await api.gql(RECORD, record_input(enrollment_id, module_id), token=instructor.token)
-    results = await asyncio.gather(*(
-        api.gql(RECORD, record_input(enrollment_id, module_id, "2026-10-02"), token=instructor.token)
-        for module_id in modules[-2:]
-    ))
+    results = await asyncio.gather(
+        *(
+            api.gql(RECORD, record_input(enrollment_id, module_id, "2026-10-02"), token=instructor.token)
+            for module_id in modules[-2:]
+        )
+    )
     assert all(r["moduleCompletionRecord"]["userErrors"] == [] for r in results)
     assert sum(r["moduleCompletionRecord"]["badgeAwarded"] is not None for r in results) == 1
     assert await count(api, StudentCredential, StudentCredential.student_id == student_id) == 1
@@ -219,10 +275,21 @@ async def test_the_same_area_finished_in_a_second_program_does_not_award_again(a
         (await session.get(StudentProfile, student_id)).visible_to_employers = True
     owner = await api.person()
     shop = await api.organization(owner=owner, kinds=("EMPLOYER",))
-    program = (await api.gql(PROGRAM_CREATE, {"input": {"organizationId": gid("Organization", shop), "name": "Shop",
-                                                        "areas": ["PLASTIC"]}}, token=owner.token))
-    enrolled = await api.gql(ENROLL, {"input": {"programId": program["trainingProgramCreate"]["program"]["id"],
-                                                "studentId": gid("StudentProfile", student_id)}}, token=owner.token)
+    program = await api.gql(
+        PROGRAM_CREATE,
+        {"input": {"organizationId": gid("Organization", shop), "name": "Shop", "areas": ["PLASTIC"]}},
+        token=owner.token,
+    )
+    enrolled = await api.gql(
+        ENROLL,
+        {
+            "input": {
+                "programId": program["trainingProgramCreate"]["program"]["id"],
+                "studentId": gid("StudentProfile", student_id),
+            }
+        },
+        token=owner.token,
+    )
     second = enrolled["enrollmentCreate"]["enrollment"]["id"]
     for module_id in modules:
         data = await api.gql(RECORD, record_input(second, module_id, "2026-11-20"), token=owner.token)

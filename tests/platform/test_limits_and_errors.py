@@ -1,4 +1,5 @@
 """Abuse limits on queries, masked unexpected errors, and the HTTP surface."""
+
 from __future__ import annotations
 
 import logging
@@ -12,8 +13,10 @@ from tests.conftest import test_settings
 
 
 async def test_query_nested_past_the_depth_limit_is_refused(api):
-    deep = "{ me { memberships { organization { members { user { memberships { organization { members { user " \
-           "{ memberships { organization { members { user { name } } } } } } } } } } } } } }"
+    deep = (
+        "{ me { memberships { organization { members { user { memberships { organization { members { user "
+        "{ memberships { organization { members { user { name } } } } } } } } } } } } } }"
+    )
     errors = await api.errors(deep)
     assert "exceeds maximum operation depth" in errors[0]["message"]
 
@@ -38,8 +41,9 @@ async def test_unexpected_errors_are_masked_and_logged_with_the_request_id(api, 
 
     monkeypatch.setattr(organizations, "browse", explode)
     with caplog.at_level(logging.ERROR, logger="shopready.errors"):
-        response = await api.client.post("/graphql", json={"query": "{ organizations { edges { cursor } } }"},
-                                         headers={"X-Request-ID": "req-42"})
+        response = await api.client.post(
+            "/graphql", json={"query": "{ organizations { edges { cursor } } }"}, headers={"X-Request-ID": "req-42"}
+        )
     body = response.json()
     assert response.status_code == 200
     assert body["errors"][0]["message"] == "Unexpected error."
@@ -49,7 +53,9 @@ async def test_unexpected_errors_are_masked_and_logged_with_the_request_id(api, 
 
 
 async def test_mutations_are_refused_over_get(api):
-    response = await api.client.get("/graphql", params={"query": "mutation { tokenCreate(input: {email: \"a\", password: \"b\"}) { token } }"})
+    response = await api.client.get(
+        "/graphql", params={"query": 'mutation { tokenCreate(input: {email: "a", password: "b"}) { token } }'}
+    )
     assert response.status_code in (400, 405)
 
 

@@ -1,4 +1,5 @@
 """Migrations: upgrade head -> downgrade base -> upgrade head on a scratch database, then no drift."""
+
 from __future__ import annotations
 
 import uuid
@@ -13,7 +14,7 @@ from sqlalchemy.ext.asyncio import create_async_engine
 from db import migrate
 from db.engine import create_engine, is_sqlite
 from db.models import Base
-from tests.conftest import TEST_DATABASE_URL, _TMP
+from tests.conftest import _TMP, TEST_DATABASE_URL
 
 
 async def _scratch_database() -> tuple[str, callable]:

@@ -1,4 +1,5 @@
 """The README's promise: CI runs exactly the test command the README gives."""
+
 import re
 from pathlib import Path
 

@@ -1,4 +1,5 @@
 """The committed SDL is the schema the code builds; regenerate with `python app.py schema > schema.graphql`."""
+
 from pathlib import Path
 
 from schema import build_schema

@@ -1,4 +1,5 @@
 """Steps of the talent flows as the API's users take them, shared by the talent tests."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -66,8 +67,9 @@ async def employer(api: Api, postal_code: str = "48226", name: str | None = None
     return Employer(owner, await api.organization(owner=owner, kinds=("EMPLOYER",), postal_code=postal_code, name=name))
 
 
-async def student(api: Api, *, visible: bool = True, name: str = "Alex Student", school_id: int | None = None,
-                  **fields) -> Student:
+async def student(
+    api: Api, *, visible: bool = True, name: str = "Alex Student", school_id: int | None = None, **fields
+) -> Student:
     person = await api.person(name)
     values = {"visibleToEmployers": visible, "postalCode": "48226", "programs": ["COLLISION"], **fields}
     if school_id:
@@ -79,8 +81,13 @@ async def student(api: Api, *, visible: bool = True, name: str = "Alex Student",
 
 
 async def posting(api: Api, employer: Employer, **fields) -> str:
-    values = {"employerId": employer.gid, "title": "Collision Technician", "roleType": "TECHNICIAN",
-              "pay": HOURLY_25_TO_32, **fields}
+    values = {
+        "employerId": employer.gid,
+        "title": "Collision Technician",
+        "roleType": "TECHNICIAN",
+        "pay": HOURLY_25_TO_32,
+        **fields,
+    }
     data = await api.gql(CREATE_POSTING, {"input": values}, token=employer.owner.token)
     payload = data["jobPostingCreate"]
     assert payload["userErrors"] == [], payload
@@ -98,8 +105,11 @@ async def move(api: Api, token: str, application_id: str, status: str, note: str
 
 
 async def app_token(api: Api, employer: Employer, scopes: list[str]) -> str:
-    data = await api.gql(APP_TOKEN, {"input": {"organizationId": employer.gid, "name": "Shop system", "scopes": scopes}},
-                         token=employer.owner.token)
+    data = await api.gql(
+        APP_TOKEN,
+        {"input": {"organizationId": employer.gid, "name": "Shop system", "scopes": scopes}},
+        token=employer.owner.token,
+    )
     return data["appTokenCreate"]["token"]
 
 

@@ -1,4 +1,5 @@
 """Applications: once per posting, one state machine, events, and employers kept to their own."""
+
 from __future__ import annotations
 
 import asyncio
@@ -6,9 +7,9 @@ import asyncio
 import pytest
 from sqlalchemy import select
 
+from db.enums.talent import ApplicationStatus
 from db.models import Application, ApplicationEvent
 from resolvers.talent.application_workflow import TRANSITIONS, Party
-from db.enums.talent import ApplicationStatus
 from tests.talent import flows
 from tests.talent.flows import codes
 
@@ -58,8 +59,11 @@ async def test_employer_moves_an_application_to_hired_with_every_step_recorded(a
     assert data["student"]["name"] == "Alex Student" and data["jobPosting"]["title"] == "Collision Technician"
     assert data["nextStatuses"] == []
     assert [(e["fromStatus"], e["toStatus"], e["by"]) for e in data["events"]] == [
-        (None, "APPLIED", "STUDENT"), ("APPLIED", "REVIEWING", "EMPLOYER"), ("REVIEWING", "INTERVIEW", "EMPLOYER"),
-        ("INTERVIEW", "OFFERED", "EMPLOYER"), ("OFFERED", "HIRED", "EMPLOYER"),
+        (None, "APPLIED", "STUDENT"),
+        ("APPLIED", "REVIEWING", "EMPLOYER"),
+        ("REVIEWING", "INTERVIEW", "EMPLOYER"),
+        ("INTERVIEW", "OFFERED", "EMPLOYER"),
+        ("OFFERED", "HIRED", "EMPLOYER"),
     ]
     assert data["events"][1]["actor"] == {"name": "Erin Owner"} and data["events"][0]["actor"] is None
     assert data["events"][1]["note"] == "now reviewing"
@@ -90,15 +94,23 @@ async def test_closed_postings_and_students_without_profiles_cannot_apply(api):
     nobody = await api.person()
     data = await api.gql(flows.APPLY, {"input": {"jobPostingId": job}}, token=nobody.token)
     assert codes(data["applicationCreate"]) == ["PROFILE_REQUIRED"]
-    await api.gql("mutation ($id: ID!) { jobPostingClose(id: $id) { userErrors { code } } }", {"id": job},
-                  token=shop.owner.token)
+    await api.gql(
+        "mutation ($id: ID!) { jobPostingClose(id: $id) { userErrors { code } } }", {"id": job}, token=shop.owner.token
+    )
     alex = await flows.student(api)
     assert codes(await flows.apply(api, alex, job)) == ["POSTING_CLOSED"]
 
 
-@pytest.mark.parametrize("path, illegal", [
-    ((), "INTERVIEW"), ((), "HIRED"), (("REVIEWING",), "APPLIED"), (("REJECTED",), "REVIEWING"), ((), "WITHDRAWN"),
-])
+@pytest.mark.parametrize(
+    "path, illegal",
+    [
+        ((), "INTERVIEW"),
+        ((), "HIRED"),
+        (("REVIEWING",), "APPLIED"),
+        (("REJECTED",), "REVIEWING"),
+        ((), "WITHDRAWN"),
+    ],
+)
 async def test_illegal_moves_are_refused_and_change_nothing(api, path, illegal):
     shop, alex, job, application = await _setup(api)
     for status in path:
@@ -129,8 +141,9 @@ async def test_student_withdraws_and_the_employer_loses_the_contact(api):
     stranger = await api.person()
     denied = await api.gql(WITHDRAW, {"input": {"applicationId": application}}, token=stranger.token)
     assert codes(denied["applicationWithdraw"]) == ["NOT_FOUND"]
-    done = await api.gql(WITHDRAW, {"input": {"applicationId": application, "note": "Took another offer"}},
-                         token=alex.person.token)
+    done = await api.gql(
+        WITHDRAW, {"input": {"applicationId": application, "note": "Took another offer"}}, token=alex.person.token
+    )
     assert done["applicationWithdraw"]["application"]["status"] == "WITHDRAWN"
     data = (await api.gql(READ, {"id": application}, token=shop.owner.token))["application"]
     assert data["status"] == "WITHDRAWN" and data["student"] == {"name": None}  # visible profile, contact withdrawn
@@ -151,8 +164,11 @@ async def test_two_concurrent_moves_cannot_both_win(api):
     # but each success is one recorded step from the status it actually left.
     assert events == 1 + len(winners)
     async with api.db.read() as session:
-        steps = (await session.execute(select(ApplicationEvent.from_status, ApplicationEvent.to_status)
-                                       .order_by(ApplicationEvent.id))).all()
+        steps = (
+            await session.execute(
+                select(ApplicationEvent.from_status, ApplicationEvent.to_status).order_by(ApplicationEvent.id)
+            )
+        ).all()
     for (_, previous_to), (frm, _) in zip(steps, steps[1:]):
         assert frm == previous_to
 

@@ -1,4 +1,5 @@
 """The credential catalogue and students' credentials: expiry, status, bad input, school verification."""
+
 from __future__ import annotations
 
 from datetime import date, timedelta
@@ -11,7 +12,9 @@ from resolvers.talent.credentials import add_months
 from tests.talent import flows
 from tests.talent.flows import codes
 
-CATALOGUE = "query ($filter: CredentialFilter) { credentials(filter: $filter) { code name issuer validityMonths renewable } }"
+CATALOGUE = (
+    "query ($filter: CredentialFilter) { credentials(filter: $filter) { code name issuer validityMonths renewable } }"
+)
 ADD = """
 mutation ($input: StudentCredentialAddInput!) {
   studentCredentialAdd(input: $input) {
@@ -45,41 +48,62 @@ async def test_catalogue_filters_by_issuer_and_literal_search(api):
 async def test_expiry_is_computed_from_the_catalogue(api):
     alex = await flows.student(api)
     earned = date.today() - timedelta(days=30)
-    data = await api.gql(ADD, {"input": {"code": "ase-b2", "earnedOn": earned.isoformat(),
-                                         "credentialNumber": "123-456"}}, token=alex.person.token)
+    data = await api.gql(
+        ADD,
+        {"input": {"code": "ase-b2", "earnedOn": earned.isoformat(), "credentialNumber": "123-456"}},
+        token=alex.person.token,
+    )
     payload = data["studentCredentialAdd"]
     assert payload["userErrors"] == []
     held = payload["studentCredential"]
     assert held["credential"]["code"] == "ASE-B2"
     assert held["expiresOn"] == add_months(earned, 60).isoformat()
     assert held["status"] == "VALID" and held["verified"] is False
-    badge = await api.gql(ADD, {"input": {"code": "ICAR-ACAD-CRF", "earnedOn": earned.isoformat()}}, token=alex.person.token)
+    badge = await api.gql(
+        ADD, {"input": {"code": "ICAR-ACAD-CRF", "earnedOn": earned.isoformat()}}, token=alex.person.token
+    )
     assert badge["studentCredentialAdd"]["studentCredential"]["expiresOn"] is None
 
 
-@pytest.mark.parametrize("earned_days_ago, expires_in_days, status", [
-    (400, 200, "VALID"), (400, 90, "EXPIRING"), (400, 0, "EXPIRING"), (800, -1, "EXPIRED"),
-])
+@pytest.mark.parametrize(
+    "earned_days_ago, expires_in_days, status",
+    [
+        (400, 200, "VALID"),
+        (400, 90, "EXPIRING"),
+        (400, 0, "EXPIRING"),
+        (800, -1, "EXPIRED"),
+    ],
+)
 async def test_status_is_computed_from_today(api, earned_days_ago, expires_in_days, status):
     alex = await flows.student(api)
     today = date.today()
-    variables = {"input": {"code": "ASE-EL-PR", "earnedOn": (today - timedelta(days=earned_days_ago)).isoformat(),
-                           "expiresOn": (today + timedelta(days=expires_in_days)).isoformat()}}
+    variables = {
+        "input": {
+            "code": "ASE-EL-PR",
+            "earnedOn": (today - timedelta(days=earned_days_ago)).isoformat(),
+            "expiresOn": (today + timedelta(days=expires_in_days)).isoformat(),
+        }
+    }
     data = await api.gql(ADD, variables, token=alex.person.token)
     assert data["studentCredentialAdd"]["studentCredential"]["status"] == status
     mine = await api.gql(MY_CREDENTIALS, token=alex.person.token)
     assert mine["myStudentProfile"]["credentials"][0]["status"] == status
 
 
-@pytest.mark.parametrize("values, code, field", [
-    ({"code": "ASE-Z9"}, "UNKNOWN_CREDENTIAL", ["code"]),
-    ({"earnedOn": (date.today() + timedelta(days=1)).isoformat()}, "EARNED_IN_FUTURE", ["earnedOn"]),
-    ({"earnedOn": "2024-05-01", "expiresOn": "2024-04-30"}, "EXPIRES_BEFORE_EARNED", ["expiresOn"]),
-    ({"earnedOn": "2024-05-01", "expiresOn": "2024-05-01"}, "EXPIRES_BEFORE_EARNED", ["expiresOn"]),
-])
+@pytest.mark.parametrize(
+    "values, code, field",
+    [
+        ({"code": "ASE-Z9"}, "UNKNOWN_CREDENTIAL", ["code"]),
+        ({"earnedOn": (date.today() + timedelta(days=1)).isoformat()}, "EARNED_IN_FUTURE", ["earnedOn"]),
+        ({"earnedOn": "2024-05-01", "expiresOn": "2024-04-30"}, "EXPIRES_BEFORE_EARNED", ["expiresOn"]),
+        ({"earnedOn": "2024-05-01", "expiresOn": "2024-05-01"}, "EXPIRES_BEFORE_EARNED", ["expiresOn"]),
+    ],
+)
 async def test_bad_credentials_are_refused_and_nothing_saved(api, values, code, field):
     alex = await flows.student(api)
-    data = await api.gql(ADD, {"input": {"code": "ASE-A5", "earnedOn": "2024-05-01", **values}}, token=alex.person.token)
+    data = await api.gql(
+        ADD, {"input": {"code": "ASE-A5", "earnedOn": "2024-05-01", **values}}, token=alex.person.token
+    )
     payload = data["studentCredentialAdd"]
     assert [(e["code"], e["field"]) for e in payload["userErrors"]] == [(code, field)]
     assert payload["studentCredential"] is None
@@ -115,7 +139,9 @@ async def test_the_students_school_verifies_and_nobody_else_can(api):
     assert codes(again["studentCredentialVerify"]) == ["INVALID_TRANSITION"]
     seen_by_shop = await api.gql(
         "query ($id: ID!) { studentProfile(id: $id) { credentials { verified credential { code } } } }",
-        {"id": alex.profile_gid}, token=shop.owner.token)
+        {"id": alex.profile_gid},
+        token=shop.owner.token,
+    )
     assert seen_by_shop["studentProfile"]["credentials"] == [{"verified": True, "credential": {"code": "ASE-EL-NS"}}]
 
 

@@ -1,13 +1,14 @@
 """The demo data shows every part of the talent exchange through the API."""
+
 from __future__ import annotations
 
 import random
 
 from sqlalchemy import select
 
-from resolvers.demo import World, seeders
-from db.models import Application
 from core.tokens import issue_access_token
+from db.models import Application
+from resolvers.demo import World, seeders
 from tests.support import _HASH
 
 DEMO_STUDENT = """
@@ -31,7 +32,14 @@ async def test_demo_data_shows_students_jobs_applications_mentors_and_pay(api):
     me = (await api.gql(DEMO_STUDENT, token=student))["myStudentProfile"]
     assert me["name"] == "Alex Student" and me["credentials"]
     assert {a["status"] for a in me["applications"]} == {
-        "APPLIED", "REVIEWING", "INTERVIEW", "OFFERED", "HIRED", "REJECTED", "WITHDRAWN"}
+        "APPLIED",
+        "REVIEWING",
+        "INTERVIEW",
+        "OFFERED",
+        "HIRED",
+        "REJECTED",
+        "WITHDRAWN",
+    }
     assert me["invitations"]
     jobs = (await api.gql(JOBS))["jobPostings"]["edges"]
     assert len(jobs) >= 5 and all(0 < j["node"]["pay"]["min"] <= j["node"]["pay"]["max"] for j in jobs)
@@ -58,4 +66,6 @@ async def test_the_readme_candidates_example_works_on_the_demo_data(api):
     employer = issue_access_token(api.settings, world.users["employer"].id)
     posting = (await api.gql(example.group(1), token=employer))["jobPosting"]
     assert posting["title"] == "Collision Apprentice"
-    assert posting["candidates"]["edges"] and all(e["explanation"]["components"] for e in posting["candidates"]["edges"])
+    assert posting["candidates"]["edges"] and all(
+        e["explanation"]["components"] for e in posting["candidates"]["edges"]
+    )

@@ -1,4 +1,5 @@
 """Invitations: to visible students only, capped per employer per week, answered by the student."""
+
 from __future__ import annotations
 
 import asyncio

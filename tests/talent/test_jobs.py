@@ -1,4 +1,5 @@
 """The job board: postings with required pay, filters and orderings, and a constant number of SQL statements."""
+
 from __future__ import annotations
 
 from datetime import date, timedelta
@@ -34,35 +35,54 @@ async def _postings(api) -> int:
 
 async def test_employer_posts_a_job_with_pay_credentials_and_skills(api):
     shop = await flows.employer(api)
-    data = await api.gql(CREATE_POSTING, {"input": {
-        "employerId": shop.gid, "title": "Refinish Technician", "roleType": "REFINISH_TECHNICIAN",
-        "pay": {"min": 5_200_000, "max": 7_280_000, "unit": "YEAR", "basis": "SALARY"},
-        "requiredCredentials": ["ase-b2", "ICAR-REF-PL1"], "preferredSkills": ["tinting", "spray technique", "car wrapping"],
-        "benefits": ["PAID_TRAINING", "TOOL_ALLOWANCE"], "programs": ["REFINISH"],
-    }}, token=shop.owner.token)
+    data = await api.gql(
+        CREATE_POSTING,
+        {
+            "input": {
+                "employerId": shop.gid,
+                "title": "Refinish Technician",
+                "roleType": "REFINISH_TECHNICIAN",
+                "pay": {"min": 5_200_000, "max": 7_280_000, "unit": "YEAR", "basis": "SALARY"},
+                "requiredCredentials": ["ase-b2", "ICAR-REF-PL1"],
+                "preferredSkills": ["tinting", "spray technique", "car wrapping"],
+                "benefits": ["PAID_TRAINING", "TOOL_ALLOWANCE"],
+                "programs": ["REFINISH"],
+            }
+        },
+        token=shop.owner.token,
+    )
     payload = data["jobPostingCreate"]
     assert payload["userErrors"] == []
     job = payload["jobPosting"]
-    assert job["pay"] == {"min": 5_200_000, "max": 7_280_000, "unit": "YEAR", "basis": "SALARY",
-                          "hourlyMin": 2500, "hourlyMax": 3500}
+    assert job["pay"] == {
+        "min": 5_200_000,
+        "max": 7_280_000,
+        "unit": "YEAR",
+        "basis": "SALARY",
+        "hourlyMin": 2500,
+        "hourlyMax": 3500,
+    }
     assert [c["code"] for c in job["requiredCredentials"]] == ["ASE-B2", "ICAR-REF-PL1"]
     assert [s["name"] for s in job["preferredSkills"]] == ["Color matching", "Spray gun technique"]
     assert job["otherPreferredSkills"] == ["car wrapping"] and payload["skillSuggestions"][0]["given"] == "car wrapping"
     assert job["postalCode"] == "48226" and job["status"] == "OPEN"  # defaults to the shop's address
 
 
-@pytest.mark.parametrize("change, code, field", [
-    ({"pay": None}, "PAY_REQUIRED", ["pay"]),
-    ({"pay": {**HOURLY_25_TO_32, "min": 4000}}, "PAY_MIN_ABOVE_MAX", ["pay", "min"]),
-    ({"pay": {**HOURLY_25_TO_32, "min": 0}}, "OUT_OF_RANGE", ["pay", "min"]),
-    ({"pay": {**HOURLY_25_TO_32, "basis": "SALARY"}}, "PAY_BASIS_MISMATCH", ["pay", "basis"]),
-    ({"pay": {**HOURLY_25_TO_32, "max": 25_000_00}}, "OUT_OF_RANGE", ["pay", "max"]),
-    ({"requiredCredentials": ["ASE-A1", "NOPE"]}, "UNKNOWN_CREDENTIAL", ["requiredCredentials"]),
-    ({"title": " "}, "REQUIRED", ["title"]),
-    ({"openings": 0}, "OUT_OF_RANGE", ["openings"]),
-    ({"closesOn": (date.today() - timedelta(days=1)).isoformat()}, "OUT_OF_RANGE", ["closesOn"]),
-    ({"postalCode": "00000"}, "UNKNOWN_POSTAL_CODE", ["postalCode"]),
-])
+@pytest.mark.parametrize(
+    "change, code, field",
+    [
+        ({"pay": None}, "PAY_REQUIRED", ["pay"]),
+        ({"pay": {**HOURLY_25_TO_32, "min": 4000}}, "PAY_MIN_ABOVE_MAX", ["pay", "min"]),
+        ({"pay": {**HOURLY_25_TO_32, "min": 0}}, "OUT_OF_RANGE", ["pay", "min"]),
+        ({"pay": {**HOURLY_25_TO_32, "basis": "SALARY"}}, "PAY_BASIS_MISMATCH", ["pay", "basis"]),
+        ({"pay": {**HOURLY_25_TO_32, "max": 25_000_00}}, "OUT_OF_RANGE", ["pay", "max"]),
+        ({"requiredCredentials": ["ASE-A1", "NOPE"]}, "UNKNOWN_CREDENTIAL", ["requiredCredentials"]),
+        ({"title": " "}, "REQUIRED", ["title"]),
+        ({"openings": 0}, "OUT_OF_RANGE", ["openings"]),
+        ({"closesOn": (date.today() - timedelta(days=1)).isoformat()}, "OUT_OF_RANGE", ["closesOn"]),
+        ({"postalCode": "00000"}, "UNKNOWN_POSTAL_CODE", ["postalCode"]),
+    ],
+)
 async def test_bad_postings_are_refused_and_nothing_saved(api, change, code, field):
     shop = await flows.employer(api)
     values = {"employerId": shop.gid, "title": "Technician", "roleType": "TECHNICIAN", "pay": HOURLY_25_TO_32, **change}
@@ -81,8 +101,9 @@ async def test_only_the_employers_members_or_its_talent_app_post(api):
     stranger = await api.person()
     data = await api.gql(CREATE_POSTING, {"input": values}, token=stranger.token)
     assert codes(data["jobPostingCreate"]) == ["PERMISSION_DENIED"]
-    data = await api.gql(CREATE_POSTING, {"input": {**values, "employerId": flows.gid("Organization", school)}},
-                         token=school_owner.token)
+    data = await api.gql(
+        CREATE_POSTING, {"input": {**values, "employerId": flows.gid("Organization", school)}}, token=school_owner.token
+    )
     assert codes(data["jobPostingCreate"]) == ["NOT_AN_EMPLOYER"]
     read_only = await flows.app_token(api, shop, ["TALENT_READ"])
     data = await api.gql(CREATE_POSTING, {"input": values}, token=read_only)
@@ -97,31 +118,59 @@ async def test_update_replaces_fields_and_close_stops_listing(api):
     shop = await flows.employer(api)
     other = await flows.employer(api)
     job = await flows.posting(api, shop, requiredCredentials=["ASE-A5"])
-    data = await api.gql(UPDATE, {"id": job, "input": {"pay": {**HOURLY_25_TO_32, "max": 3600},
-                                                       "requiredCredentials": ["ASE-A4"]}}, token=shop.owner.token)
+    data = await api.gql(
+        UPDATE,
+        {"id": job, "input": {"pay": {**HOURLY_25_TO_32, "max": 3600}, "requiredCredentials": ["ASE-A4"]}},
+        token=shop.owner.token,
+    )
     assert data["jobPostingUpdate"]["jobPosting"] == {
-        "title": "Collision Technician", "pay": {"min": 2500, "max": 3600}, "requiredCredentials": [{"code": "ASE-A4"}]}
+        "title": "Collision Technician",
+        "pay": {"min": 2500, "max": 3600},
+        "requiredCredentials": [{"code": "ASE-A4"}],
+    }
     hidden = await api.gql(UPDATE, {"id": job, "input": {"title": "Mine now"}}, token=other.owner.token)
     assert codes(hidden["jobPostingUpdate"]) == ["NOT_FOUND"]
     assert codes((await api.gql(CLOSE, {"id": job}, token=other.owner.token))["jobPostingClose"]) == ["NOT_FOUND"]
     closed = await api.gql(CLOSE, {"id": job}, token=shop.owner.token)
     assert closed["jobPostingClose"]["jobPosting"]["status"] == "CLOSED"
-    assert codes((await api.gql(CLOSE, {"id": job}, token=shop.owner.token))["jobPostingClose"]) == ["INVALID_TRANSITION"]
+    assert codes((await api.gql(CLOSE, {"id": job}, token=shop.owner.token))["jobPostingClose"]) == [
+        "INVALID_TRANSITION"
+    ]
     assert (await api.gql(BROWSE))["jobPostings"]["edges"] == []
 
 
 async def test_filters_and_orderings(api):
     detroit = await flows.employer(api, "48226")
     lansing = await flows.employer(api, "48933")
-    near = await flows.posting(api, detroit, title="Body tech 100% flat rate", roleType="TECHNICIAN",
-                               pay={"min": 2800, "max": 4000, "unit": "HOUR", "basis": "FLAT_RATE"},
-                               requiredCredentials=["ASE-B3"], benefits=["HEALTH", "PTO"], programs=["COLLISION"])
-    apprentice = await flows.posting(api, detroit, postalCode="48126", title="Apprentice", roleType="APPRENTICE",
-                                     pay={"min": 1600, "max": 1900, "unit": "HOUR", "basis": "HOURLY"},
-                                     benefits=["PAID_TRAINING"], programs=["AUTOMOTIVE"])
-    far = await flows.posting(api, lansing, title="Estimator", roleType="ESTIMATOR",
-                              pay={"min": 8_000_000, "max": 10_000_000, "unit": "YEAR", "basis": "SALARY"},
-                              benefits=["HEALTH", "PTO", "RETIREMENT"], programs=["ESTIMATING", "COLLISION"])
+    near = await flows.posting(
+        api,
+        detroit,
+        title="Body tech 100% flat rate",
+        roleType="TECHNICIAN",
+        pay={"min": 2800, "max": 4000, "unit": "HOUR", "basis": "FLAT_RATE"},
+        requiredCredentials=["ASE-B3"],
+        benefits=["HEALTH", "PTO"],
+        programs=["COLLISION"],
+    )
+    apprentice = await flows.posting(
+        api,
+        detroit,
+        postalCode="48126",
+        title="Apprentice",
+        roleType="APPRENTICE",
+        pay={"min": 1600, "max": 1900, "unit": "HOUR", "basis": "HOURLY"},
+        benefits=["PAID_TRAINING"],
+        programs=["AUTOMOTIVE"],
+    )
+    far = await flows.posting(
+        api,
+        lansing,
+        title="Estimator",
+        roleType="ESTIMATOR",
+        pay={"min": 8_000_000, "max": 10_000_000, "unit": "YEAR", "basis": "SALARY"},
+        benefits=["HEALTH", "PTO", "RETIREMENT"],
+        programs=["ESTIMATING", "COLLISION"],
+    )
 
     async def ids(filter=None, order=None):
         data = await api.gql(BROWSE, {"filter": filter, "orderBy": order})
@@ -162,9 +211,18 @@ async def _seed_postings(api, n: int) -> None:
     async with api.db.write() as session:
         for i in range(n):
             posting = JobPosting(
-                employer_id=shops[i % 3].org_id, title=f"Job {i}", role_type="TECHNICIAN", postal_code="48226",
-                latitude=42.33, longitude=-83.05, pay_min_cents=2500, pay_max_cents=3000, pay_unit="HOUR",
-                pay_basis="HOURLY", pay_min_hourly_cents=2500, pay_max_hourly_cents=3000,
+                employer_id=shops[i % 3].org_id,
+                title=f"Job {i}",
+                role_type="TECHNICIAN",
+                postal_code="48226",
+                latitude=42.33,
+                longitude=-83.05,
+                pay_min_cents=2500,
+                pay_max_cents=3000,
+                pay_unit="HOUR",
+                pay_basis="HOURLY",
+                pay_min_hourly_cents=2500,
+                pay_max_hourly_cents=3000,
             )
             session.add(posting)
             await session.flush()

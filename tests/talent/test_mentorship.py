@@ -1,4 +1,5 @@
 """Mentorship: profiles, requests, and never more active mentees than the capacity."""
+
 from __future__ import annotations
 
 import asyncio
@@ -30,10 +31,20 @@ query ($filter: MentorFilter) { mentors(filter: $filter) { edges { node { id dis
 
 async def _mentor(api, capacity: int = 3):
     person = await api.person("Morgan Mentor")
-    data = await api.gql(UPSERT, {"input": {
-        "specialties": ["frame pulling", "MIG", "old-school lead work"], "credentials": ["ASE-B4", "ICAR-SST-PL3"],
-        "yearsExperience": 22, "capacity": capacity, "postalCode": "48089", "remoteOk": True,
-    }}, token=person.token)
+    data = await api.gql(
+        UPSERT,
+        {
+            "input": {
+                "specialties": ["frame pulling", "MIG", "old-school lead work"],
+                "credentials": ["ASE-B4", "ICAR-SST-PL3"],
+                "yearsExperience": 22,
+                "capacity": capacity,
+                "postalCode": "48089",
+                "remoteOk": True,
+            }
+        },
+        token=person.token,
+    )
     payload = data["mentorProfileUpsert"]
     assert payload["userErrors"] == []
     return person, payload["mentorProfile"]
@@ -41,8 +52,9 @@ async def _mentor(api, capacity: int = 3):
 
 async def _request(api, mentor_id: str) -> str:
     mentee = await api.person("New Tech")
-    data = await api.gql(REQUEST, {"input": {"mentorId": mentor_id, "message": "Teach me sectioning?"}},
-                         token=mentee.token)
+    data = await api.gql(
+        REQUEST, {"input": {"mentorId": mentor_id, "message": "Teach me sectioning?"}}, token=mentee.token
+    )
     assert data["mentorshipRequest"]["userErrors"] == []
     return data["mentorshipRequest"]["mentorship"]["id"]
 
@@ -62,11 +74,16 @@ async def test_mentor_profile_normalizes_specialties(api):
     assert profile["openPlaces"] == 3
     bad = await api.gql(UPSERT, {"input": {"capacity": 51}}, token=person.token)
     assert codes(bad["mentorProfileUpsert"]) == ["OUT_OF_RANGE"]
-    found = await api.gql(MENTORS, {"filter": {"near": {"postalCode": "48226", "radiusKm": 50}, "specialty": "frame pulling"}},
-                          token=person.token)
+    found = await api.gql(
+        MENTORS,
+        {"filter": {"near": {"postalCode": "48226", "radiusKm": 50}, "specialty": "frame pulling"}},
+        token=person.token,
+    )
     [edge] = found["mentors"]["edges"]
     assert edge["node"]["user"]["name"] == "Morgan Mentor" and 10 < edge["node"]["distanceKm"] < 30
-    assert (await api.gql(MENTORS, {"filter": {"specialty": "estimating"}}, token=person.token))["mentors"]["edges"] == []
+    assert (await api.gql(MENTORS, {"filter": {"specialty": "estimating"}}, token=person.token))["mentors"][
+        "edges"
+    ] == []
 
 
 async def test_twenty_concurrent_accepts_on_capacity_three_accept_exactly_three(api):
@@ -93,7 +110,9 @@ async def test_ending_frees_a_place_and_capacity_cannot_drop_below_active(api):
     ended = await api.gql(END, {"id": first}, token=mentor.token)
     assert ended["mentorshipEnd"]["mentorship"]["status"] == "ENDED"
     assert codes((await api.gql(END, {"id": first}, token=mentor.token))["mentorshipEnd"]) == ["INVALID_TRANSITION"]
-    assert (await api.gql(ACCEPT, {"id": third}, token=mentor.token))["mentorshipAccept"]["mentorship"]["status"] == "ACTIVE"
+    assert (await api.gql(ACCEPT, {"id": third}, token=mentor.token))["mentorshipAccept"]["mentorship"][
+        "status"
+    ] == "ACTIVE"
     assert await _active(api) == (2, 2)
 
 
@@ -106,7 +125,9 @@ async def test_requests_are_refused_when_duplicate_self_or_answered_by_the_wrong
     assert codes(again["mentorshipRequest"]) == ["DUPLICATE"]
     self_request = await api.gql(REQUEST, {"input": {"mentorId": profile["id"]}}, token=mentor.token)
     assert codes(self_request["mentorshipRequest"]) == ["INVALID"]
-    assert codes((await api.gql(ACCEPT, {"id": request_id}, token=mentee.token))["mentorshipAccept"]) == ["PERMISSION_DENIED"]
+    assert codes((await api.gql(ACCEPT, {"id": request_id}, token=mentee.token))["mentorshipAccept"]) == [
+        "PERMISSION_DENIED"
+    ]
     stranger = await api.person()
     assert codes((await api.gql(ACCEPT, {"id": request_id}, token=stranger.token))["mentorshipAccept"]) == ["NOT_FOUND"]
     declined = await api.gql(DECLINE, {"id": request_id}, token=mentor.token)

@@ -1,4 +1,5 @@
 """Hires fill a posting's openings: the last one fills the posting, and no hire passes the count."""
+
 from __future__ import annotations
 
 import asyncio
@@ -44,7 +45,8 @@ async def _hired_rows(api) -> tuple[int, int]:
     async with api.db.read() as session:
         hired = await session.scalar(select(func.count()).select_from(Application).where(Application.status == "HIRED"))
         events = await session.scalar(
-            select(func.count()).select_from(ApplicationEvent).where(ApplicationEvent.to_status == "HIRED"))
+            select(func.count()).select_from(ApplicationEvent).where(ApplicationEvent.to_status == "HIRED")
+        )
     return hired, events
 
 
@@ -75,11 +77,12 @@ async def test_the_last_hire_fills_the_posting_and_one_more_is_refused(api):
 async def test_openings_never_drop_below_hires_and_adding_one_reopens_a_filled_posting(api):
     shop = await flows.employer(api)
     job = await flows.posting(api, shop, openings=3)
-    for application in (await _offered(api, shop, job, 2)):
+    for application in await _offered(api, shop, job, 2):
         assert (await flows.move(api, shop.owner.token, application, "HIRED"))["userErrors"] == []
 
-    lowered = (await api.gql(UPDATE, {"id": job, "input": {"openings": 1, "title": "Renamed"}},
-                             token=shop.owner.token))["jobPostingUpdate"]
+    lowered = (
+        await api.gql(UPDATE, {"id": job, "input": {"openings": 1, "title": "Renamed"}}, token=shop.owner.token)
+    )["jobPostingUpdate"]
     assert [(e["code"], e["field"]) for e in lowered["userErrors"]] == [("OPENINGS_BELOW_HIRES", ["openings"])]
     async with api.db.read() as session:
         stored = await session.scalar(select(JobPosting))
@@ -89,7 +92,9 @@ async def test_openings_never_drop_below_hires_and_adding_one_reopens_a_filled_p
     assert filled == {"jobPosting": {"openings": 2, "hires": 2, "status": "FILLED"}, "userErrors": []}
     assert not await _on_board(api, job)
 
-    reopened = (await api.gql(UPDATE, {"id": job, "input": {"openings": 4}}, token=shop.owner.token))["jobPostingUpdate"]
+    reopened = (await api.gql(UPDATE, {"id": job, "input": {"openings": 4}}, token=shop.owner.token))[
+        "jobPostingUpdate"
+    ]
     assert reopened == {"jobPosting": {"openings": 4, "hires": 2, "status": "OPEN"}, "userErrors": []}
     assert await _on_board(api, job)
 

@@ -1,4 +1,5 @@
 """The pay tool: anonymous reports, widening search, and no estimate below five data points."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -20,11 +21,21 @@ query ($input: PayEstimateInput!) {
 }"""
 
 
-async def _report(api, token, amount: int, postal_code: str = "48226", unit: str = "HOUR", basis: str = "HOURLY",
-                  **extra) -> dict:
-    data = await api.gql(SUBMIT, {"input": {"roleType": "TECHNICIAN", "postalCode": postal_code,
-                                            "pay": {"amount": amount, "unit": unit, "basis": basis}, **extra}},
-                         token=token)
+async def _report(
+    api, token, amount: int, postal_code: str = "48226", unit: str = "HOUR", basis: str = "HOURLY", **extra
+) -> dict:
+    data = await api.gql(
+        SUBMIT,
+        {
+            "input": {
+                "roleType": "TECHNICIAN",
+                "postalCode": postal_code,
+                "pay": {"amount": amount, "unit": unit, "basis": basis},
+                **extra,
+            }
+        },
+        token=token,
+    )
     return data["payReportSubmit"]
 
 
@@ -36,21 +47,34 @@ async def _estimate(api, **values) -> dict:
 async def test_reports_are_stored_without_anyone_s_identity(api):
     tech = await api.person()
     assert await _report(api, tech.token, 3000, credentials=["ASE-A5"], yearsExperience=4) == {
-        "submitted": True, "userErrors": []}
+        "submitted": True,
+        "userErrors": [],
+    }
     columns = {c.key for c in inspect(PayReport).columns}
     assert not any("user" in name for name in columns)
-    errors = await api.errors(SUBMIT, {"input": {"roleType": "TECHNICIAN", "postalCode": "48226",
-                                                 "pay": {"amount": 3000, "unit": "HOUR", "basis": "HOURLY"}}})
+    errors = await api.errors(
+        SUBMIT,
+        {
+            "input": {
+                "roleType": "TECHNICIAN",
+                "postalCode": "48226",
+                "pay": {"amount": 3000, "unit": "HOUR", "basis": "HOURLY"},
+            }
+        },
+    )
     assert errors[0]["extensions"]["code"] == "UNAUTHENTICATED"
 
 
-@pytest.mark.parametrize("change, code, field", [
-    ({"postal_code": "00000"}, "UNKNOWN_POSTAL_CODE", ["postalCode"]),
-    ({"amount": 0}, "OUT_OF_RANGE", ["pay", "amount"]),
-    ({"basis": "SALARY"}, "PAY_BASIS_MISMATCH", ["pay", "basis"]),
-    ({"credentials": ["XYZ"]}, "UNKNOWN_CREDENTIAL", ["credentials"]),
-    ({"yearsExperience": -1}, "OUT_OF_RANGE", ["yearsExperience"]),
-])
+@pytest.mark.parametrize(
+    "change, code, field",
+    [
+        ({"postal_code": "00000"}, "UNKNOWN_POSTAL_CODE", ["postalCode"]),
+        ({"amount": 0}, "OUT_OF_RANGE", ["pay", "amount"]),
+        ({"basis": "SALARY"}, "PAY_BASIS_MISMATCH", ["pay", "basis"]),
+        ({"credentials": ["XYZ"]}, "UNKNOWN_CREDENTIAL", ["credentials"]),
+        ({"yearsExperience": -1}, "OUT_OF_RANGE", ["yearsExperience"]),
+    ],
+)
 async def test_bad_reports_are_refused(api, change, code, field):
     tech = await api.person()
     values = {"amount": 3000, **change}
@@ -85,8 +109,9 @@ async def test_the_search_widens_to_the_state_and_counts_postings(api):
     shop = await flows.employer(api)
     await flows.posting(api, shop, pay={"min": 2800, "max": 3400, "unit": "HOUR", "basis": "HOURLY"})
     await flows.posting(api, shop, pay={"min": 3000, "max": 3600, "unit": "HOUR", "basis": "FLAT_RATE"})
-    await flows.posting(api, shop, pay={"min": 3000, "max": 3600, "unit": "HOUR", "basis": "FLAT_RATE"},
-                        roleType="ESTIMATOR")  # another role: not counted
+    await flows.posting(
+        api, shop, pay={"min": 3000, "max": 3600, "unit": "HOUR", "basis": "FLAT_RATE"}, roleType="ESTIMATOR"
+    )  # another role: not counted
     # Detroit and Dearborn reports plus two postings make four within 100 km; Lansing (131 km) makes five
     nearer = (await _estimate(api, unit="HOUR"))["estimate"]
     assert nearer["radiusKm"] == 200 and nearer["state"] is None

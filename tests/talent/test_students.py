@@ -1,4 +1,5 @@
 """Student profiles: skills normalized on save, and privacy by default."""
+
 from __future__ import annotations
 
 from sqlalchemy import select
@@ -14,10 +15,17 @@ MY_PROFILE = "{ myStudentProfile { id name email } }"
 
 async def test_skills_are_normalized_and_unknown_ones_kept_with_suggestions(api):
     person = await api.person()
-    data = await api.gql(UPSERT_PROFILE, {"input": {
-        "skills": ["mig", "Colour matching", "ADAS calibrations", "TIG welding", "MIG welding", "  "],
-        "availability": ["INTERNSHIP", "PART_TIME"], "headline": "Second-year collision student",
-    }}, token=person.token)
+    data = await api.gql(
+        UPSERT_PROFILE,
+        {
+            "input": {
+                "skills": ["mig", "Colour matching", "ADAS calibrations", "TIG welding", "MIG welding", "  "],
+                "availability": ["INTERNSHIP", "PART_TIME"],
+                "headline": "Second-year collision student",
+            }
+        },
+        token=person.token,
+    )
     payload = data["studentProfileUpsert"]
     assert payload["userErrors"] == []
     profile = payload["studentProfile"]
@@ -61,7 +69,9 @@ async def test_employer_reading_a_hidden_profile_gets_null(api):
     hidden = await flows.student(api, visible=False)
     data = await api.gql(PROFILE, {"id": hidden.profile_gid}, token=shop.owner.token)
     assert data["studentProfile"] is None
-    node = await api.gql("query ($id: ID!) { node(id: $id) { id } }", {"id": hidden.profile_gid}, token=shop.owner.token)
+    node = await api.gql(
+        "query ($id: ID!) { node(id: $id) { id } }", {"id": hidden.profile_gid}, token=shop.owner.token
+    )
     assert node["node"] is None
     # the student always sees their own
     own = await api.gql(MY_PROFILE, token=hidden.person.token)

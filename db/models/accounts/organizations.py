@@ -1,4 +1,5 @@
 """Organizations (schools, donors, employers), their members and pending invitations."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -41,7 +42,7 @@ class Organization(Entity, Base):
     accreditation: Mapped[str | None] = mapped_column(String(200))
     tier: Mapped[str | None] = mapped_column(String(20))
 
-    memberships: Mapped[list["Membership"]] = relationship(back_populates="organization", lazy="raise")
+    memberships: Mapped[list[Membership]] = relationship(back_populates="organization", lazy="raise")
 
     @property
     def kinds(self) -> list[str]:
@@ -61,7 +62,7 @@ class Membership(Entity, Base):
     role: Mapped[str] = mapped_column(String(10))
 
     organization: Mapped[Organization] = relationship(back_populates="memberships", lazy="raise")
-    user: Mapped["User"] = relationship(back_populates="memberships", lazy="raise")
+    user: Mapped[User] = relationship(back_populates="memberships", lazy="raise")
 
 
 class Invitation(Entity, Base):
@@ -75,4 +76,3 @@ class Invitation(Entity, Base):
     role: Mapped[str] = mapped_column(String(10))
     invited_by_id: Mapped[int | None] = mapped_column(Id, ForeignKey("user_account.id", ondelete="SET NULL"))
     accepted_at: Mapped[datetime | None]
-

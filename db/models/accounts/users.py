@@ -1,4 +1,5 @@
 """People and the partner apps that act for organizations."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -23,7 +24,7 @@ class User(Entity, Base):
     failed_login_count: Mapped[int] = mapped_column(default=0, server_default="0")
     login_locked_until: Mapped[datetime | None]
 
-    memberships: Mapped[list["Membership"]] = relationship(back_populates="user", lazy="raise")
+    memberships: Mapped[list[Membership]] = relationship(back_populates="user", lazy="raise")
 
 
 class AppToken(Entity, Base):
@@ -40,4 +41,3 @@ class AppToken(Entity, Base):
     scopes: Mapped[list[str]] = mapped_column(JSON)
     revoked_at: Mapped[datetime | None]
     last_used_at: Mapped[datetime | None]
-

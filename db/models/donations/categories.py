@@ -1,4 +1,5 @@
 """The equipment and service taxonomy: reference data shipped by a migration, never truncated by tests."""
+
 from __future__ import annotations
 
 from sqlalchemy import JSON, ForeignKey, String

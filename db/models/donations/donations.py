@@ -4,6 +4,7 @@ Quantities are guarded twice: CHECK constraints here, and conditional UPDATEs in
 Statuses that depend on quantities or time are derived (see `listing_status` and `need_status`),
 so they can never disagree with the numbers and can be filtered in SQL.
 """
+
 from __future__ import annotations
 
 from datetime import date, datetime
@@ -154,7 +155,9 @@ class Donation(Entity, Base):
         CheckConstraint("donor_id <> school_id", name="not_to_self"),
         # One live (or received) donation per tool grant, so a grant is delivered at most once.
         Index(
-            "uq_donation_live_tool_grant", "tool_grant_application_id", unique=True,
+            "uq_donation_live_tool_grant",
+            "tool_grant_application_id",
+            unique=True,
             sqlite_where=text(f"status NOT IN {_ENDED_WITHOUT_DELIVERY}"),
             postgresql_where=text(f"status NOT IN {_ENDED_WITHOUT_DELIVERY}"),
         ),

@@ -1,4 +1,5 @@
 """Scholarships and tool grants offered by donors, and students' applications for them."""
+
 from __future__ import annotations
 
 from datetime import date, datetime

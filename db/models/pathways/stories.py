@@ -1,4 +1,5 @@
 """Career stories partners publish for students, parents, educators and employers."""
+
 from __future__ import annotations
 
 from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint

@@ -1,4 +1,5 @@
 """Training: the academy curriculum (reference), programs that teach it, enrollments and progress."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -71,9 +72,7 @@ class Enrollment(Entity, Base):
     withdrawn_on: Mapped[date | None] = mapped_column(Date)
     enrolled_by_id: Mapped[int | None] = mapped_column(Id, ForeignKey("user_account.id", ondelete="SET NULL"))
     # An apprentice's enrollment may be paired with their mentorship, so the mentor can record progress.
-    mentorship_id: Mapped[int | None] = mapped_column(
-        Id, ForeignKey("mentorship.id", ondelete="SET NULL"), index=True
-    )
+    mentorship_id: Mapped[int | None] = mapped_column(Id, ForeignKey("mentorship.id", ondelete="SET NULL"), index=True)
 
 
 class ModuleCompletion(Entity, Base):

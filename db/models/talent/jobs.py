@@ -1,4 +1,5 @@
 """The job board: postings with transparent pay, applications with their history, and invitations."""
+
 from __future__ import annotations
 
 from datetime import date, datetime
@@ -7,8 +8,8 @@ from sqlalchemy import JSON, CheckConstraint, Date, ForeignKey, Index, String, T
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.base import Base, Entity, Id, utcnow
-from db.enums.talent import ApplicationStatus, InvitationStatus, PayBasis, PayUnit, PostingStatus, RoleType
 from db.enums import sql_in
+from db.enums.talent import ApplicationStatus, InvitationStatus, PayBasis, PayUnit, PostingStatus, RoleType
 
 
 class JobPosting(Entity, Base):

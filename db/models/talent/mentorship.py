@@ -1,4 +1,5 @@
 """Mentorship: experienced technicians take on a limited number of new ones."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -7,8 +8,8 @@ from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, Text, t
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.base import Base, Entity, Id
-from db.enums.talent import MentorshipStatus
 from db.enums import sql_in
+from db.enums.talent import MentorshipStatus
 
 
 class MentorProfile(Entity, Base):
@@ -44,7 +45,10 @@ class Mentorship(Entity, Base):
         CheckConstraint(f"status IN ({sql_in(MentorshipStatus)})", name="status_known"),
         # One open request or mentorship per pair; closed ones stay as history.
         Index(
-            "uq_mentorship_open_pair", "mentor_id", "mentee_id", unique=True,
+            "uq_mentorship_open_pair",
+            "mentor_id",
+            "mentee_id",
+            unique=True,
             sqlite_where=text("status IN ('REQUESTED', 'ACTIVE')"),
             postgresql_where=text("status IN ('REQUESTED', 'ACTIVE')"),
         ),

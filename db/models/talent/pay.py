@@ -1,12 +1,13 @@
 """Anonymous pay reports for the technician pay tool: no user id, never shown one by one."""
+
 from __future__ import annotations
 
 from sqlalchemy import JSON, CheckConstraint, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.base import Base, Entity
-from db.enums.talent import PayBasis, PayUnit, RoleType
 from db.enums import sql_in
+from db.enums.talent import PayBasis, PayUnit, RoleType
 
 
 class PayReport(Entity, Base):

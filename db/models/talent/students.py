@@ -1,4 +1,5 @@
 """The talent core: the credential catalogue, the skills vocabulary, student profiles and credentials."""
+
 from __future__ import annotations
 
 from datetime import date, datetime
