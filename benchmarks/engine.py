@@ -215,8 +215,8 @@ def _restrict(needs, listings, edges: AllocationEdges, max_variables: int):
             break
         count = int(count * 0.8)
     sub = AllocationEdges(edges.need_ids[keep], edges.listing_ids[keep], edges.scores[keep])
-    need_q = dict(zip(needs.ids.tolist(), needs.quantity.tolist()))
-    listing_q = dict(zip(listings.ids.tolist(), listings.quantity.tolist()))
+    need_q = dict(zip(needs.ids.tolist(), needs.quantity.tolist(), strict=False))
+    listing_q = dict(zip(listings.ids.tolist(), listings.quantity.tolist(), strict=False))
     return {i: need_q[i] for i in chosen.tolist()}, {j: listing_q[j] for j in touched.tolist()}, sub
 
 

@@ -18,7 +18,7 @@ _BYTE_COUNTS = np.array([bin(i).count("1") for i in range(256)], dtype=np.uint8)
 def popcount_table(words: np.ndarray) -> np.ndarray:
     """Set bits per uint64 element via a 256-entry table over its 8 bytes (numpy 1.x)."""
     words = np.ascontiguousarray(words, dtype=np.uint64)
-    as_bytes = words.view(np.uint8).reshape(words.shape + (8,))
+    as_bytes = words.view(np.uint8).reshape((*words.shape, 8))
     return _BYTE_COUNTS[as_bytes].sum(axis=-1, dtype=np.uint8)
 
 

@@ -68,7 +68,7 @@ class HeldCredentials:
 
     def row(self, r: int) -> list[tuple[int, int]]:
         a, b = self.indptr[r], self.indptr[r + 1]
-        return list(zip(self.ids[a:b].tolist(), self.expires[a:b].tolist()))
+        return list(zip(self.ids[a:b].tolist(), self.expires[a:b].tolist(), strict=False))
 
     @cached_property
     def by_credential(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -132,7 +132,7 @@ class HeldCredentials:
     @staticmethod
     def concat(parts: Sequence[HeldCredentials]) -> HeldCredentials:
         offsets = np.cumsum([0] + [p.indptr[-1] for p in parts[:-1]])
-        indptr = np.concatenate([[0]] + [p.indptr[1:] + o for p, o in zip(parts, offsets)])
+        indptr = np.concatenate([[0]] + [p.indptr[1:] + o for p, o in zip(parts, offsets, strict=False)])
         return HeldCredentials.from_arrays(
             indptr, np.concatenate([p.ids for p in parts]), np.concatenate([p.expires for p in parts])
         )

@@ -72,11 +72,11 @@ class Grid:
         return _merge(sorted(found))
 
     def _band(self, lat: float) -> int:
-        return min(max(int(math.floor((lat + 90) / self.cell_deg)), 0), self.n_lat - 1)
+        return min(max(math.floor((lat + 90) / self.cell_deg), 0), self.n_lat - 1)
 
     def _lon_spans(self, min_lon: float, max_lon: float) -> list[tuple[int, int]]:
-        c0 = int(math.floor((min_lon + 180) / self.cell_deg))
-        c1 = int(math.floor((max_lon + 180) / self.cell_deg))
+        c0 = math.floor((min_lon + 180) / self.cell_deg)
+        c1 = math.floor((max_lon + 180) / self.cell_deg)
         if c0 < 0:  # the box crosses the antimeridian on the west
             return [(0, c1), (c0 + self.n_lon, self.n_lon - 1)]
         if c1 >= self.n_lon:  # ... or on the east

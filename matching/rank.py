@@ -55,7 +55,7 @@ def weighted_mean(shares: np.ndarray, values: np.ndarray) -> np.ndarray:
     round each element the same way whatever the block layout (a BLAS product does not), so
     a grid query and a full scan give bit-identical scores."""
     out = shares[0] * values[0]
-    for share, row in zip(shares[1:], values[1:]):
+    for share, row in zip(shares[1:], values[1:], strict=False):
         out += share * row
     return np.clip(out, 0.0, 1.0)
 

@@ -29,12 +29,12 @@ TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL") or f"sqlite+aiosqlite://
 
 
 def test_settings(**overrides) -> Settings:
-    values = dict(
-        database_url=TEST_DATABASE_URL,
-        secret_key="test-secret-key-that-is-long-enough-0123456789",
-        password_time_cost=1,
-        password_memory_kib=8192,
-    )
+    values = {
+        "database_url": TEST_DATABASE_URL,
+        "secret_key": "test-secret-key-that-is-long-enough-0123456789",
+        "password_time_cost": 1,
+        "password_memory_kib": 8192,
+    }
     values.update(overrides)
     return Settings(**values)
 

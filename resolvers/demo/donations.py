@@ -107,20 +107,20 @@ async def _request(session: AsyncSession, listing: Listing, need: Need, quantity
 async def _walk(session, donation: Donation, listing: Listing, path: list[Action], school: Actor, donor: Actor) -> None:
     method = next(m for m in FulfillmentMethod if listing.fulfillment_mask & m.bit)
     shipment = (
-        dict(fulfillment=method.value, carrier="UPS", tracking_number=f"1Z{donation.id:010d}")
+        {"fulfillment": method.value, "carrier": "UPS", "tracking_number": f"1Z{donation.id:010d}"}
         if method is FulfillmentMethod.SHIP
-        else dict(fulfillment=method.value, arrangement="Thursday, 3 pm")
+        else {"fulfillment": method.value, "arrangement": "Thursday, 3 pm"}
     )
     details = {
-        Action.SHIP: dict(values=shipment),
-        Action.DECLINE: dict(
-            note="Already promised to another school.",
-            values=dict(decline_reason="Already promised to another school."),
-        ),
-        Action.CANCEL: dict(
-            note="The program moved to a new building.",
-            values=dict(cancel_reason="The program moved to a new building."),
-        ),
+        Action.SHIP: {"values": shipment},
+        Action.DECLINE: {
+            "note": "Already promised to another school.",
+            "values": {"decline_reason": "Already promised to another school."},
+        },
+        Action.CANCEL: {
+            "note": "The program moved to a new building.",
+            "values": {"cancel_reason": "The program moved to a new building."},
+        },
     }
     for action in path:
         actor = school if action in (Action.RECEIVE, Action.CANCEL) else donor
@@ -155,7 +155,7 @@ async def seed(session: AsyncSession, world) -> None:
         DonationStatus.RECEIVED: [Action.APPROVE, Action.SHIP, Action.RECEIVE],
         DonationStatus.CANCELLED: [Action.APPROVE, Action.CANCEL],
     }
-    for (status, path), item in zip(paths.items(), ITEMS):
+    for (status, path), item in zip(paths.items(), ITEMS, strict=False):
         slug, title, condition, cents, methods, _ = item
         listing = _listing(rng, donor, (slug, title, condition, cents, methods, 2), now)
         need = _need(rng, school, slug, f"{title} (demo: {status.value.lower()})", "HIGH", 2, today)

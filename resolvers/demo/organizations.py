@@ -44,7 +44,7 @@ DEMO_ACCOUNTS = {
 def _place(world, index: int) -> dict:
     city, code = REGION[index % len(REGION)]
     lat, lon = zip_centroid(code)
-    return dict(city=city, state="MI", postal_code=code, latitude=lat, longitude=lon)
+    return {"city": city, "state": "MI", "postal_code": code, "latitude": lat, "longitude": lon}
 
 
 async def seed(session: AsyncSession, world) -> None:

@@ -139,7 +139,7 @@ PIPELINE = [S.APPLIED, S.REVIEWING, S.INTERVIEW, S.OFFERED]
 def _place(index: int) -> dict:
     _city, code = REGION[index % len(REGION)]
     lat, lon = zip_centroid(code)
-    return dict(postal_code=code, latitude=lat, longitude=lon)
+    return {"postal_code": code, "latitude": lat, "longitude": lon}
 
 
 def _pay(rng, low: int, high: int, basis: str) -> dict:
@@ -148,14 +148,14 @@ def _pay(rng, low: int, high: int, basis: str) -> dict:
     lo = rng.randint(low, (low + high) // 2) * scale
     hi = rng.randint((low + high) // 2 + 1, high) * scale
     hourly = (lambda c: c) if unit == "HOUR" else (lambda c: round(c / HOURS_PER_YEAR))
-    return dict(
-        pay_min_cents=lo,
-        pay_max_cents=hi,
-        pay_unit=unit,
-        pay_basis=basis,
-        pay_min_hourly_cents=hourly(lo),
-        pay_max_hourly_cents=hourly(hi),
-    )
+    return {
+        "pay_min_cents": lo,
+        "pay_max_cents": hi,
+        "pay_unit": unit,
+        "pay_basis": basis,
+        "pay_min_hourly_cents": hourly(lo),
+        "pay_max_hourly_cents": hourly(hi),
+    }
 
 
 async def _students(session: AsyncSession, world) -> list[StudentProfile]:
@@ -260,7 +260,7 @@ async def _postings(session: AsyncSession, world) -> list[JobPosting]:
 def _history(target: S) -> list[S]:
     if target in (S.REJECTED, S.WITHDRAWN):
         return [S.APPLIED, S.REVIEWING, target]
-    return PIPELINE[: PIPELINE.index(target) + 1] if target in PIPELINE else PIPELINE + [S.HIRED]
+    return PIPELINE[: PIPELINE.index(target) + 1] if target in PIPELINE else [*PIPELINE, S.HIRED]
 
 
 def _count_hire(posting: JobPosting) -> None:

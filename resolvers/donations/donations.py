@@ -165,7 +165,7 @@ def shipment(method: FulfillmentMethod, carrier: str | None, tracking: str | Non
     tracking = checks.text(tracking, "trackingNumber", max_length=100, required=False) or None
     arrangement = checks.text(arrangement, "arrangement", max_length=2000, required=False) or None
     checks.raise_any()
-    return dict(fulfillment=method.value, carrier=carrier, tracking_number=tracking, arrangement=arrangement)
+    return {"fulfillment": method.value, "carrier": carrier, "tracking_number": tracking, "arrangement": arrangement}
 
 
 async def _check_shipment(session: AsyncSession, donation: Donation, values: dict) -> None:

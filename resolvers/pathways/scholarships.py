@@ -51,15 +51,15 @@ class ScholarshipInput:
 
 def _validated(given: ScholarshipInput) -> dict:
     checks = Checks()
-    values = dict(
-        name=checks.text(given.name, "name", max_length=200),
-        description=checks.text(given.description, "description", max_length=5000, required=False) or "",
-        kind=given.kind.value,
-        amount_cents=given.amount_cents,
-        awards=given.awards,
-        opens_on=given.opens_on,
-        closes_on=given.closes_on,
-    )
+    values = {
+        "name": checks.text(given.name, "name", max_length=200),
+        "description": checks.text(given.description, "description", max_length=5000, required=False) or "",
+        "kind": given.kind.value,
+        "amount_cents": given.amount_cents,
+        "awards": given.awards,
+        "opens_on": given.opens_on,
+        "closes_on": given.closes_on,
+    }
     checks.in_range(
         given.amount_cents, "amount", low=1 if given.kind is ScholarshipKind.SCHOLARSHIP else 0, high=MAX_AMOUNT_CENTS
     )
@@ -168,12 +168,12 @@ async def apply(db: Database, viewer: Viewer, scholarship_id: int, essay: str) -
         application_id = await insert_once(
             session,
             ScholarshipApplication,
-            dict(
-                scholarship_id=scholarship.id,
-                student_id=student.id,
-                essay=essay,
-                status=ScholarshipApplicationStatus.SUBMITTED.value,
-            ),
+            {
+                "scholarship_id": scholarship.id,
+                "student_id": student.id,
+                "essay": essay,
+                "status": ScholarshipApplicationStatus.SUBMITTED.value,
+            },
             ["scholarship_id", "student_id"],
         )
         if application_id is None:

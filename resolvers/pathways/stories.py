@@ -52,14 +52,14 @@ class StoryInput:
 
 def _validated(given: StoryInput) -> dict:
     checks = Checks()
-    values = dict(
-        title=checks.text(given.title, "title", max_length=200),
-        summary=checks.text(given.summary, "summary", max_length=500, required=False) or "",
-        body=checks.text(given.body, "body", max_length=MAX_BODY_LENGTH),
-        audience=[a.value for a in dict.fromkeys(given.audience)],
-        tags=normalized_tags(given.tags or [], checks),
-        media_url=None,
-    )
+    values = {
+        "title": checks.text(given.title, "title", max_length=200),
+        "summary": checks.text(given.summary, "summary", max_length=500, required=False) or "",
+        "body": checks.text(given.body, "body", max_length=MAX_BODY_LENGTH),
+        "audience": [a.value for a in dict.fromkeys(given.audience)],
+        "tags": normalized_tags(given.tags or [], checks),
+        "media_url": None,
+    }
     if not values["audience"]:
         checks.add(ErrorCode.REQUIRED, "Choose at least one audience.", "audience")
     if values["body"] and (problem := active_content(values["body"])):

@@ -119,7 +119,7 @@ async def mentorships(session: AsyncSession, student_ids: Sequence[int]) -> dict
     )
     found: dict[int, list[TimelineEntry]] = defaultdict(list)
     for mentorship, student_id, mentor in rows:
-        common = dict(subject_type="Mentorship", subject_id=mentorship.id)
+        common = {"subject_type": "Mentorship", "subject_id": mentorship.id}
         entries = found[student_id]
         entries.append(
             TimelineEntry(

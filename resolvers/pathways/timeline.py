@@ -104,7 +104,7 @@ async def enrollments(session: AsyncSession, student_ids: Sequence[int]) -> dict
     )
     found: dict[int, list[TimelineEntry]] = defaultdict(list)
     for enrollment, program_name, organization_id in rows:
-        common = dict(organization_id=organization_id, subject_type="Enrollment", subject_id=enrollment.id)
+        common = {"organization_id": organization_id, "subject_type": "Enrollment", "subject_id": enrollment.id}
         found[enrollment.student_id].append(
             TimelineEntry(
                 "ENROLLED", enrollment.enrolled_on, f"Enrolled in {program_name}", enrollment.created_at, **common
@@ -194,7 +194,7 @@ async def scholarships(session: AsyncSession, student_ids: Sequence[int]) -> dic
     found: dict[int, list[TimelineEntry]] = defaultdict(list)
     for application, name, kind, sponsor_id in rows:
         what = "tool grant" if kind == "TOOL_GRANT" else "scholarship"
-        common = dict(organization_id=sponsor_id, subject_type="ScholarshipApplication", subject_id=application.id)
+        common = {"organization_id": sponsor_id, "subject_type": "ScholarshipApplication", "subject_id": application.id}
         entries = found[application.student_id]
         entries.append(
             TimelineEntry(

@@ -108,14 +108,14 @@ async def enroll(
         student = await visible_student(session, viewer, student_id, "studentId")
         if mentorship_id is not None:
             await students_mentorship(session, mentorship_id, student)
-        values = dict(
-            program_id=program.id,
-            student_id=student_id,
-            enrolled_on=enrolled_on,
-            status=EnrollmentStatus.ACTIVE.value,
-            enrolled_by_id=viewer.user_id,
-            mentorship_id=mentorship_id,
-        )
+        values = {
+            "program_id": program.id,
+            "student_id": student_id,
+            "enrolled_on": enrolled_on,
+            "status": EnrollmentStatus.ACTIVE.value,
+            "enrolled_by_id": viewer.user_id,
+            "mentorship_id": mentorship_id,
+        }
         enrollment_id = await insert_once(session, Enrollment, values, ["program_id", "student_id"])
         if enrollment_id is None:
             # A withdrawn student comes back to the same record (and keeps the modules done).

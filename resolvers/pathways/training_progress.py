@@ -72,13 +72,13 @@ async def record_completion(
         )
         if taught is None:
             raise DomainError(ErrorCode.MODULE_NOT_IN_PROGRAM, "This module is not part of the program.", "moduleId")
-        values = dict(
-            enrollment_id=enrollment.id,
-            module_id=module.id,
-            completed_on=completed_on,
-            score=score,
-            recorded_by_id=viewer.user_id,
-        )
+        values = {
+            "enrollment_id": enrollment.id,
+            "module_id": module.id,
+            "completed_on": completed_on,
+            "score": score,
+            "recorded_by_id": viewer.user_id,
+        }
         completion_id = await insert_once(session, ModuleCompletion, values, ["enrollment_id", "module_id"])
         if completion_id is None:
             raise DomainError(ErrorCode.ALREADY_COMPLETED, "This module is already recorded as completed.", "moduleId")
@@ -104,7 +104,7 @@ async def _award_area_badge_if_complete(
     award_id = await insert_once(
         session,
         AreaBadgeAward,
-        dict(student_id=enrollment.student_id, area_id=area_id, enrollment_id=enrollment.id),
+        {"student_id": enrollment.student_id, "area_id": area_id, "enrollment_id": enrollment.id},
         ["student_id", "area_id"],
     )
     if award_id is None:
@@ -115,13 +115,13 @@ async def _award_area_badge_if_complete(
     credential_id = await insert_once(
         session,
         StudentCredential,
-        dict(
-            student_id=enrollment.student_id,
-            credential_id=badge.id,
-            earned_on=last_on,
-            verified_at=now,
-            verified_by_id=viewer.user_id,
-        ),
+        {
+            "student_id": enrollment.student_id,
+            "credential_id": badge.id,
+            "earned_on": last_on,
+            "verified_at": now,
+            "verified_by_id": viewer.user_id,
+        },
         ["student_id", "credential_id", "earned_on"],
     )
     if credential_id is None:  # the student had already listed it for that day: now it is verified

@@ -170,7 +170,7 @@ async def _candidates(
                 not credential_ids or bool(credential_ids & required.get(posting.id, set())),
             )
         )
-    columns = list(zip(*rows)) if rows else [()] * 8
+    columns = list(zip(*rows, strict=False)) if rows else [()] * 8
     lats, lons = np.array(columns[1], dtype=float), np.array(columns[2], dtype=float)
     return _Points(
         hourly=np.array(columns[0], dtype=float),

@@ -58,7 +58,7 @@ async def test_duplicate_email_differing_in_case_is_refused(api):
 
 
 @pytest.mark.parametrize(
-    "password, code",
+    ("password", "code"),
     [
         ("short1", "PASSWORD_TOO_SHORT"),
         ("x" * 129 + "abcde", "PASSWORD_TOO_LONG"),

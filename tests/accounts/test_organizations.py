@@ -88,7 +88,7 @@ async def test_given_coordinates_win_over_the_zip_centroid(api):
 
 
 @pytest.mark.parametrize(
-    "changes, code, field",
+    ("changes", "code", "field"),
     [
         ({"postalCode": "00000"}, "UNKNOWN_POSTAL_CODE", ["postalCode"]),
         ({"latitude": 95.0, "longitude": 10.0}, "INVALID_COORDINATES", ["latitude"]),
@@ -223,7 +223,7 @@ async def test_cursor_pagination_walks_every_row_once(api):
 
 
 @pytest.mark.parametrize(
-    "variables, code",
+    ("variables", "code"),
     [
         ({"first": 101}, "OUT_OF_RANGE"),
         ({"first": -1}, "OUT_OF_RANGE"),

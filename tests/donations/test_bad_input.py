@@ -63,7 +63,7 @@ def listing_input(p, **changes) -> dict:
 
 
 @pytest.mark.parametrize(
-    "changes, code, field",
+    ("changes", "code", "field"),
     [
         ({"quantity": 0}, "OUT_OF_RANGE", ["quantity"]),
         ({"quantity": -3}, "OUT_OF_RANGE", ["quantity"]),
@@ -83,7 +83,7 @@ async def test_bad_needs_are_refused(api, db, changes, code, field):
 
 
 @pytest.mark.parametrize(
-    "changes, code, field",
+    ("changes", "code", "field"),
     [
         ({"quantity": 0}, "OUT_OF_RANGE", ["quantity"]),
         ({"quantity": -1}, "OUT_OF_RANGE", ["quantity"]),
@@ -128,7 +128,7 @@ async def test_a_need_for_another_school_or_a_listing_for_another_donor_is_refus
 
 
 @pytest.mark.parametrize(
-    "quantity, code",
+    ("quantity", "code"),
     [
         (0, "OUT_OF_RANGE"),
         (-2, "OUT_OF_RANGE"),

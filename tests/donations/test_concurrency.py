@@ -54,10 +54,10 @@ async def test_concurrent_approvals_of_mixed_sizes_never_exceed_the_listing(api)
     sizes = [1, 2, 3, 4, 5] * 4
     ids = await _requests(api, p, listing, sizes)
     results = await asyncio.gather(*(step(api, APPROVE, p.donor_member.token, id=i) for i in ids))
-    approved = sum(size for size, r in zip(sizes, results) if not r["userErrors"])
+    approved = sum(size for size, r in zip(sizes, results, strict=False) if not r["userErrors"])
     state = (await api.gql(LISTING_STATE, {"id": listing}))["listing"]
     assert state["quantityReserved"] == approved <= 30
-    refused = [size for size, r in zip(sizes, results) if r["userErrors"]]
+    refused = [size for size, r in zip(sizes, results, strict=False) if r["userErrors"]]
     assert refused, "more was asked than listed, so some must be refused"
     # a request was refused only because it did not fit, and what is left still would not hold it
     assert all(size > state["quantityAvailable"] for size in refused)

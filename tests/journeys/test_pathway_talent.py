@@ -40,7 +40,7 @@ async def job_seeker(api, *, visible: bool):
 
 
 async def test_the_student_sees_applications_invitations_and_mentorship_in_order(api):
-    teacher, student, hiring, other = await job_seeker(api, visible=True)
+    teacher, student, _hiring, _other = await job_seeker(api, visible=True)
     inviting = await flows.employer(api, name="Warren Auto Body")
     job = await flows.posting(api, inviting, title="Apprentice")
     sent = await api.gql(

@@ -17,16 +17,15 @@ mutation ($input: StudentCredentialAddInput!) {
 EXPLANATION = """explanation { distanceKm components { name weight value reason }
   matchedSkills { name } missingSkills { name } matchedCredentials { code } missingCredentials { code } }"""
 CANDIDATES = (
-    """
-query ($id: ID!, $first: Int, $after: String, $weights: CandidateWeightsInput) {
-  jobPosting(id: $id) {
-    candidates(first: $first, after: $after, weights: $weights) {
-      edges { cursor score node { id headline name skills { name } } %s }
-      pageInfo { hasNextPage endCursor }
-    }
-  }
-}"""
-    % EXPLANATION
+    f"""
+query ($id: ID!, $first: Int, $after: String, $weights: CandidateWeightsInput) {{
+  jobPosting(id: $id) {{
+    candidates(first: $first, after: $after, weights: $weights) {{
+      edges {{ cursor score node {{ id headline name skills {{ name }} }} {EXPLANATION} }}
+      pageInfo {{ hasNextPage endCursor }}
+    }}
+  }}
+}}"""
 )
 EXPLAIN = """
 query ($job: ID!, $student: ID!) {

@@ -65,7 +65,7 @@ async def test_pages_follow_the_ranking(api):
 
 
 async def test_match_explain_says_why_a_student_is_left_out(api):
-    employer, posting, best, hidden = await planted(api)
+    employer, posting, _best, _hidden = await planted(api)
     ids = {
         e["node"]["headline"]: e["node"]["id"] for e in (await candidates(api, posting, employer.owner.token))["edges"]
     }

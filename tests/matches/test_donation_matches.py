@@ -6,10 +6,9 @@ from tests.donations.support import category, make_listing, make_need, parties
 from tests.matches.support import EXPLANATION, pk, sql
 
 MATCHING_LISTINGS = (
-    """
-query ($id: ID!) { need(id: $id) { matchingListings(first: 10) {
-  edges { score node { id title } %s } pageInfo { hasNextPage } } } }"""
-    % EXPLANATION
+    f"""
+query ($id: ID!) {{ need(id: $id) {{ matchingListings(first: 10) {{
+  edges {{ score node {{ id title }} {EXPLANATION} }} pageInfo {{ hasNextPage }} }} }} }}"""
 )
 MATCHING_NEEDS = """
 query ($id: ID!) { listing(id: $id) { matchingNeeds(first: 10) { edges { score node { id title } } } } }"""

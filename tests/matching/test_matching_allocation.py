@@ -9,7 +9,7 @@ from matching import AllocationEdges, plan_allocation, plan_allocation_dense
 
 
 def edges(*triples):
-    n, l, s = zip(*triples)
+    n, l, s = zip(*triples, strict=False)
     return AllocationEdges(np.array(n), np.array(l), np.array(s, dtype=float))
 
 
@@ -31,7 +31,7 @@ def random_instance(seed, n_needs=30, n_listings=60, k=6):
 
 
 def check_feasible(plan, needs, listings, e):
-    allowed = set(zip(e.need_ids.tolist(), e.listing_ids.tolist()))
+    allowed = set(zip(e.need_ids.tolist(), e.listing_ids.tolist(), strict=False))
     got_need, got_listing = defaultdict(int), defaultdict(int)
     for a in plan.assignments:
         assert (a.need_id, a.listing_id) in allowed and a.quantity > 0
@@ -56,15 +56,15 @@ def test_sparse_equals_dense_beats_greedy_and_respects_quantities(seed):
 @pytest.mark.parametrize("seed", range(8))
 def test_the_lp_matches_exhaustive_search_on_tiny_instances(seed):
     needs, listings, e = random_instance(seed, n_needs=3, n_listings=3, k=2)
-    pairs = list(zip(e.need_ids.tolist(), e.listing_ids.tolist(), e.scores.tolist()))
+    pairs = list(zip(e.need_ids.tolist(), e.listing_ids.tolist(), e.scores.tolist(), strict=False))
     best = 0.0
     for qs in itertools.product(*[range(min(needs[i], listings[j]) + 1) for i, j, _ in pairs]):
         per_need, per_listing = defaultdict(int), defaultdict(int)
-        for (i, j, _), q in zip(pairs, qs):
+        for (i, j, _), q in zip(pairs, qs, strict=False):
             per_need[i] += q
             per_listing[j] += q
         if all(per_need[i] <= needs[i] for i in per_need) and all(per_listing[j] <= listings[j] for j in per_listing):
-            best = max(best, sum(s * q for (_, _, s), q in zip(pairs, qs)))
+            best = max(best, sum(s * q for (_, _, s), q in zip(pairs, qs, strict=False)))
     assert plan_allocation(needs, listings, e).total == pytest.approx(best, abs=1e-9)
 
 

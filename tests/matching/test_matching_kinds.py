@@ -106,18 +106,18 @@ def test_student_to_jobs_applies_the_same_gates_per_job():
 
 def mentor(mid, km=5.0, **changes):
     lat, lon = at(km)
-    base = dict(
-        id=mid,
-        lat=lat,
-        lon=lon,
-        radius_km=50,
-        specialties=(1, 2),
-        programs=(0,),
-        availability=(1,),
-        capacity_left=2,
-        years_experience=12,
-        last_active=TODAY,
-    )
+    base = {
+        "id": mid,
+        "lat": lat,
+        "lon": lon,
+        "radius_km": 50,
+        "specialties": (1, 2),
+        "programs": (0,),
+        "availability": (1,),
+        "capacity_left": 2,
+        "years_experience": 12,
+        "last_active": TODAY,
+    }
     return Mentor(**(base | changes))
 
 
@@ -146,33 +146,33 @@ TAX = Taxonomy([-1, 0, 0, -1, 3])
 
 
 def need(nid=1, **changes):
-    base = dict(
-        id=nid,
-        school_id=nid,
-        lat=DETROIT[0],
-        lon=DETROIT[1],
-        radius_km=50,
-        category_id=1,
-        title="MIG welder",
-        min_condition=Condition.GOOD,
-        quantity=2,
-        priority=Priority.HIGH,
-    )
+    base = {
+        "id": nid,
+        "school_id": nid,
+        "lat": DETROIT[0],
+        "lon": DETROIT[1],
+        "radius_km": 50,
+        "category_id": 1,
+        "title": "MIG welder",
+        "min_condition": Condition.GOOD,
+        "quantity": 2,
+        "priority": Priority.HIGH,
+    }
     return Need(**(base | changes))
 
 
 def listing(lid, km=10.0, **changes):
     lat, lon = at(km)
-    base = dict(
-        id=lid,
-        donor_id=1,
-        lat=lat,
-        lon=lon,
-        category_id=1,
-        title="used MIG welder",
-        condition=Condition.GOOD,
-        quantity=2,
-    )
+    base = {
+        "id": lid,
+        "donor_id": 1,
+        "lat": lat,
+        "lon": lon,
+        "category_id": 1,
+        "title": "used MIG welder",
+        "condition": Condition.GOOD,
+        "quantity": 2,
+    }
     return Listing(**(base | changes))
 
 

@@ -118,7 +118,7 @@ def test_ranking_is_deterministic_and_independent_of_row_order_and_index(rows, j
 @given(student_rows(), jobs, st.data())
 def test_ties_are_broken_by_ascending_id(rows, j, data):
     twin = data.draw(st.sampled_from(rows))
-    rows = rows + [replace(twin, id=1000), replace(twin, id=999)]
+    rows = [*rows, replace(twin, id=1000), replace(twin, id=999)]
     matches = full_ranking(JobToStudents(), j, StudentPool.from_rows(rows))
     positions = {m.id: i for i, m in enumerate(matches)}
     if twin.id in positions:
@@ -135,7 +135,7 @@ def test_moving_a_candidate_closer_never_lowers_its_score(rows, j, data):
     sid = data.draw(st.sampled_from(sorted(before)))
     km_now = (
         data.draw(st.floats(0, 1))
-        * [m for m in full_ranking(JobToStudents(), j, pool) if m.id == sid][0].explanation.distance_km
+        * next(m for m in full_ranking(JobToStudents(), j, pool) if m.id == sid).explanation.distance_km
     )
     bearing = data.draw(st.floats(0, 360))
     lat, lon = at(km_now, bearing)

@@ -1,3 +1,5 @@
+import itertools
+
 import pytest
 
 from matching import Vocabulary
@@ -30,7 +32,7 @@ def test_category_suggest_ranks_the_intended_category_first():
     assert CATEGORIES.rank("paint boths", limit=3)[0][0] == 2
     ranked = CATEGORIES.rank("paint", limit=5)
     assert {2, 3} <= {i for i, _ in ranked}
-    assert all(a[1] >= b[1] for a, b in zip(ranked, ranked[1:]))
+    assert all(a[1] >= b[1] for a, b in itertools.pairwise(ranked))
 
 
 def test_an_ambiguous_term_is_not_guessed_but_offers_suggestions():

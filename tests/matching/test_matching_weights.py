@@ -27,7 +27,7 @@ def test_overrides_replace_only_the_named_weights():
 
 
 @pytest.mark.parametrize(
-    "overrides, message",
+    ("overrides", "message"),
     [
         ({"distance": 1.5}, "between 0 and 1"),
         ({"distance": -0.1}, "between 0 and 1"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import itertools
 
 import pytest
 from sqlalchemy import select
@@ -47,7 +48,7 @@ async def _stored(api) -> tuple[list[str], int]:
 
 
 async def test_employer_moves_an_application_to_hired_with_every_step_recorded(api):
-    shop, alex, job, application = await _setup(api)
+    shop, alex, _job, application = await _setup(api)
     for status in ("REVIEWING", "INTERVIEW", "OFFERED"):
         moved = await flows.move(api, shop.owner.token, application, status, note=f"now {status.lower()}")
         assert moved["userErrors"] == [] and moved["application"]["status"] == status
@@ -73,7 +74,7 @@ async def test_employer_moves_an_application_to_hired_with_every_step_recorded(a
 
 
 async def test_a_student_applies_once_per_posting(api):
-    shop, alex, job, _ = await _setup(api)
+    _shop, alex, job, _ = await _setup(api)
     again = await flows.apply(api, alex, job)
     assert codes(again) == ["ALREADY_APPLIED"] and again["application"] is None
     assert await _stored(api) == (["APPLIED"], 1)
@@ -102,7 +103,7 @@ async def test_closed_postings_and_students_without_profiles_cannot_apply(api):
 
 
 @pytest.mark.parametrize(
-    "path, illegal",
+    ("path", "illegal"),
     [
         ((), "INTERVIEW"),
         ((), "HIRED"),
@@ -112,7 +113,7 @@ async def test_closed_postings_and_students_without_profiles_cannot_apply(api):
     ],
 )
 async def test_illegal_moves_are_refused_and_change_nothing(api, path, illegal):
-    shop, alex, job, application = await _setup(api)
+    shop, _alex, _job, application = await _setup(api)
     for status in path:
         assert (await flows.move(api, shop.owner.token, application, status))["userErrors"] == []
     before = await _stored(api)
@@ -122,7 +123,7 @@ async def test_illegal_moves_are_refused_and_change_nothing(api, path, illegal):
 
 
 async def test_another_employer_cannot_move_or_see_the_application(api):
-    shop, alex, job, application = await _setup(api)
+    shop, alex, _job, application = await _setup(api)
     rival = await flows.employer(api)
     refused = await flows.move(api, rival.owner.token, application, "REJECTED")
     assert codes(refused) == ["NOT_FOUND"]
@@ -135,7 +136,7 @@ async def test_another_employer_cannot_move_or_see_the_application(api):
 
 
 async def test_student_withdraws_and_the_employer_loses_the_contact(api):
-    shop, alex, job, application = await _setup(api)
+    shop, alex, _job, application = await _setup(api)
     listed = await api.gql(PIPELINE, {"employerId": shop.gid, "status": "APPLIED"}, token=shop.owner.token)
     assert [e["node"]["student"]["name"] for e in listed["applications"]["edges"]] == ["Alex Student"]
     stranger = await api.person()
@@ -150,7 +151,7 @@ async def test_student_withdraws_and_the_employer_loses_the_contact(api):
 
 
 async def test_two_concurrent_moves_cannot_both_win(api):
-    shop, alex, job, application = await _setup(api)
+    shop, alex, _job, application = await _setup(api)
     results = await asyncio.gather(
         flows.move(api, shop.owner.token, application, "REVIEWING"),
         flows.move(api, shop.owner.token, application, "REJECTED"),
@@ -159,7 +160,7 @@ async def test_two_concurrent_moves_cannot_both_win(api):
     payloads = [results[0], results[1], results[2]["applicationWithdraw"]]
     winners = [p for p in payloads if not p["userErrors"]]
     assert all(codes(p) == ["INVALID_TRANSITION"] for p in payloads if p["userErrors"])
-    statuses, events = await _stored(api)
+    _statuses, events = await _stored(api)
     # REVIEWING can still be followed by a withdrawal or rejection, so up to two may succeed in sequence,
     # but each success is one recorded step from the status it actually left.
     assert events == 1 + len(winners)
@@ -169,12 +170,12 @@ async def test_two_concurrent_moves_cannot_both_win(api):
                 select(ApplicationEvent.from_status, ApplicationEvent.to_status).order_by(ApplicationEvent.id)
             )
         ).all()
-    for (_, previous_to), (frm, _) in zip(steps, steps[1:]):
+    for (_, previous_to), (frm, _) in itertools.pairwise(steps):
         assert frm == previous_to
 
 
 async def test_partner_app_moves_applications_with_talent_write(api):
-    shop, alex, job, application = await _setup(api)
+    shop, _alex, _job, application = await _setup(api)
     reader = await flows.app_token(api, shop, ["TALENT_READ"])
     assert codes(await flows.move(api, reader, application, "REVIEWING")) == ["NOT_FOUND"]
     listed = await api.gql(PIPELINE, {"employerId": shop.gid}, token=reader)

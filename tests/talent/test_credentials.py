@@ -66,7 +66,7 @@ async def test_expiry_is_computed_from_the_catalogue(api):
 
 
 @pytest.mark.parametrize(
-    "earned_days_ago, expires_in_days, status",
+    ("earned_days_ago", "expires_in_days", "status"),
     [
         (400, 200, "VALID"),
         (400, 90, "EXPIRING"),
@@ -91,7 +91,7 @@ async def test_status_is_computed_from_today(api, earned_days_ago, expires_in_da
 
 
 @pytest.mark.parametrize(
-    "values, code, field",
+    ("values", "code", "field"),
     [
         ({"code": "ASE-Z9"}, "UNKNOWN_CREDENTIAL", ["code"]),
         ({"earnedOn": (date.today() + timedelta(days=1)).isoformat()}, "EARNED_IN_FUTURE", ["earnedOn"]),

@@ -69,7 +69,7 @@ async def test_employer_posts_a_job_with_pay_credentials_and_skills(api):
 
 
 @pytest.mark.parametrize(
-    "change, code, field",
+    ("change", "code", "field"),
     [
         ({"pay": None}, "PAY_REQUIRED", ["pay"]),
         ({"pay": {**HOURLY_25_TO_32, "min": 4000}}, "PAY_MIN_ABOVE_MAX", ["pay", "min"]),

@@ -66,7 +66,7 @@ async def test_reports_are_stored_without_anyone_s_identity(api):
 
 
 @pytest.mark.parametrize(
-    "change, code, field",
+    ("change", "code", "field"),
     [
         ({"postal_code": "00000"}, "UNKNOWN_POSTAL_CODE", ["postalCode"]),
         ({"amount": 0}, "OUT_OF_RANGE", ["pay", "amount"]),
