@@ -6,6 +6,7 @@ import functools
 import logging
 import typing
 from collections.abc import Callable
+from enum import Enum
 from typing import Any
 
 import strawberry
@@ -14,6 +15,7 @@ from strawberry.extensions import SchemaExtension
 
 from core.errors import DomainError, DomainErrors
 from core.errors import ErrorCode as DomainErrorCode
+from core.viewer import Viewer
 
 logger = logging.getLogger("shopready.errors")
 
@@ -37,16 +39,48 @@ def _camel(path: list[str] | None) -> list[str] | None:
     return [part.split("_")[0] + "".join(w.title() for w in part.split("_")[1:]) for part in path]
 
 
-@strawberry.type
+@strawberry.type(description="Fields every mutation payload carries.")
 class Payload:
-    user_errors: list[UserError] = strawberry.field(default_factory=list)
+    user_errors: list[UserError] = strawberry.field(
+        default_factory=list, description="Why the mutation changed nothing; empty on success."
+    )
 
 
-def returns_payload(resolver: Callable[..., Any]) -> Callable[..., Any]:
-    """Turn the DomainError a resolver raises into the payload's `userErrors` (the one place that does)."""
+class Caller(Enum):
+    """Who may call a mutation at all; ownership of the objects is checked by the domain's policy."""
+
+    ANYONE = "anyone"  # signing up and signing in
+    SIGNED_IN = "signed in"  # a person or a partner app
+    PERSON = "person"  # a signed-in person; app tokens are refused
+    STAFF = "staff"  # platform staff
+
+
+def _caller_error(caller: Caller, viewer: Viewer) -> DomainError | None:
+    """The one answer every mutation gives a caller it does not serve, before reading any input."""
+    if caller is Caller.ANYONE:
+        return None
+    if not viewer.is_authenticated:
+        return DomainError(DomainErrorCode.UNAUTHENTICATED, "Sign in to do this.")
+    if caller is Caller.PERSON and viewer.user_id is None:
+        return DomainError(DomainErrorCode.PERMISSION_DENIED, "App tokens cannot do this; sign in as a person.")
+    if caller is Caller.STAFF and not viewer.is_staff:
+        return DomainError(DomainErrorCode.PERMISSION_DENIED, "Only platform staff may do this.")
+    return None
+
+
+def returns_payload(
+    resolver: Callable[..., Any] | None = None, /, *, caller: Caller = Caller.SIGNED_IN
+) -> Callable[..., Any]:
+    """Answer callers the mutation does not serve, and turn the DomainError a resolver raises into the payload's
+    `userErrors` (the one place that does both): every mutation has the same shape for every refusal."""
+    if resolver is None:
+        return functools.partial(returns_payload, caller=caller)
 
     @functools.wraps(resolver)
     async def wrapper(*args, **kwargs):
+        refusal = _caller_error(caller, _info(args, kwargs).context.viewer)
+        if refusal is not None:
+            return _payload_type(resolver)(user_errors=[UserError.of(refusal)])
         try:
             return await resolver(*args, **kwargs)
         except DomainError as error:
@@ -55,6 +89,12 @@ def returns_payload(resolver: Callable[..., Any]) -> Callable[..., Any]:
             return _payload_type(resolver)(user_errors=[UserError.of(e) for e in errors.errors])
 
     return wrapper
+
+
+def _info(args: tuple, kwargs: dict) -> Any:
+    if "info" in kwargs:
+        return kwargs["info"]
+    return next(arg for arg in args if hasattr(arg, "context") and hasattr(arg, "field_name"))
 
 
 @functools.cache

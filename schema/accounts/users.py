@@ -11,7 +11,7 @@ from core.tokens import issue_access_token
 from db import models
 from resolvers.accounts import users as accounts
 from schema.context import Info
-from schema.errors import Payload, returns_payload
+from schema.errors import Caller, Payload, returns_payload
 from schema.relay import Node, node_type
 
 if TYPE_CHECKING:
@@ -93,7 +93,7 @@ class AccountQueries:
 @strawberry.type
 class AccountMutations:
     @strawberry.mutation(description="Create an account and sign in.")
-    @returns_payload
+    @returns_payload(caller=Caller.ANYONE)
     async def user_register(self, info: Info, input: UserRegisterInput) -> UserRegisterPayload:
         ctx = info.context
         user = await accounts.register(
@@ -104,7 +104,7 @@ class AccountMutations:
         )
 
     @strawberry.mutation(description="Sign in with email and password; returns a bearer access token.")
-    @returns_payload
+    @returns_payload(caller=Caller.ANYONE)
     async def token_create(self, info: Info, input: TokenCreateInput) -> TokenCreatePayload:
         ctx = info.context
         user = await accounts.authenticate(

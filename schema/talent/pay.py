@@ -9,7 +9,7 @@ import strawberry
 from db.enums import talent as e
 from resolvers.talent import pay
 from schema.context import Info
-from schema.errors import Payload, returns_payload
+from schema.errors import Caller, Payload, returns_payload
 from schema.permissions import IsPerson
 from schema.scalars import Program
 from schema.talent.enums import PayBasis, PayUnit, RoleType
@@ -90,7 +90,7 @@ def _codes(codes: list[str] | None) -> list[str]:
 @strawberry.type
 class PayQueries:
     @strawberry.field(description="Pay percentiles for a role near a ZIP code; INSUFFICIENT_DATA below 5 data points.")
-    @returns_payload
+    @returns_payload(caller=Caller.ANYONE)
     async def pay_estimate(self, info: Info, input: PayEstimateInput) -> PayEstimatePayload:
         result = await pay.estimate(
             info.context.db,
