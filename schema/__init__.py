@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 from graphql.validation import NoSchemaIntrospectionCustomRule
 from strawberry.extensions import (
@@ -44,10 +46,14 @@ from schema.talent.skills import SkillQueries
 from schema.talent.students import StudentMutations, StudentQueries
 
 
-@strawberry.type
+@strawberry.type(description="Fetching any object by its global ID.")
 class NodeQueries:
     @strawberry.field(description="Any object by its global ID, with the same access rules as its own field.")
-    async def node(self, info: Info, id: strawberry.ID) -> Node | None:
+    async def node(
+        self,
+        info: Info,
+        id: Annotated[strawberry.ID, strawberry.argument(description="A global ID from any `id` field.")],
+    ) -> Node | None:
         return await resolve_node(info, id)
 
 
@@ -93,7 +99,11 @@ MUTATIONS = (
 )
 
 Query = merge_types("Query", QUERIES)
+Query.__strawberry_definition__.description = "Everything a client can read: start from `me`, a list, or `node(id:)`."
 Mutation = merge_types("Mutation", MUTATIONS)
+Mutation.__strawberry_definition__.description = (
+    "Every change: each takes one `input` and answers with a payload whose `userErrors` say why nothing changed."
+)
 
 
 def _is_introspection(context: IgnoreContext) -> bool:

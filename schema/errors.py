@@ -16,17 +16,21 @@ from strawberry.extensions import SchemaExtension
 from core.errors import DomainError, DomainErrors
 from core.errors import ErrorCode as DomainErrorCode
 from core.viewer import Viewer
+from schema.error_codes import ErrorCode
 
 logger = logging.getLogger("shopready.errors")
-
-ErrorCode = strawberry.enum(DomainErrorCode, name="ErrorCode", description="Why an input or action was refused.")
 
 
 @strawberry.type(description="A problem with the input or the action, for the user to act on.")
 class UserError:
-    field: list[str] | None = strawberry.field(description="Path to the input field concerned, if any.")
-    code: ErrorCode
-    message: str
+    field: list[str] | None = strawberry.field(
+        description='Path to the input field concerned, in the input\'s own names (e.g. ["quantity"]); null when '
+        "the refusal concerns the whole action."
+    )
+    code: ErrorCode = strawberry.field(
+        description="Stable, machine-readable reason; switch on this, not on the message."
+    )
+    message: str = strawberry.field(description="A sentence for a person, in English; may change wording over time.")
 
     @classmethod
     def of(cls, error: DomainError) -> UserError:

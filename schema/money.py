@@ -38,5 +38,5 @@ class Money:
 
 @strawberry.input(description="An amount of money in cents; currency defaults to USD.")
 class MoneyInput:
-    amount: Cents
-    currency: str = "USD"
+    amount: Cents = strawberry.field(description="In cents (the currency's smallest unit), a whole number.")
+    currency: str = strawberry.field(default="USD", description="ISO 4217 code; USD unless the field says otherwise.")

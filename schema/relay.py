@@ -69,24 +69,30 @@ async def resolve_node(info: Info, global_id: str) -> Node | None:
     return await cls.load(info, pk)
 
 
-@strawberry.type
+@strawberry.type(description="Where a page sits in the whole list.")
 class PageInfo:
-    has_next_page: bool
-    has_previous_page: bool
-    start_cursor: str | None
-    end_cursor: str | None
+    has_next_page: bool = strawberry.field(
+        description="True when more items follow: ask again with `after: endCursor`."
+    )
+    has_previous_page: bool = strawberry.field(description="True when items come before this page.")
+    start_cursor: str | None = strawberry.field(description="Cursor of the first edge; null on an empty page.")
+    end_cursor: str | None = strawberry.field(
+        description="Cursor of the last edge; pass it as `after` for the next page."
+    )
 
 
-@strawberry.type
+@strawberry.type(description="One item of a page, with the cursor that points just after it.")
 class Edge(Generic[T]):
-    cursor: str
-    node: T
+    cursor: str = strawberry.field(description="Opaque; pass as `after` to continue after this item.")
+    node: T = strawberry.field(description="The item.")
 
 
-@strawberry.type
+@strawberry.type(
+    description="A page of a list, in the list's stable order; ask with `first` (at most 100) and `after`."
+)
 class Connection(Generic[T]):
-    edges: list[Edge[T]]
-    page_info: PageInfo
+    edges: list[Edge[T]] = strawberry.field(description="The items of this page, in order.")
+    page_info: PageInfo = strawberry.field(description="Whether more pages follow, and the cursors to ask for them.")
 
     @classmethod
     def of(cls, page: Slice, to_node: Callable[[object], T]) -> Connection[T]:

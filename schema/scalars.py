@@ -6,18 +6,51 @@ import strawberry
 
 from core.locations import Circle, search_circle
 from db import enums
+from schema.enum_type import enum_type
 
-OrganizationKind = strawberry.enum(enums.OrganizationKind, description="What an organization does here.")
-Program = strawberry.enum(enums.Program, description="A training program or trade.")
-SchoolTier = strawberry.enum(enums.SchoolTier, description="CREF program tier: Advanced, Proficient, Developing.")
+OrganizationKind = enum_type(
+    enums.OrganizationKind,
+    description="What an organization does here; one organization may have several kinds.",
+    values={
+        "SCHOOL": "Trains technicians (high school CTE, community college, technical school); posts needs.",
+        "DONOR": "Gives equipment, tools, parts, vehicles or services (shops, dealers, insurers, makers).",
+        "EMPLOYER": "Hires technicians; posts jobs, invites students, may mentor.",
+    },
+)
+Program = enum_type(
+    enums.Program,
+    description="A training program or trade.",
+    values={
+        "COLLISION": "Collision repair: structural and non-structural body repair.",
+        "AUTOMOTIVE": "Automotive service: maintenance, diagnosis and repair of light vehicles.",
+        "DIESEL": "Diesel and medium/heavy truck technology.",
+        "REFINISH": "Paint and refinish: surface preparation, mixing, spraying.",
+        "ESTIMATING": "Damage appraisal and repair estimating.",
+        "EV_HYBRID": "Electric and hybrid vehicles, high-voltage safety.",
+        "HEAVY_EQUIPMENT": "Heavy and agricultural equipment.",
+        "MOTORCYCLE": "Motorcycle and powersports.",
+    },
+)
+SchoolTier = enum_type(
+    enums.SchoolTier,
+    name="SchoolTier",
+    description="CREF program tier, from instruction hours, curriculum and tools and equipment.",
+    values={
+        "ADVANCED": "Tier 1: an advanced program.",
+        "PROFICIENT": "Tier 2: a proficient program.",
+        "DEVELOPING": "Tier 3: a developing program, first in line for equity boosts in matching.",
+    },
+)
 
 
 @strawberry.input(description="A search circle around a US ZIP code or a point.")
 class NearInput:
-    postal_code: str | None = None
-    latitude: float | None = None
-    longitude: float | None = None
-    radius_km: float = 50.0
+    postal_code: str | None = strawberry.field(
+        default=None, description="A 5-digit US ZIP code; its centroid is the centre. Give this or both coordinates."
+    )
+    latitude: float | None = strawberry.field(default=None, description="Centre latitude in degrees (-90..90).")
+    longitude: float | None = strawberry.field(default=None, description="Centre longitude in degrees (-180..180).")
+    radius_km: float = strawberry.field(default=50.0, description="Radius in kilometres (great-circle), above 0.")
 
     def circle(self) -> Circle:
         return search_circle(self.postal_code, self.latitude, self.longitude, self.radius_km)
@@ -25,8 +58,8 @@ class NearInput:
 
 @strawberry.type(description="A point on the map.")
 class GeoPoint:
-    latitude: float
-    longitude: float
+    latitude: float = strawberry.field(description="Latitude in degrees (WGS 84).")
+    longitude: float = strawberry.field(description="Longitude in degrees (WGS 84).")
 
 
 def given(input_object) -> dict:

@@ -83,9 +83,7 @@ class Organization(Node):
         return [Membership.from_model(row) for row in rows]
 
     @strawberry.field(description="Partner app tokens; visible to owners, admins and staff.")
-    async def app_tokens(
-        self, info: Info
-    ) -> list[Annotated[AppToken, strawberry.lazy("schema.accounts.app_tokens")]]:
+    async def app_tokens(self, info: Info) -> list[Annotated[AppToken, strawberry.lazy("schema.accounts.app_tokens")]]:
         from schema.accounts.app_tokens import organization_app_tokens
 
         return await organization_app_tokens(info, self.pk)
