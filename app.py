@@ -18,6 +18,7 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 from strawberry.asgi import GraphQL
 
+from core.logging import configure as configure_logging
 from core.passwords import Passwords
 from core.settings import Settings
 from core.viewer import ANONYMOUS
@@ -128,8 +129,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "schema":
         print(build_schema().as_str())
         return 0
-    logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     settings.check()
+    configure_logging(settings.log_level, settings.log_format)
     migrate.upgrade(settings.database_url)
     if args.command == "migrate":
         print("database is at the latest migration")
@@ -150,7 +151,14 @@ def main(argv: list[str] | None = None) -> int:
         import uvicorn
 
         print(f"GraphiQL: http://{args.host}:{args.port}/graphql")
-        uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level=settings.log_level.lower())
+        # log_config=None: uvicorn's loggers go through the root handler, so JSON logs stay JSON.
+        uvicorn.run(
+            create_app(settings),
+            host=args.host,
+            port=args.port,
+            log_level=settings.log_level.lower(),
+            log_config=None,
+        )
     return 0
 
 

@@ -30,6 +30,7 @@ class Settings:
     password_time_cost: int = 3
     password_memory_kib: int = 65536
     log_level: str = "INFO"
+    log_format: str = "text"
     extra: dict = field(default_factory=dict)
 
     @property
@@ -61,10 +62,13 @@ class Settings:
             password_time_cost=number("SHOPREADY_PASSWORD_TIME_COST", 3),
             password_memory_kib=number("SHOPREADY_PASSWORD_MEMORY_KIB", 65536),
             log_level=env.get("SHOPREADY_LOG_LEVEL", "INFO"),
+            log_format=env.get("SHOPREADY_LOG_FORMAT", "text"),
         )
 
     def check(self) -> None:
-        """Refuse configurations that are unsafe in production."""
+        """Refuse configurations that are unsafe in production or mistyped."""
+        if self.log_format not in ("text", "json"):
+            raise SettingsError(f"SHOPREADY_LOG_FORMAT must be text or json, got {self.log_format!r}")
         if self.is_production and (self.secret_key == DEFAULT_SECRET_KEY or len(self.secret_key) < 32):
             raise SettingsError(
                 "SHOPREADY_SECRET_KEY must be set to a random value of at least 32 characters in production"

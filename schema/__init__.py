@@ -28,7 +28,7 @@ from schema.donations.donations import DonationMutations, DonationQueries
 from schema.donations.listings import ListingMutations, ListingQueries
 from schema.donations.needs import NeedMutations, NeedQueries
 from schema.donations.receipts import ReceiptQueries
-from schema.errors import ErrorPolicy
+from schema.error_policy import ErrorPolicy, LoggedSchema
 from schema.matches.allocation import AllocationQueries
 from schema.matches.fields import MatchQueries
 from schema.money import SCALARS
@@ -127,6 +127,6 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
         lambda: ParserCache(maxsize=256),
         lambda: ValidationCache(maxsize=256),
     ]
-    return strawberry.Schema(
+    return LoggedSchema(
         query=Query, mutation=Mutation, extensions=extensions, config=StrawberryConfig(scalar_map=SCALARS)
     )

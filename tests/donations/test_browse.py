@@ -70,9 +70,7 @@ async def test_statuses_are_derived_and_filterable(api, db):
     p = await parties(api)
     available = await make_listing(api, p, title="Available", quantity=5)
     reserved = await make_listing(api, p, title="Reserved", quantity=1)
-    await make_listing(
-        api, p, title="Expired", availableUntil=(datetime.now(UTC) + timedelta(days=1)).isoformat()
-    )
+    await make_listing(api, p, title="Expired", availableUntil=(datetime.now(UTC) + timedelta(days=1)).isoformat())
     donation = await requested(api, p, reserved, await make_need(api, p), 1)
     await step(api, APPROVE, p.donor_member.token, id=donation)
     async with db.write() as session:

@@ -16,8 +16,7 @@ mutation ($input: StudentCredentialAddInput!) {
 }"""
 EXPLANATION = """explanation { distanceKm components { name weight value reason }
   matchedSkills { name } missingSkills { name } matchedCredentials { code } missingCredentials { code } }"""
-CANDIDATES = (
-    f"""
+CANDIDATES = f"""
 query ($id: ID!, $first: Int, $after: String, $weights: CandidateWeightsInput) {{
   jobPosting(id: $id) {{
     candidates(first: $first, after: $after, weights: $weights) {{
@@ -26,7 +25,6 @@ query ($id: ID!, $first: Int, $after: String, $weights: CandidateWeightsInput) {
     }}
   }}
 }}"""
-)
 EXPLAIN = """
 query ($job: ID!, $student: ID!) {
   matchExplain(jobPostingId: $job, studentId: $student) {

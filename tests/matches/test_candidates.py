@@ -127,7 +127,9 @@ async def test_weights_change_the_order_and_bad_weights_are_refused(api):
     )
     assert errors[0]["extensions"]["code"] == "INVALID_WEIGHTS"
     assert errors[0]["extensions"]["field"] == ["weights", "skills"]
-    zero = dict.fromkeys(("distance", "skills", "credentials", "program", "availability", "experience", "pay", "start", "activity"), 0)
+    zero = dict.fromkeys(
+        ("distance", "skills", "credentials", "program", "availability", "experience", "pay", "start", "activity"), 0
+    )
     errors = await api.errors(CANDIDATES, {"id": posting, "first": 5, "weights": zero}, token=employer.owner.token)
     assert errors[0]["extensions"]["code"] == "INVALID_WEIGHTS"
 

@@ -5,11 +5,9 @@ from __future__ import annotations
 from tests.donations.support import category, make_listing, make_need, parties
 from tests.matches.support import EXPLANATION, pk, sql
 
-MATCHING_LISTINGS = (
-    f"""
+MATCHING_LISTINGS = f"""
 query ($id: ID!) {{ need(id: $id) {{ matchingListings(first: 10) {{
   edges {{ score node {{ id title }} {EXPLANATION} }} pageInfo {{ hasNextPage }} }} }} }}"""
-)
 MATCHING_NEEDS = """
 query ($id: ID!) { listing(id: $id) { matchingNeeds(first: 10) { edges { score node { id title } } } } }"""
 PLAN = """
