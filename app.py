@@ -6,7 +6,6 @@ import argparse
 import asyncio
 import logging
 import sys
-import uuid
 from contextlib import asynccontextmanager
 
 from starlette.applications import Starlette
@@ -15,9 +14,9 @@ from starlette.middleware.authentication import AuthenticationMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
-from starlette.types import ASGIApp, Receive, Scope, Send
 from strawberry.asgi import GraphQL
 
+from core.http_guards import BodyGuard, ErrorsAsJson, RequestId
 from core.logging import configure as configure_logging
 from core.passwords import Passwords
 from core.settings import Settings
@@ -29,27 +28,6 @@ from schema.authentication import BearerTokenBackend, unauthorized
 from schema.context import Context
 
 logger = logging.getLogger("shopready")
-
-
-class RequestId:
-    """Give every request an id (or keep the caller's), echo it back, and keep it for logs."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            return await self.app(scope, receive, send)
-        given = dict(scope["headers"]).get(b"x-request-id", b"").decode("latin-1")
-        request_id = given if 0 < len(given) <= 64 and given.isprintable() else uuid.uuid4().hex
-        scope.setdefault("state", {})["request_id"] = request_id
-
-        async def send_with_id(message):
-            if message["type"] == "http.response.start":
-                message.setdefault("headers", []).append((b"x-request-id", request_id.encode()))
-            await send(message)
-
-        await self.app(scope, receive, send_with_id)
 
 
 class ShopReadyGraphQL(GraphQL):
@@ -103,6 +81,8 @@ def create_app(settings: Settings | None = None, *, db: Database | None = None) 
         ],
         middleware=[
             Middleware(RequestId),
+            Middleware(ErrorsAsJson),
+            Middleware(BodyGuard, max_bytes=settings.max_body_bytes),
             Middleware(AuthenticationMiddleware, backend=BearerTokenBackend(db, settings), on_error=unauthorized),
         ],
         lifespan=lifespan,

@@ -24,6 +24,7 @@ class Settings:
     max_query_depth: int = 12
     max_query_tokens: int = 4000
     max_aliases: int = 30
+    max_body_bytes: int = 1_000_000
     login_max_failures: int = 5
     login_lockout_minutes: int = 15
     invitation_weekly_cap: int = 25
@@ -58,6 +59,7 @@ class Settings:
             max_query_depth=number("SHOPREADY_MAX_QUERY_DEPTH", 12),
             max_query_tokens=number("SHOPREADY_MAX_QUERY_TOKENS", 4000),
             max_aliases=number("SHOPREADY_MAX_ALIASES", 30),
+            max_body_bytes=number("SHOPREADY_MAX_BODY_BYTES", 1_000_000),
             invitation_weekly_cap=number("SHOPREADY_INVITATION_WEEKLY_CAP", 25),
             password_time_cost=number("SHOPREADY_PASSWORD_TIME_COST", 3),
             password_memory_kib=number("SHOPREADY_PASSWORD_MEMORY_KIB", 65536),
