@@ -19,6 +19,7 @@ from strawberry.asgi import GraphQL
 from core.http_guards import BodyGuard, ErrorsAsJson, RequestId
 from core.logging import configure as configure_logging
 from core.passwords import Passwords
+from core.rate_limits import RateLimiter
 from core.settings import Settings
 from core.viewer import ANONYMOUS
 from db import migrate
@@ -34,6 +35,7 @@ class ShopReadyGraphQL(GraphQL):
     def __init__(self, schema, db: Database, settings: Settings, passwords: Passwords) -> None:
         super().__init__(schema, graphql_ide=None if settings.is_production else "graphiql")
         self.db, self.settings, self.passwords = db, settings, passwords
+        self.limits = RateLimiter(db)
 
     async def get_context(self, request: Request, response) -> Context:
         principal = request.scope.get("user")
@@ -44,6 +46,7 @@ class ShopReadyGraphQL(GraphQL):
             passwords=self.passwords,
             viewer=principal.viewer if principal is not None else ANONYMOUS,
             request_id=request.state.request_id,
+            limits=self.limits,
         )
 
 
@@ -87,7 +90,7 @@ def create_app(settings: Settings | None = None, *, db: Database | None = None) 
         ],
         lifespan=lifespan,
     )
-    app.state.db, app.state.settings = db, settings
+    app.state.db, app.state.settings, app.state.graphql = db, settings, graphql
     return app
 
 

@@ -18,11 +18,13 @@ from strawberry.extensions.query_depth_limiter import IgnoreContext
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 
+from core.rate_limits import Bucket
 from core.settings import Settings
 from schema.accounts.app_tokens import AppTokenMutations
 from schema.accounts.organizations import OrganizationMutations, OrganizationQueries
 from schema.accounts.users import AccountMutations, AccountQueries
 from schema.context import Info
+from schema.cost import QueryCost
 from schema.donations.categories import CatalogQueries
 from schema.donations.donations import DonationMutations, DonationQueries
 from schema.donations.listings import ListingMutations, ListingQueries
@@ -123,6 +125,11 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
         lambda: AddValidationRules(limit_rules),
         lambda: MaxTokensLimiter(max_token_count=settings.max_query_tokens),
         ErrorPolicy,
+        lambda: QueryCost(
+            limiter_of=lambda context: context.limits,
+            max_cost=settings.max_query_cost,
+            bucket=Bucket(settings.query_budget, settings.query_budget_restore_rate),
+        ),
         # partner apps send the same few documents over and over: parse and validate each once
         lambda: ParserCache(maxsize=256),
         lambda: ValidationCache(maxsize=256),

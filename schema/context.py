@@ -10,6 +10,7 @@ from starlette.requests import Request
 from strawberry.types import Info as StrawberryInfo
 
 from core.passwords import Passwords
+from core.rate_limits import RateLimiter
 from core.settings import Settings
 from core.viewer import Role, Viewer
 from db.engine import Database
@@ -25,6 +26,7 @@ class Context:
     passwords: Passwords
     viewer: Viewer
     request_id: str
+    limits: RateLimiter
     loaders: Loaders = field(init=False)
     _roles: asyncio.Future | None = field(default=None, init=False)
 
@@ -47,6 +49,16 @@ class Context:
                 select(Membership.organization_id, Membership.role).where(Membership.user_id == self.viewer.user_id)
             )
             return {org_id: Role(role) for org_id, role in rows}
+
+    @property
+    def rate_limit_key(self) -> str:
+        """Whose budget a request spends: the app token, the person, or else the client address."""
+        if self.viewer.is_app:
+            return f"app:{self.viewer.app_token_id}"
+        if self.viewer.user_id is not None:
+            return f"user:{self.viewer.user_id}"
+        client = self.request.client if self.request is not None else None
+        return f"ip:{client.host if client else 'unknown'}"
 
     async def is_member(self, organization_id: int) -> bool:
         return self.viewer.is_staff or organization_id in await self.roles()

@@ -3,6 +3,7 @@
 from db.base import Base
 from db.models.accounts.organizations import Invitation, Membership, Organization
 from db.models.accounts.users import AppToken, User
+from db.models.platform.rate_buckets import RateBucket
 from db.models.donations.categories import Category
 from db.models.donations.donations import Donation, DonationEvent, DonationReceipt, Listing, Need, ReceiptCounter
 from db.models.pathways.scholarships import Scholarship, ScholarshipApplication
@@ -29,6 +30,7 @@ __all__ = [
     "ApplicationEvent",
     "AreaBadgeAward",
     "Base",
+    "RateBucket",
     "Category",
     "Credential",
     "Donation",
