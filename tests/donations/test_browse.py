@@ -70,9 +70,7 @@ async def test_statuses_are_derived_and_filterable(api, db):
     p = await parties(api)
     available = await make_listing(api, p, title="Available", quantity=5)
     reserved = await make_listing(api, p, title="Reserved", quantity=1)
-    await make_listing(
-        api, p, title="Expired", availableUntil=(datetime.now(UTC) + timedelta(days=1)).isoformat()
-    )
+    await make_listing(api, p, title="Expired", availableUntil=(datetime.now(UTC) + timedelta(days=1)).isoformat())
     donation = await requested(api, p, reserved, await make_need(api, p), 1)
     await step(api, APPROVE, p.donor_member.token, id=donation)
     async with db.write() as session:
@@ -123,11 +121,12 @@ async def test_needs_by_urgency_status_and_distance(api):
     await make_need(api, p, title="High soon", priority="HIGH", neededBy=soon)
     await make_need(api, p, title="High", priority="HIGH")
     closed = await make_need(api, p, title="Closed")
-    await api.gql(
-        "mutation ($id: ID!) { needClose(id: $id) { userErrors { code } } }",
+    closing = await api.gql(
+        "mutation ($id: ID!) { needClose(input: {id: $id}) { userErrors { code } } }",
         {"id": closed},
         token=p.school_member.token,
     )
+    assert closing["needClose"]["userErrors"] == []
     assert await titles(api, NEEDS, "needs") == ["Critical", "High soon", "High", "Low"]
     assert await titles(api, NEEDS, "needs", filter={"status": ["CLOSED"]}) == ["Closed"]
     assert await titles(api, NEEDS, "needs", filter={"priority": "HIGH"}) == ["Critical", "High soon", "High"]
