@@ -25,9 +25,9 @@ class Settings:
     max_query_tokens: int = 4000
     max_aliases: int = 30
     max_body_bytes: int = 1_000_000
-    max_query_cost: int = 1000
-    query_budget: int = 2000
-    query_budget_restore_rate: int = 100
+    max_query_cost: int = 5000
+    query_budget: int = 10_000
+    query_budget_restore_rate: int = 500
     login_max_failures: int = 5
     login_lockout_minutes: int = 15
     invitation_weekly_cap: int = 25
@@ -63,9 +63,9 @@ class Settings:
             max_query_tokens=number("SHOPREADY_MAX_QUERY_TOKENS", 4000),
             max_aliases=number("SHOPREADY_MAX_ALIASES", 30),
             max_body_bytes=number("SHOPREADY_MAX_BODY_BYTES", 1_000_000),
-            max_query_cost=number("SHOPREADY_MAX_QUERY_COST", 1000),
-            query_budget=number("SHOPREADY_QUERY_BUDGET", 2000),
-            query_budget_restore_rate=number("SHOPREADY_QUERY_BUDGET_RESTORE_RATE", 100),
+            max_query_cost=number("SHOPREADY_MAX_QUERY_COST", 5000),
+            query_budget=number("SHOPREADY_QUERY_BUDGET", 10_000),
+            query_budget_restore_rate=number("SHOPREADY_QUERY_BUDGET_RESTORE_RATE", 500),
             invitation_weekly_cap=number("SHOPREADY_INVITATION_WEEKLY_CAP", 25),
             password_time_cost=number("SHOPREADY_PASSWORD_TIME_COST", 3),
             password_memory_kib=number("SHOPREADY_PASSWORD_MEMORY_KIB", 65536),
