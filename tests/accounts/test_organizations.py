@@ -33,6 +33,12 @@ MEMBER_REMOVE = """
 mutation ($org: ID!, $user: ID!) {
   organizationMemberRemove(input: {organizationId: $org, userId: $user}) { userErrors { field code } }
 }"""
+ACCEPT = """
+mutation ($org: ID!) {
+  organizationInvitationAccept(input: {organizationId: $org}) {
+    membership { role organization { id } } userErrors { field code }
+  }
+}"""
 ORGANIZATIONS = """
 query ($filter: OrganizationFilter, $first: Int, $after: String) {
   organizations(filter: $filter, first: $first, after: $after) {
@@ -135,6 +141,48 @@ async def test_only_owners_and_admins_update(api):
     }
 
 
+async def test_update_changes_only_the_fields_given_and_null_clears_optional_ones(api):
+    owner = await api.person()
+    org = await api.organization(
+        owner=owner,
+        name="Keep",
+        website="https://shop.example",
+        state="MI",
+        contact_email="office@shop.example",
+        city="Detroit",
+    )
+    query = """
+    mutation ($input: OrganizationUpdateInput!) {
+      organizationUpdate(input: $input) {
+        organization { name website contactEmail address { state city } }
+        userErrors { field code }
+      }
+    }"""
+    cleared = await api.gql(
+        query,
+        {"input": {"id": gid("Organization", org), "website": None, "state": None, "contactEmail": None}},
+        token=owner.token,
+    )
+    assert cleared["organizationUpdate"] == {
+        "organization": {
+            "name": "Keep",
+            "website": None,
+            "contactEmail": None,
+            "address": {"state": None, "city": "Detroit"},
+        },
+        "userErrors": [],
+    }
+    set_again = await api.gql(
+        query,
+        {"input": {"id": gid("Organization", org), "state": " oh ", "contactEmail": "A@Shop.example"}},
+        token=owner.token,
+    )
+    organization = set_again["organizationUpdate"]["organization"]
+    assert organization["address"]["state"] == "OH" and organization["contactEmail"] == "a@shop.example"
+    required = await api.gql(query, {"input": {"id": gid("Organization", org), "name": None}}, token=owner.token)
+    assert required["organizationUpdate"]["userErrors"] == [{"field": ["name"], "code": "REQUIRED"}]
+
+
 async def test_member_management_keeps_an_owner(api):
     owner, other = await api.person(), await api.person(name="Riley")
     org = await api.organization(owner=owner)
@@ -163,6 +211,41 @@ async def test_member_management_keeps_an_owner(api):
     assert removed["organizationMemberRemove"]["userErrors"] == []
     async with api.db.read() as session:
         assert await session.scalar(select(func.count()).select_from(Membership)) == 1
+
+
+async def test_an_invited_account_accepts_once_and_joins_with_the_invited_role(api):
+    owner, invited, uninvited = await api.person(), await api.person(), await api.person()
+    org = await api.organization(owner=owner)
+    org_id = gid("Organization", org)
+    await api.gql(
+        MEMBER_INVITE,
+        {"input": {"organizationId": org_id, "email": invited.email, "role": "ADMIN"}},
+        token=owner.token,
+    )
+    accepted = await api.gql(ACCEPT, {"org": org_id}, token=invited.token)
+    assert accepted["organizationInvitationAccept"] == {
+        "membership": {"role": "ADMIN", "organization": {"id": org_id}},
+        "userErrors": [],
+    }
+    again = await api.gql(ACCEPT, {"org": org_id}, token=invited.token)
+    assert again["organizationInvitationAccept"]["userErrors"] == [{"field": ["organizationId"], "code": "NOT_FOUND"}]
+    stranger = await api.gql(ACCEPT, {"org": org_id}, token=uninvited.token)
+    assert stranger["organizationInvitationAccept"]["userErrors"] == [
+        {"field": ["organizationId"], "code": "NOT_FOUND"}
+    ]
+
+
+async def test_accepting_an_invitation_when_already_a_member_is_refused(api):
+    owner, person = await api.person(), await api.person()
+    org = await api.organization(owner=owner)
+    org_id = gid("Organization", org)
+    await api.gql(MEMBER_INVITE, {"input": {"organizationId": org_id, "email": person.email}}, token=owner.token)
+    await api.gql(MEMBER_ADD, {"input": {"organizationId": org_id, "email": person.email}}, token=owner.token)
+    data = await api.gql(ACCEPT, {"org": org_id}, token=person.token)
+    assert data["organizationInvitationAccept"] == {
+        "membership": None,
+        "userErrors": [{"field": ["organizationId"], "code": "ALREADY_MEMBER"}],
+    }
 
 
 async def test_invited_email_joins_on_registering(api):
