@@ -48,7 +48,7 @@ class Membership:
             _organization_id=row.organization_id,
         )
 
-    @strawberry.field(description="The member. Their email shows only to fellow members and staff.")
+    @strawberry.field(description="The member; their email shows only to themselves, fellow members and staff.")
     async def user(self, info: Info) -> User:
         return User.from_model(await info.context.loaders.by_id(models.User).load(self._user_id))
 

@@ -35,7 +35,7 @@ def _create(name: str, default=None):
 
 
 def _update(name: str, *, clears: bool = True, more: str = ""):
-    keep = _UPDATE if clears else " Omit to keep."
+    keep = _UPDATE if clears else " Omit to keep; it cannot be cleared."
     return strawberry.field(default=strawberry.UNSET, description=_ABOUT[name] + keep + more)
 
 

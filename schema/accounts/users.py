@@ -19,8 +19,8 @@ if TYPE_CHECKING:
     from schema.accounts.organizations import Membership
 
 _BEARER = (
-    "A bearer access token for this person: send it as `Authorization: Bearer <token>`. It expires after "
-    "60 minutes (the server's setting); sign in again with `tokenCreate` for a new one."
+    "A bearer access token for this person: send it as `Authorization: Bearer <token>`. It expires after the "
+    "server's access-token lifetime (60 minutes by default); sign in again with `tokenCreate` for a new one."
 )
 
 
@@ -86,8 +86,8 @@ class UserRegisterInput:
 class TokenCreateInput:
     email: str = strawberry.field(description="The account's email, in any case.")
     password: str = strawberry.field(
-        description="The account's password. After 5 failures in a row the account is locked for 15 minutes "
-        "(RATE_LIMITED), even for the right password (the server's settings)."
+        description="The account's password. After 5 failures in a row (by default) the account is locked for "
+        "15 minutes (by default): every attempt, even with the right password, gets RATE_LIMITED."
     )
 
 
