@@ -11,6 +11,7 @@ from db.base import utcnow
 from db.models import Scholarship, ScholarshipApplication
 from tests.pathways.factories import count, student_credential, student_profile
 from tests.support import gid
+from tests.talent import flows
 
 CREATE = """
 mutation ($input: ScholarshipCreateInput!) {
@@ -317,3 +318,21 @@ async def test_twenty_concurrent_awards_on_three_remaining_make_exactly_three(ap
     # and once every award is made, the scholarship stops taking applications
     late, _ = await applicant(api)
     assert [e["code"] for e in (await apply(api, late, scholarship_id))["userErrors"]] == ["AWARDS_EXHAUSTED"]
+
+
+async def test_partner_apps_cannot_offer_or_decide_awards(api):
+    manager, sponsor = await foundation(api)
+    scholarship_id = await create(api, manager, sponsor)
+    person, _ = await applicant(api)
+    application = (await apply(api, person, scholarship_id))["application"]["id"]
+    scopes = ["ORGANIZATION_WRITE", "DONATIONS_READ", "DONATIONS_WRITE", "TALENT_READ", "TALENT_WRITE", "CONTENT_WRITE"]
+    app = await flows.app_token(api, flows.Employer(manager, sponsor), scopes)
+    refused = [
+        (await api.gql(CREATE, scholarship_input(sponsor), token=app))["scholarshipCreate"],
+        (await api.gql(AWARD, award_input(application), token=app))["scholarshipApplicationAward"],
+        (await api.gql(DECLINE, award_input(application), token=app))["scholarshipApplicationDecline"],
+        (await api.gql(FULFILL, fulfill_input(application, "Cheque"), token=app))["scholarshipAwardFulfill"],
+    ]
+    assert [[e["code"] for e in payload["userErrors"]] for payload in refused] == [["PERMISSION_DENIED"]] * 4
+    assert await count(api, Scholarship) == 1
+    assert await count(api, ScholarshipApplication, ScholarshipApplication.status == "SUBMITTED") == 1
