@@ -76,8 +76,10 @@ class Scholarship(Node):
     name: str = strawberry.field(description="The award's name, e.g. Refinish Futures.")
     description: str = strawberry.field(description="What the award is for; empty when none was given.")
     kind: ScholarshipKind = strawberry.field(description="Money for school, or a starter tool kit.")
-    amount: Money = strawberry.field(description="The value of each award.")
-    awards: int = strawberry.field(description="How many awards will be made.")
+    amount: Money = strawberry.field(
+        description="The value of each award: what a SCHOLARSHIP pays, or what a TOOL_GRANT's kit is worth (may be 0)."
+    )
+    awards: int = strawberry.field(description="How many students can receive the award, from 1 to 1,000.")
     awards_made: int = strawberry.field(description="Awards made so far; never more than `awards`.")
     opens_on: date = strawberry.field(description="First day applications are accepted (UTC).")
     closes_on: date = strawberry.field(description="Last day applications are accepted (UTC), inclusive.")

@@ -106,29 +106,29 @@ class ScholarshipCreatePayload(Payload):
 
 
 @strawberry.type
-class ApplicationResult(Payload):
+class ScholarshipApplicationResult(Payload):
     application: ScholarshipApplication | None = strawberry.field(
         default=None, description="The application as it now stands; null on error."
     )
 
 
 @strawberry.type(description="The result of `scholarshipApply`.")
-class ScholarshipApplyPayload(ApplicationResult):
+class ScholarshipApplyPayload(ScholarshipApplicationResult):
     pass
 
 
 @strawberry.type(description="The result of `scholarshipApplicationAward`.")
-class ScholarshipApplicationAwardPayload(ApplicationResult):
+class ScholarshipApplicationAwardPayload(ScholarshipApplicationResult):
     pass
 
 
 @strawberry.type(description="The result of `scholarshipApplicationDecline`.")
-class ScholarshipApplicationDeclinePayload(ApplicationResult):
+class ScholarshipApplicationDeclinePayload(ScholarshipApplicationResult):
     pass
 
 
 @strawberry.type(description="The result of `scholarshipAwardFulfill`.")
-class ScholarshipAwardFulfillPayload(ApplicationResult):
+class ScholarshipAwardFulfillPayload(ScholarshipApplicationResult):
     pass
 
 
