@@ -11,8 +11,8 @@ from db.models import AppToken, Membership, Organization, User
 MEMBERS_AND_THEIR_MEMBERSHIPS = """
 query ($first: Int) {
   organizations(first: $first) { edges { node { name
-    members(first: 5) { edges { node { role user { name email
-      memberships(first: 5) { edges { node { role organization { name } } } pageInfo { hasNextPage } }
+    members(first: 3) { edges { node { role user { name email
+      memberships(first: 2) { edges { node { role organization { name } } } pageInfo { hasNextPage } }
     } } } }
   } } }
 }"""
