@@ -40,21 +40,24 @@ def _validated(changes: dict, *, creating: bool) -> dict:
             values[key] = checks.text(changes[key], key, max_length=limit, required=False)
     if values.get("description") is None and "description" in values:
         values["description"] = ""
-    if changes.get("website"):
-        website = changes["website"].strip()
-        if len(website) > 500 or not _WEBSITE.match(website):
+    # null or blank clears these optional fields
+    if "website" in changes:
+        website = values["website"] = _blank_to_none(changes["website"])
+        if website is not None and (len(website) > 500 or not _WEBSITE.match(website)):
             checks.add(ErrorCode.INVALID, "website must be an http(s) address.", "website")
-        values["website"] = website
-    if changes.get("state"):
-        state = changes["state"].strip().upper()
-        if not re.fullmatch(r"[A-Z]{2}", state):
-            checks.add(ErrorCode.INVALID, "state must be a two-letter code.", "state")
-        values["state"] = state
-    if changes.get("contact_email"):
-        try:
-            values["contact_email"] = normalize_email(changes["contact_email"])
-        except DomainError:
-            checks.add(ErrorCode.INVALID_EMAIL, "contactEmail must be a valid email address.", "contactEmail")
+    if "state" in changes:
+        state = values["state"] = _blank_to_none(changes["state"])
+        if state is not None:
+            state = values["state"] = state.upper()
+            if not re.fullmatch(r"[A-Z]{2}", state):
+                checks.add(ErrorCode.INVALID, "state must be a two-letter code.", "state")
+    if "contact_email" in changes:
+        values["contact_email"] = None
+        if (email := _blank_to_none(changes["contact_email"])) is not None:
+            try:
+                values["contact_email"] = normalize_email(email)
+            except DomainError:
+                checks.add(ErrorCode.INVALID_EMAIL, "contactEmail must be a valid email address.", "contactEmail")
     if "contact_phone" in changes:
         values["contact_phone"] = checks.text(changes["contact_phone"], "contactPhone", max_length=40, required=False)
     if creating or "kinds" in changes:
@@ -79,6 +82,10 @@ def _validated(changes: dict, *, creating: bool) -> dict:
             longitude=point.longitude if point else None,
         )
     return values
+
+
+def _blank_to_none(value: str | None) -> str | None:
+    return (value or "").strip() or None
 
 
 def _check_school_fields(organization: Organization, changes: dict) -> None:
@@ -209,6 +216,11 @@ async def accept_invitation(db: Database, viewer: Viewer, organization_id: int) 
         )
         if invitation is None:
             raise not_found("Invitation", "organizationId")
+        member = await session.scalar(
+            select(Membership.id).where(Membership.organization_id == organization_id, Membership.user_id == user_id)
+        )
+        if member:
+            raise DomainError(ErrorCode.ALREADY_MEMBER, "You are already a member.", "organizationId")
         invitation.accepted_at = utcnow()
         membership = Membership(organization_id=organization_id, user_id=user_id, role=invitation.role)
         session.add(membership)

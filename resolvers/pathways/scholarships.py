@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -23,6 +24,7 @@ from resolvers.talent.student_access import own_profile
 
 MAX_AMOUNT_CENTS = 100_000_000  # $1,000,000
 MAX_AWARDS = 1000
+CURRENCY = re.compile(r"^[A-Z]{3}$")
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,7 @@ class ScholarshipInput:
     name: str
     kind: ScholarshipKind
     amount_cents: int
+    currency: str
     awards: int
     opens_on: date
     closes_on: date
@@ -60,9 +63,19 @@ def _validated(given: ScholarshipInput) -> dict:
         "opens_on": given.opens_on,
         "closes_on": given.closes_on,
     }
-    checks.in_range(
-        given.amount_cents, "amount", low=1 if given.kind is ScholarshipKind.SCHOLARSHIP else 0, high=MAX_AMOUNT_CENTS
-    )
+    low = 1 if given.kind is ScholarshipKind.SCHOLARSHIP else 0
+    if not low <= given.amount_cents <= MAX_AMOUNT_CENTS:
+        checks.add(
+            ErrorCode.OUT_OF_RANGE,
+            f"amount.amount must be between {low} and {MAX_AMOUNT_CENTS} cents for a {given.kind.value}.",
+            ["amount", "amount"],
+        )
+    currency = (given.currency or "USD").strip().upper()
+    if not CURRENCY.match(currency):
+        checks.add(
+            ErrorCode.INVALID_CURRENCY, "currency must be a 3-letter ISO code such as USD.", ["amount", "currency"]
+        )
+    values["currency"] = currency
     checks.in_range(given.awards, "awards", low=1, high=MAX_AWARDS)
     if given.closes_on < given.opens_on:
         checks.add(ErrorCode.OUT_OF_RANGE, "closesOn must be on or after opensOn.", "closesOn")

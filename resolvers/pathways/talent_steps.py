@@ -47,6 +47,7 @@ async def job_applications(session: AsyncSession, student_ids: Sequence[int]) ->
     """One step per recorded move (the application's events are its history, so dates are exact)."""
     rows = await session.execute(
         select(
+            ApplicationEvent.id,
             ApplicationEvent.to_status,
             ApplicationEvent.created_at,
             Application.id,
@@ -61,7 +62,7 @@ async def job_applications(session: AsyncSession, student_ids: Sequence[int]) ->
         .where(Application.student_id.in_(student_ids), ApplicationEvent.to_status.in_(list(JOB_STEPS)))
     )
     found: dict[int, list[TimelineEntry]] = defaultdict(list)
-    for to_status, at, application_id, student_id, employer_id, title, employer in rows:
+    for event_id, to_status, at, application_id, student_id, employer_id, title, employer in rows:
         kind, template = JOB_STEPS[to_status]
         found[student_id].append(
             TimelineEntry(
@@ -72,6 +73,7 @@ async def job_applications(session: AsyncSession, student_ids: Sequence[int]) ->
                 organization_id=employer_id,
                 subject_type="Application",
                 subject_id=application_id,
+                record_id=event_id,
             )
         )
     return found
@@ -101,6 +103,7 @@ async def accepted_invitations(session: AsyncSession, student_ids: Sequence[int]
                 organization_id=invitation.employer_id,
                 subject_type="JobInvitation",
                 subject_id=invitation.id,
+                record_id=invitation.id,
             )
         )
     return found
@@ -119,7 +122,7 @@ async def mentorships(session: AsyncSession, student_ids: Sequence[int]) -> dict
     )
     found: dict[int, list[TimelineEntry]] = defaultdict(list)
     for mentorship, student_id, mentor in rows:
-        common = {"subject_type": "Mentorship", "subject_id": mentorship.id}
+        common = {"subject_type": "Mentorship", "subject_id": mentorship.id, "record_id": mentorship.id}
         entries = found[student_id]
         entries.append(
             TimelineEntry(

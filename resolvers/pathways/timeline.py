@@ -6,10 +6,15 @@ student's entries. Other domains (job applications, mentorship) register their o
 
 Order: chronological (oldest first), because a pathway reads as a story from the classroom to a
 first job. Entries of the same day follow the order of the steps (enrolled, module, badge, ...).
+That order is total and stable, so a page's cursor is the position of its last entry in it: a step
+recorded later for an earlier day (a credential added afterwards) never shifts the pages after it.
 """
 
 from __future__ import annotations
 
+import base64
+import bisect
+import json
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
@@ -18,6 +23,7 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from core.errors import DomainError, ErrorCode
 from db.engine import Database
 from db.models import (
     AcademyModule,
@@ -42,6 +48,7 @@ class TimelineEntry:
     organization_id: int | None = None  # the organization the entry is about (program, sponsor), if any
     subject_type: str | None = None  # the GraphQL node type of the record behind the entry
     subject_id: int | None = None
+    record_id: int = 0  # the source row behind the entry, unique among entries of its kind
 
 
 TimelineSource = Callable[[AsyncSession, Sequence[int]], Awaitable[dict[int, list[TimelineEntry]]]]
@@ -81,8 +88,39 @@ def timeline_source(source: TimelineSource) -> TimelineSource:
     return source
 
 
-def _order(entry: TimelineEntry):
-    return entry.occurred_on, STEP_ORDER.get(entry.kind, len(STEP_ORDER)), entry.recorded_at, entry.subject_id or 0
+Position = tuple[date, int, datetime, int, int]
+_CURSOR_PREFIX = "pathway:"
+
+
+def position(entry: TimelineEntry) -> Position:
+    """Where the entry sits in its timeline; no two entries of one student share a position."""
+    rank = STEP_ORDER.get(entry.kind, len(STEP_ORDER))
+    return entry.occurred_on, rank, entry.recorded_at, entry.subject_id or 0, entry.record_id
+
+
+def cursor_of(entry: TimelineEntry) -> str:
+    day, rank, recorded_at, subject_id, record_id = position(entry)
+    text = json.dumps([day.isoformat(), rank, recorded_at.isoformat(), subject_id, record_id])
+    return base64.urlsafe_b64encode(f"{_CURSOR_PREFIX}{text}".encode()).decode()
+
+
+def _decode(cursor: str) -> Position:
+    try:
+        text = base64.urlsafe_b64decode(cursor.encode()).decode()
+        if text.startswith(_CURSOR_PREFIX):
+            day, rank, recorded_at, subject_id, record_id = json.loads(text[len(_CURSOR_PREFIX) :])
+            if all(type(n) is int for n in (rank, subject_id, record_id)):
+                return date.fromisoformat(day), rank, datetime.fromisoformat(recorded_at), subject_id, record_id
+    except (ValueError, TypeError, UnicodeDecodeError):
+        pass
+    raise DomainError(ErrorCode.INVALID, "after is not a cursor of this pathway.", "after")
+
+
+def start_after(entries: Sequence[TimelineEntry], cursor: str | None) -> int:
+    """The index of the first entry after the cursor's position (0 without a cursor)."""
+    if cursor is None:
+        return 0
+    return bisect.bisect_right([position(entry) for entry in entries], _decode(cursor))
 
 
 async def timelines(db: Database, student_ids: Sequence[int]) -> list[list[TimelineEntry]]:
@@ -92,7 +130,7 @@ async def timelines(db: Database, student_ids: Sequence[int]) -> list[list[Timel
         for source in TIMELINE_SOURCES:
             for student_id, entries in (await source(session, student_ids)).items():
                 merged[student_id].extend(entries)
-    return [sorted(merged[student_id], key=_order) for student_id in student_ids]
+    return [sorted(merged[student_id], key=position) for student_id in student_ids]
 
 
 @timeline_source
@@ -104,7 +142,12 @@ async def enrollments(session: AsyncSession, student_ids: Sequence[int]) -> dict
     )
     found: dict[int, list[TimelineEntry]] = defaultdict(list)
     for enrollment, program_name, organization_id in rows:
-        common = {"organization_id": organization_id, "subject_type": "Enrollment", "subject_id": enrollment.id}
+        common = {
+            "organization_id": organization_id,
+            "subject_type": "Enrollment",
+            "subject_id": enrollment.id,
+            "record_id": enrollment.id,
+        }
         found[enrollment.student_id].append(
             TimelineEntry(
                 "ENROLLED", enrollment.enrolled_on, f"Enrolled in {program_name}", enrollment.created_at, **common
@@ -150,6 +193,7 @@ async def module_completions(session: AsyncSession, student_ids: Sequence[int]) 
                 organization_id=organization_id,
                 subject_type="Enrollment",
                 subject_id=completion.enrollment_id,
+                record_id=completion.id,
             )
         )
     return found
@@ -179,6 +223,7 @@ async def credentials(session: AsyncSession, student_ids: Sequence[int]) -> dict
                 detail=f"{credential.code}, {status}"
                 + (f", expires {held.expires_on.isoformat()}" if held.expires_on else ""),
                 organization_id=organization_id,
+                record_id=held.id,
             )
         )
     return found
@@ -194,7 +239,12 @@ async def scholarships(session: AsyncSession, student_ids: Sequence[int]) -> dic
     found: dict[int, list[TimelineEntry]] = defaultdict(list)
     for application, name, kind, sponsor_id in rows:
         what = "tool grant" if kind == "TOOL_GRANT" else "scholarship"
-        common = {"organization_id": sponsor_id, "subject_type": "ScholarshipApplication", "subject_id": application.id}
+        common = {
+            "organization_id": sponsor_id,
+            "subject_type": "ScholarshipApplication",
+            "subject_id": application.id,
+            "record_id": application.id,
+        }
         entries = found[application.student_id]
         entries.append(
             TimelineEntry(

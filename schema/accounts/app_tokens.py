@@ -3,30 +3,54 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Annotated
 
 import strawberry
 
+from core.paging import Page
 from core.viewer import MANAGERS
 from core.viewer import Scope as DomainScope
 from db import models
 from resolvers.accounts import app_tokens
+from schema.accounts.lists import child_page
 from schema.accounts.organizations import Organization
 from schema.context import Info
-from schema.errors import Payload, returns_payload
-from schema.permissions import IsPerson
-from schema.relay import Node, decode_id, node_type
+from schema.enum_type import enum_type
+from schema.errors import Caller, Payload, returns_payload
+from schema.relay import Connection, Node, decode_id, node_type
 
-Scope = strawberry.enum(DomainScope, name="AppScope", description="What a partner app's token may do.")
+Scope = enum_type(
+    DomainScope,
+    name="AppScope",
+    description="What a partner app's token may do for its organization. An app acts as an admin of its own "
+    "organization only, and only within its scopes; whatever no scope names (members, tokens) is for people.",
+    values={
+        "ORGANIZATION_WRITE": "Change the organization's profile (`organizationUpdate`).",
+        "DONATIONS_READ": "Read the organization's donations and receipts, and the ranked matches of its needs "
+        "and listings.",
+        "DONATIONS_WRITE": "Post and change needs and listings and act on donations (request, approve, ship, "
+        "receive, cancel); also reads donations and receipts, but not matches.",
+        "TALENT_READ": "Read job candidates, applications and the student profiles they concern.",
+        "TALENT_WRITE": "Post and change job postings, move applications, invite students, and manage "
+        "training programs.",
+        "CONTENT_WRITE": "Publish and delete career stories for the organization.",
+    },
+)
 
 
 @node_type
-@strawberry.type(description="A partner app's token; the secret is shown only when created.")
+@strawberry.type(
+    description="A partner app's token for one organization. The secret is shown once, when created; only its "
+    "hash is stored. Visible to the organization's owners and admins and to staff."
+)
 class AppToken(Node):
-    name: str
+    name: str = strawberry.field(description="What the token is for, e.g. the partner app's name.")
     last4: str = strawberry.field(description="The token's last four characters, to recognize it.")
-    scopes: list[Scope]
-    created_at: datetime
-    revoked_at: datetime | None
+    scopes: list[Scope] = strawberry.field(description="What the token may do, in alphabetical order.")
+    created_at: datetime = strawberry.field(description="When the token was created.")
+    revoked_at: datetime | None = strawberry.field(
+        description="When it was revoked; from then on it is refused with HTTP 401. Null while it is valid."
+    )
     _organization_id: strawberry.Private[int]
 
     @classmethod
@@ -48,7 +72,7 @@ class AppToken(Node):
             return None
         return cls.from_model(row)
 
-    @strawberry.field
+    @strawberry.field(description="The organization the token acts for.")
     async def organization(self, info: Info) -> Organization:
         return await Organization.load(info, self._organization_id)
 
@@ -59,42 +83,69 @@ async def _manages(info: Info, organization_id: int) -> bool:
     return not info.context.viewer.is_app and (await info.context.roles()).get(organization_id) in MANAGERS
 
 
-@strawberry.input
-class AppTokenCreateInput:
-    organization_id: strawberry.ID
-    name: str
-    scopes: list[Scope]
-
-
-@strawberry.type
-class AppTokenCreatePayload(Payload):
-    app_token: AppToken | None = None
-    token: str | None = strawberry.field(default=None, description="The secret; store it now, it is not shown again.")
-
-
-@strawberry.type
-class AppTokenRevokePayload(Payload):
-    app_token: AppToken | None = None
-
-
-async def organization_app_tokens(info: Info, organization_id: int) -> list[AppToken]:
+async def organization_app_tokens(info: Info, organization_id: int, page: Page) -> Connection[AppToken] | None:
     if not await _manages(info, organization_id):
-        return []
-    rows = await info.context.loaders.by_column(models.AppToken, "organization_id").load(organization_id)
-    return [AppToken.from_model(row) for row in rows]
+        return None
+    rows = await child_page(info, models.AppToken, "organization_id", organization_id, page)
+    return Connection.of(rows, AppToken.from_model)
+
+
+@strawberry.input(description="A new partner app token.")
+class AppTokenCreateInput:
+    organization_id: strawberry.ID = strawberry.field(
+        description="The organization the app will act for; you must be its owner or admin."
+    )
+    name: str = strawberry.field(description="What the token is for, up to 100 characters.")
+    scopes: list[Scope] = strawberry.field(
+        description="What the token may do; at least one (INVALID_SCOPE otherwise). Duplicates are ignored."
+    )
+
+
+@strawberry.input(description="A partner app token to revoke.")
+class AppTokenRevokeInput:
+    id: strawberry.ID = strawberry.field(
+        description="The token's ID. NOT_FOUND unless you are an owner or admin of its organization; "
+        "INVALID_TRANSITION when it is revoked already."
+    )
+
+
+@strawberry.type(description="The result of `appTokenCreate`.")
+class AppTokenCreatePayload(Payload):
+    app_token: AppToken | None = strawberry.field(default=None, description="The new token; null when refused.")
+    token: str | None = strawberry.field(
+        default=None,
+        description="The secret, to send as `Authorization: Bearer <token>`; store it now, it is never shown "
+        "again. Null when refused.",
+    )
+
+
+@strawberry.type(description="The result of `appTokenRevoke`.")
+class AppTokenRevokePayload(Payload):
+    app_token: AppToken | None = strawberry.field(
+        default=None, description="The token, now with revokedAt set; null when refused."
+    )
 
 
 @strawberry.type
 class AppTokenMutations:
-    @strawberry.mutation(permission_classes=[IsPerson], description="Create a partner app token (owners and admins).")
-    @returns_payload
-    async def app_token_create(self, info: Info, input: AppTokenCreateInput) -> AppTokenCreatePayload:
+    @strawberry.mutation(
+        description="Create a partner app token for an organization: its owners and admins, not apps. The "
+        "secret is in the payload only."
+    )
+    @returns_payload(caller=Caller.PERSON)
+    async def app_token_create(
+        self, info: Info, input: Annotated[AppTokenCreateInput, strawberry.argument(description="The new token.")]
+    ) -> AppTokenCreatePayload:
         org_pk = decode_id(input.organization_id, "Organization", "organizationId")
         row, secret = await app_tokens.create(info.context.db, info.context.viewer, org_pk, input.name, input.scopes)
         return AppTokenCreatePayload(app_token=AppToken.from_model(row), token=secret)
 
-    @strawberry.mutation(permission_classes=[IsPerson], description="Revoke a partner app token at once.")
-    @returns_payload
-    async def app_token_revoke(self, info: Info, id: strawberry.ID) -> AppTokenRevokePayload:
-        row = await app_tokens.revoke(info.context.db, info.context.viewer, decode_id(id, "AppToken"))
+    @strawberry.mutation(
+        description="Revoke a partner app token at once: its organization's owners and admins, not apps."
+    )
+    @returns_payload(caller=Caller.PERSON)
+    async def app_token_revoke(
+        self, info: Info, input: Annotated[AppTokenRevokeInput, strawberry.argument(description="The token.")]
+    ) -> AppTokenRevokePayload:
+        row = await app_tokens.revoke(info.context.db, info.context.viewer, decode_id(input.id, "AppToken"))
         return AppTokenRevokePayload(app_token=AppToken.from_model(row))

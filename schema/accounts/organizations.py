@@ -1,4 +1,4 @@
-"""Organizations, their members and invitations."""
+"""Organizations: the type, browsing, and the mutations that change them and their members."""
 
 from __future__ import annotations
 
@@ -7,47 +7,60 @@ from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
-from core.viewer import Role as DomainRole
 from db import models
 from resolvers.accounts import organizations
-from schema.accounts.users import User
+from schema.accounts.lists import After, First, child_page
+from schema.accounts.members import (
+    Invitation,
+    Membership,
+    OrganizationInvitationAcceptInput,
+    OrganizationInvitationAcceptPayload,
+    OrganizationMemberAddInput,
+    OrganizationMemberAddPayload,
+    OrganizationMemberInviteInput,
+    OrganizationMemberInvitePayload,
+    OrganizationMemberRemoveInput,
+)
+from schema.accounts.organization_inputs import OrganizationCreateInput, OrganizationFilter, OrganizationUpdateInput
 from schema.context import Info
-from schema.errors import Payload, returns_payload
-from schema.permissions import IsPerson
+from schema.errors import Caller, Payload, returns_payload
 from schema.relay import Connection, Node, decode_id, node_type, page_args
-from schema.scalars import GeoPoint, NearInput, OrganizationKind, Program, SchoolTier, given
+from schema.scalars import GeoPoint, OrganizationKind, Program, SchoolTier, given
 
 if TYPE_CHECKING:
     from schema.accounts.app_tokens import AppToken
     from schema.donations.impact import OrganizationImpact
 
-Role = strawberry.enum(DomainRole, name="MembershipRole", description="A member's role in an organization.")
 
-
-@strawberry.type
+@strawberry.type(description="A postal address; each part is null when the organization did not give it.")
 class Address:
-    street: str | None
-    city: str | None
-    state: str | None
-    postal_code: str | None
+    street: str | None = strawberry.field(description="Street and number.")
+    city: str | None = strawberry.field(description="City.")
+    state: str | None = strawberry.field(description="Two-letter US state code, e.g. MI.")
+    postal_code: str | None = strawberry.field(description="Five-digit US ZIP code.")
 
 
 @node_type
-@strawberry.type(description="A school, donor or employer (a shop can donate and hire).")
+@strawberry.type(description="A school, donor or employer (a shop can donate and hire); public, except as noted.")
 class Organization(Node):
-    name: str
-    description: str
-    website: str | None
-    kinds: list[OrganizationKind]
-    address: Address
-    location: GeoPoint | None
-    distance_km: float | None = strawberry.field(description="Distance from the `near` point, when one was given.")
-    programs: list[Program]
-    enrollment: int | None
-    accreditation: str | None
-    tier: SchoolTier | None
-    created_at: datetime
-    updated_at: datetime
+    name: str = strawberry.field(description="The organization's public name.")
+    description: str = strawberry.field(description="Public text about the organization; empty when none.")
+    website: str | None = strawberry.field(description="An http(s) address; null when none.")
+    kinds: list[OrganizationKind] = strawberry.field(description="What it does here; at least one.")
+    address: Address = strawberry.field(description="Its postal address.")
+    location: GeoPoint | None = strawberry.field(
+        description="Where it is, from the coordinates it gave or its ZIP code's centroid; null when it gave "
+        "neither. Distances to it are measured from here."
+    )
+    distance_km: float | None = strawberry.field(
+        description="Great-circle kilometres from the `near` point of `organizations(filter:)`; null elsewhere."
+    )
+    programs: list[Program] = strawberry.field(description="Schools: the programs taught; empty for others.")
+    enrollment: int | None = strawberry.field(description="Schools: students enrolled; null when not given.")
+    accreditation: str | None = strawberry.field(description="Schools: accreditation held; null when not given.")
+    tier: SchoolTier | None = strawberry.field(description="Schools: the CREF program tier; null when not given.")
+    created_at: datetime = strawberry.field(description="When the organization was created.")
+    updated_at: datetime = strawberry.field(description="When its profile last changed.")
     _row: strawberry.Private[models.Organization]
 
     @classmethod
@@ -75,18 +88,27 @@ class Organization(Node):
         row = await info.context.loaders.by_id(models.Organization).load(pk)
         return cls.from_model(row) if row else None
 
-    @strawberry.field(description="Members; visible to the organization's members and staff.")
-    async def members(self, info: Info) -> list[Membership]:
+    @strawberry.field(
+        description="Its members and their roles, in the order they joined. Visible to its members (and its "
+        "partner apps) and staff; null for everyone else."
+    )
+    async def members(self, info: Info, first: First = 20, after: After = None) -> Connection[Membership] | None:
+        page = page_args(first, after)
         if not await info.context.is_member(self.pk):
-            return []
-        rows = await info.context.loaders.by_column(models.Membership, "organization_id").load(self.pk)
-        return [Membership.from_model(row) for row in rows]
+            return None
+        rows = await child_page(info, models.Membership, "organization_id", self.pk, page)
+        return Connection.of(rows, Membership.from_model)
 
-    @strawberry.field(description="Partner app tokens; visible to owners, admins and staff.")
-    async def app_tokens(self, info: Info) -> list[Annotated[AppToken, strawberry.lazy("schema.accounts.app_tokens")]]:
+    @strawberry.field(
+        description="Its partner app tokens, revoked ones included, oldest first. Visible to its owners and "
+        "admins and to staff; null for everyone else (partner apps included)."
+    )
+    async def app_tokens(
+        self, info: Info, first: First = 20, after: After = None
+    ) -> Connection[Annotated[AppToken, strawberry.lazy("schema.accounts.app_tokens")]] | None:
         from schema.accounts.app_tokens import organization_app_tokens
 
-        return await organization_app_tokens(info, self.pk)
+        return await organization_app_tokens(info, self.pk, page_args(first, after))
 
     @strawberry.field(description="Donations given and received, and service needs fulfilled; public.")
     async def impact(self, info: Info) -> Annotated[OrganizationImpact, strawberry.lazy("schema.donations.impact")]:
@@ -94,11 +116,13 @@ class Organization(Node):
 
         return await organization_impact(info, self.pk)
 
-    @strawberry.field(description="Contact email; visible to members (and to the other party of a donation).")
+    @strawberry.field(
+        description="Contact email; visible to members (and to the other party of a donation), else null."
+    )
     async def contact_email(self, info: Info) -> str | None:
         return self._row.contact_email if await self.contact_visible(info) else None
 
-    @strawberry.field(description="Contact phone; visible like contactEmail.")
+    @strawberry.field(description="Contact phone; visible like contactEmail, else null.")
     async def contact_phone(self, info: Info) -> str | None:
         return self._row.contact_phone if await self.contact_visible(info) else None
 
@@ -112,126 +136,44 @@ class Organization(Node):
 CONTACT_VISIBILITY: list = []
 
 
-@strawberry.type(description="A person's role in an organization.")
-class Membership:
-    role: Role
-    created_at: datetime
-    _user_id: strawberry.Private[int]
-    _organization_id: strawberry.Private[int]
-
-    @classmethod
-    def from_model(cls, row: models.Membership) -> Membership:
-        return cls(
-            role=DomainRole(row.role),
-            created_at=row.created_at,
-            _user_id=row.user_id,
-            _organization_id=row.organization_id,
-        )
-
-    @strawberry.field
-    async def user(self, info: Info) -> User:
-        return User.from_model(await info.context.loaders.by_id(models.User).load(self._user_id))
-
-    @strawberry.field
-    async def organization(self, info: Info) -> Organization:
-        return Organization.from_model(
-            await info.context.loaders.by_id(models.Organization).load(self._organization_id)
-        )
+@strawberry.type(description="The result of `organizationCreate`.")
+class OrganizationCreatePayload(Payload):
+    organization: Organization | None = strawberry.field(
+        default=None, description="The new organization, with you as its owner; null when refused."
+    )
 
 
-@strawberry.type(description="A pending invitation for an email address to join an organization.")
-class Invitation:
-    email: str
-    role: Role
-    created_at: datetime
-
-    @classmethod
-    def from_model(cls, row: models.Invitation) -> Invitation:
-        return cls(email=row.email, role=DomainRole(row.role), created_at=row.created_at)
+@strawberry.type(description="The result of `organizationUpdate`.")
+class OrganizationUpdatePayload(Payload):
+    organization: Organization | None = strawberry.field(
+        default=None, description="The organization as changed; null when refused."
+    )
 
 
-@strawberry.input
-class OrganizationCreateInput:
-    name: str
-    kinds: list[OrganizationKind]
-    description: str | None = None
-    website: str | None = None
-    street: str | None = None
-    city: str | None = None
-    state: str | None = None
-    postal_code: str | None = None
-    latitude: float | None = None
-    longitude: float | None = None
-    contact_email: str | None = None
-    contact_phone: str | None = None
-    programs: list[Program] | None = None
-    enrollment: int | None = None
-    accreditation: str | None = None
-    tier: SchoolTier | None = None
-
-
-@strawberry.input(description="Only the fields given are changed.")
-class OrganizationUpdateInput:
-    name: str | None = strawberry.UNSET
-    kinds: list[OrganizationKind] | None = strawberry.UNSET
-    description: str | None = strawberry.UNSET
-    website: str | None = strawberry.UNSET
-    street: str | None = strawberry.UNSET
-    city: str | None = strawberry.UNSET
-    state: str | None = strawberry.UNSET
-    postal_code: str | None = strawberry.UNSET
-    latitude: float | None = strawberry.UNSET
-    longitude: float | None = strawberry.UNSET
-    contact_email: str | None = strawberry.UNSET
-    contact_phone: str | None = strawberry.UNSET
-    programs: list[Program] | None = strawberry.UNSET
-    enrollment: int | None = strawberry.UNSET
-    accreditation: str | None = strawberry.UNSET
-    tier: SchoolTier | None = strawberry.UNSET
-
-
-@strawberry.input
-class OrganizationMemberInput:
-    organization_id: strawberry.ID
-    email: str
-    role: Role = DomainRole.MEMBER
-
-
-@strawberry.input
-class OrganizationFilter:
-    kind: OrganizationKind | None = None
-    near: NearInput | None = None
-    search: str | None = None
-
-
-@strawberry.type
-class OrganizationPayload(Payload):
-    organization: Organization | None = None
-
-
-@strawberry.type
-class MembershipPayload(Payload):
-    membership: Membership | None = None
-
-
-@strawberry.type
-class InvitationPayload(Payload):
-    invitation: Invitation | None = None
+@strawberry.type(description="The result of `organizationMemberRemove`.")
+class OrganizationMemberRemovePayload(Payload):
+    organization: Organization | None = strawberry.field(
+        default=None, description="The organization the member left; null when refused."
+    )
 
 
 @strawberry.type
 class OrganizationQueries:
-    @strawberry.field
-    async def organization(self, info: Info, id: strawberry.ID) -> Organization | None:
+    @strawberry.field(description="An organization by ID; null when none has it.")
+    async def organization(
+        self, info: Info, id: Annotated[strawberry.ID, strawberry.argument(description="The organization's ID.")]
+    ) -> Organization | None:
         return await Organization.load(info, decode_id(id, "Organization"))
 
     @strawberry.field(description="Browse organizations; nearest first when `near` is given, else by name.")
     async def organizations(
         self,
         info: Info,
-        filter: OrganizationFilter | None = None,
-        first: int | None = 20,
-        after: str | None = None,
+        filter: Annotated[
+            OrganizationFilter | None, strawberry.argument(description="Conditions; every organization when omitted.")
+        ] = None,
+        first: First = 20,
+        after: After = None,
     ) -> Connection[Organization]:
         filter = filter or OrganizationFilter()
         page = page_args(first, after)
@@ -247,51 +189,75 @@ def _org_id(value: strawberry.ID, field: str = "organizationId") -> int:
     return decode_id(value, "Organization", field)
 
 
+def _input(description: str):
+    return strawberry.argument(description=description)
+
+
 @strawberry.type
 class OrganizationMutations:
-    @strawberry.mutation(permission_classes=[IsPerson], description="Create an organization; you become its owner.")
-    @returns_payload
-    async def organization_create(self, info: Info, input: OrganizationCreateInput) -> OrganizationPayload:
+    @strawberry.mutation(description="Create an organization; you become its owner. People only, not apps.")
+    @returns_payload(caller=Caller.PERSON)
+    async def organization_create(
+        self, info: Info, input: Annotated[OrganizationCreateInput, _input("The new organization.")]
+    ) -> OrganizationCreatePayload:
         row = await organizations.create(info.context.db, info.context.viewer, given(input))
-        return OrganizationPayload(organization=Organization.from_model(row))
+        return OrganizationCreatePayload(organization=Organization.from_model(row))
 
-    @strawberry.mutation(description="Change an organization (owners, admins, or an app with organization:write).")
+    @strawberry.mutation(
+        description="Change an organization's profile: its owners and admins, or its partner app with the "
+        "ORGANIZATION_WRITE scope."
+    )
     @returns_payload
     async def organization_update(
-        self, info: Info, id: strawberry.ID, input: OrganizationUpdateInput
-    ) -> OrganizationPayload:
-        row = await organizations.update(info.context.db, info.context.viewer, _org_id(id, "id"), given(input))
-        return OrganizationPayload(organization=Organization.from_model(row))
+        self, info: Info, input: Annotated[OrganizationUpdateInput, _input("The organization and the changes.")]
+    ) -> OrganizationUpdatePayload:
+        changes = given(input)
+        org_pk = _org_id(changes.pop("id"), "id")
+        row = await organizations.update(info.context.db, info.context.viewer, org_pk, changes)
+        return OrganizationUpdatePayload(organization=Organization.from_model(row))
 
-    @strawberry.mutation(description="Add an existing account as a member (owners and admins).")
-    @returns_payload
-    async def organization_member_add(self, info: Info, input: OrganizationMemberInput) -> MembershipPayload:
+    @strawberry.mutation(description="Add an existing account as a member: owners and admins, not apps.")
+    @returns_payload(caller=Caller.PERSON)
+    async def organization_member_add(
+        self, info: Info, input: Annotated[OrganizationMemberAddInput, _input("The organization and the account.")]
+    ) -> OrganizationMemberAddPayload:
         row = await organizations.add_member(
             info.context.db, info.context.viewer, _org_id(input.organization_id), input.email, input.role
         )
-        return MembershipPayload(membership=Membership.from_model(row))
+        return OrganizationMemberAddPayload(membership=Membership.from_model(row))
 
-    @strawberry.mutation(description="Invite an email address; they join on registering or accepting.")
-    @returns_payload
-    async def organization_member_invite(self, info: Info, input: OrganizationMemberInput) -> InvitationPayload:
+    @strawberry.mutation(
+        description="Invite an email address: owners and admins, not apps. The person joins with the role on "
+        "registering with that email, or with `organizationInvitationAccept` if they have an account."
+    )
+    @returns_payload(caller=Caller.PERSON)
+    async def organization_member_invite(
+        self, info: Info, input: Annotated[OrganizationMemberInviteInput, _input("The organization and the address.")]
+    ) -> OrganizationMemberInvitePayload:
         row = await organizations.invite_member(
             info.context.db, info.context.viewer, _org_id(input.organization_id), input.email, input.role
         )
-        return InvitationPayload(invitation=Invitation.from_model(row))
+        return OrganizationMemberInvitePayload(invitation=Invitation.from_model(row))
 
-    @strawberry.mutation(permission_classes=[IsPerson], description="Accept an invitation sent to your email.")
-    @returns_payload
-    async def organization_invitation_accept(self, info: Info, organization_id: strawberry.ID) -> MembershipPayload:
-        row = await organizations.accept_invitation(info.context.db, info.context.viewer, _org_id(organization_id))
-        return MembershipPayload(membership=Membership.from_model(row))
-
-    @strawberry.mutation(description="Remove a member (owners and admins), or leave yourself.")
-    @returns_payload
-    async def organization_member_remove(
-        self, info: Info, organization_id: strawberry.ID, user_id: strawberry.ID
-    ) -> OrganizationPayload:
-        org_pk = _org_id(organization_id)
-        await organizations.remove_member(
-            info.context.db, info.context.viewer, org_pk, decode_id(user_id, "User", "userId")
+    @strawberry.mutation(description="Accept an invitation sent to your account's email, and join with its role.")
+    @returns_payload(caller=Caller.PERSON)
+    async def organization_invitation_accept(
+        self, info: Info, input: Annotated[OrganizationInvitationAcceptInput, _input("The inviting organization.")]
+    ) -> OrganizationInvitationAcceptPayload:
+        row = await organizations.accept_invitation(
+            info.context.db, info.context.viewer, _org_id(input.organization_id)
         )
-        return OrganizationPayload(organization=await Organization.load(info, org_pk))
+        return OrganizationInvitationAcceptPayload(membership=Membership.from_model(row))
+
+    @strawberry.mutation(
+        description="Remove a member (owners and admins; only owners remove owners), or leave yourself. An "
+        "organization always keeps an owner. People only, not apps."
+    )
+    @returns_payload(caller=Caller.PERSON)
+    async def organization_member_remove(
+        self, info: Info, input: Annotated[OrganizationMemberRemoveInput, _input("The organization and the member.")]
+    ) -> OrganizationMemberRemovePayload:
+        org_pk = _org_id(input.organization_id)
+        user_pk = decode_id(input.user_id, "User", "userId")
+        await organizations.remove_member(info.context.db, info.context.viewer, org_pk, user_pk)
+        return OrganizationMemberRemovePayload(organization=await Organization.load(info, org_pk))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 
 from resolvers.donations import categories
@@ -12,10 +14,13 @@ from schema.scalars import given
 
 
 @node_type
-@strawberry.type(description="A kind of equipment or service; `children` make the tree.")
+@strawberry.type(
+    description="A kind of equipment, material or service that needs and listings are filed under; `children` "
+    "make the tree. A filter on a category includes its sub-categories. Public reference data."
+)
 class Category(Node):
-    slug: str
-    name: str
+    slug: str = strawberry.field(description="A stable machine name, e.g. `welding-strsw`.")
+    name: str = strawberry.field(description="The display name, e.g. 'Squeeze-type resistance spot welder (STRSW)'.")
     aliases: list[str] = strawberry.field(description="Other words people use for it (search terms).")
     is_service: bool = strawberry.field(description="A service (speaker, job shadow, tour...) rather than an item.")
     _node: strawberry.Private[CategoryNode]
@@ -39,20 +44,20 @@ class Category(Node):
         node = tree.get(pk)
         return cls.of(node, tree) if node else None
 
-    @strawberry.field
+    @strawberry.field(description="The broader category; null for a root.")
     def parent(self) -> Category | None:
         parent = self._tree.get(self._node.parent_id) if self._node.parent_id else None
         return Category.of(parent, self._tree) if parent else None
 
-    @strawberry.field
+    @strawberry.field(description="The narrower categories; empty for a leaf.")
     def children(self) -> list[Category]:
         return [Category.of(child, self._tree) for child in self._tree.children.get(self.pk, ())]
 
 
 @strawberry.type(description="A category that matches free text, with how well (0 to 1).")
 class CategorySuggestion:
-    category: Category
-    score: float
+    category: Category = strawberry.field(description="The suggested category.")
+    score: float = strawberry.field(description="How well it matches, 0 to 1; higher is closer.")
     matched: str = strawberry.field(description="The category name or alias that matched best.")
 
 
@@ -63,12 +68,21 @@ class CatalogQueries:
         tree = await categories.tree(info.context.db)
         return [Category.of(node, tree) for node in tree.roots]
 
-    @strawberry.field
-    async def category(self, info: Info, id: strawberry.ID) -> Category | None:
+    @strawberry.field(description="A category by ID; null when there is none.")
+    async def category(
+        self, info: Info, id: Annotated[strawberry.ID, strawberry.argument(description="The category's ID.")]
+    ) -> Category | None:
         return await Category.load(info, decode_id(id, "Category"))
 
     @strawberry.field(description="Categories that best match free text such as 'spot welder strsw', best first.")
-    async def category_suggest(self, info: Info, text: str, first: int | None = 5) -> list[CategorySuggestion]:
+    async def category_suggest(
+        self,
+        info: Info,
+        text: Annotated[
+            str, strawberry.argument(description="Free text, e.g. a listing's title; typos and aliases are fine.")
+        ],
+        first: Annotated[int | None, strawberry.argument(description="How many suggestions, 1 to 20; default 5.")] = 5,
+    ) -> list[CategorySuggestion]:
         found = await categories.suggest(info.context.db, text, first)
         tree = await categories.tree(info.context.db)
         return [

@@ -1,26 +1,41 @@
-"""Donations, their history and receipts; the workflow mutations; who sees what.
+"""Donations and their history; the workflow mutations from request to receipt.
 
 A donation, its events and its receipt are visible to members of its two parties (apps with a
-donations scope), and staff; to anyone else they do not exist.
+donations scope), and staff; to anyone else they do not exist (see `visibility`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import datetime
 from typing import TYPE_CHECKING, Annotated
 
 import strawberry
-from sqlalchemy import and_, or_, select
 
-from core.viewer import Scope
+from core.paging import Slice
 from db import enums, models
 from resolvers.donations import donations
 from resolvers.donations.workflow import Action
-from schema.accounts.organizations import CONTACT_VISIBILITY, Organization
+from schema.accounts.organizations import Organization
 from schema.accounts.users import User
 from schema.context import Info
-from schema.errors import Payload, returns_payload
+from schema.donations.arguments import After, First
+from schema.donations.enums import DonationStatus, FulfillmentMethod
+from schema.donations.visibility import donation_organizations, sees
+from schema.donations.workflow import (
+    DonationApproveInput,
+    DonationApprovePayload,
+    DonationCancelInput,
+    DonationCancelPayload,
+    DonationDeclineInput,
+    DonationDeclinePayload,
+    DonationReceiveInput,
+    DonationReceivePayload,
+    DonationRequestInput,
+    DonationRequestPayload,
+    DonationShipInput,
+    DonationShipPayload,
+)
+from schema.errors import returns_payload
 from schema.money import Money
 from schema.relay import Connection, Node, decode_id, node_type, page_args
 
@@ -30,69 +45,76 @@ if TYPE_CHECKING:
     from schema.donations.receipts import DonationReceipt
     from schema.pathways.scholarships import ScholarshipApplication
 
-DonationStatus = strawberry.enum(enums.DonationStatus, description="Where a donation is in its workflow.")
-FulfillmentMethod = strawberry.enum(enums.FulfillmentMethod, description="How items get from donor to school.")
-ItemCondition = strawberry.enum(enums.ItemCondition, description="An item's condition, best first.")
-_READ_SCOPES = frozenset({Scope.DONATIONS_READ.value, Scope.DONATIONS_WRITE.value})
+VISIBLE_TO = (
+    "Visible to members of the donor and of the school (partner apps of either with DONATIONS_READ or "
+    "DONATIONS_WRITE) and to staff; to anyone else it does not exist."
+)
 
 
-async def donation_organizations(info: Info) -> set[int] | None:
-    """Organizations whose donations the viewer sees; None means all (staff)."""
-    viewer = info.context.viewer
-    if viewer.is_staff:
-        return None
-    if viewer.is_app:
-        return {viewer.app_organization_id} if viewer.scopes & _READ_SCOPES else set()
-    return set(await info.context.roles())
-
-
-def sees(orgs: set[int] | None, donor_id: int, school_id: int) -> bool:
-    return orgs is None or donor_id in orgs or school_id in orgs
-
-
-async def visible_donations(info: Info, rows: Iterable[models.Donation]) -> list[Donation]:
-    orgs = await donation_organizations(info)
-    return [Donation.from_model(row) for row in rows if sees(orgs, row.donor_id, row.school_id)]
-
-
-@strawberry.type(description="How the donor hands the items over.")
+@strawberry.type(description="How the donor hands the items over; set when the donor ships.")
 class Shipment:
-    method: FulfillmentMethod
-    carrier: str | None
-    tracking_number: str | None
-    arrangement: str | None = strawberry.field(description="Pickup, delivery or tow details.")
+    method: FulfillmentMethod = strawberry.field(description="Pickup, shipping, delivery or tow.")
+    carrier: str | None = strawberry.field(description="The carrier, e.g. UPS; always given when method is SHIP.")
+    tracking_number: str | None = strawberry.field(description="The carrier's tracking number, when given.")
+    arrangement: str | None = strawberry.field(
+        description="Pickup, delivery or tow details (place, time, contact), when given."
+    )
 
 
 @strawberry.type(description="One step of a donation: who moved it, when, from which status to which.")
 class DonationEvent:
-    from_status: DonationStatus | None
-    to_status: DonationStatus
-    at: datetime
-    note: str | None
-    via_app: bool = strawberry.field(description="True when a partner app took the step.")
+    from_status: DonationStatus | None = strawberry.field(description="Status before the step; null for the request.")
+    to_status: DonationStatus = strawberry.field(description="Status after the step.")
+    at: datetime = strawberry.field(description="When the step was taken.")
+    note: str | None = strawberry.field(
+        description="What the actor wrote with the step: the request's message, an approval or receipt note, a "
+        "decline or cancel reason; null when none."
+    )
+    via_app: bool = strawberry.field(description="True when a partner app took the step; `actor` is then null.")
     _row: strawberry.Private[models.DonationEvent]
 
-    @strawberry.field(description="The person who took the step (null for an app).")
+    @classmethod
+    def from_model(cls, row: models.DonationEvent) -> DonationEvent:
+        return cls(
+            from_status=enums.DonationStatus(row.from_status) if row.from_status else None,
+            to_status=enums.DonationStatus(row.to_status),
+            at=row.created_at,
+            note=row.note,
+            via_app=row.actor_app_token_id is not None,
+            _row=row,
+        )
+
+    @strawberry.field(description="The person who took the step; null for a partner app or a deleted account.")
     async def actor(self, info: Info) -> User | None:
         return await User.load(info, self._row.actor_user_id) if self._row.actor_user_id else None
 
-    @strawberry.field(description="The organization the step was taken for.")
+    @strawberry.field(
+        description="The organization the step was taken for (the donor or the school); null if it was deleted."
+    )
     async def organization(self, info: Info) -> Organization | None:
         org_id = self._row.actor_organization_id
         return await Organization.load(info, org_id) if org_id else None
 
 
 @node_type
-@strawberry.type(description="A school's request for part of a listing, against one of its needs.")
+@strawberry.type(description=f"A school's request for part of a listing, against one of its needs. {VISIBLE_TO}")
 class Donation(Node):
-    status: DonationStatus
-    quantity: int
-    message: str
-    decline_reason: str | None
-    cancel_reason: str | None
-    shipment: Shipment | None
-    created_at: datetime
-    updated_at: datetime
+    status: DonationStatus = strawberry.field(description="Where the donation is in its workflow.")
+    quantity: int = strawberry.field(
+        description="Items requested; reserved on the listing once APPROVED, counted on the need once RECEIVED."
+    )
+    message: str = strawberry.field(description="The school's message to the donor with the request; may be empty.")
+    decline_reason: str | None = strawberry.field(
+        description="Why the donor declined, or the withdrawal reason when withdrawing the listing declined it; "
+        "null unless DECLINED with a reason."
+    )
+    cancel_reason: str | None = strawberry.field(
+        description="Why it was cancelled ('The need was closed.' when closing the need cancelled it); null unless "
+        "CANCELLED with a reason."
+    )
+    shipment: Shipment | None = strawberry.field(description="How the items are handed over; null until SHIPPED.")
+    created_at: datetime = strawberry.field(description="When the school requested it.")
+    updated_at: datetime = strawberry.field(description="When it last changed; `donations` lists the latest first.")
     _row: strawberry.Private[models.Donation]
 
     @classmethod
@@ -125,47 +147,43 @@ class Donation(Node):
             return None
         return cls.from_model(row)
 
-    @strawberry.field
+    @strawberry.field(description="The listing the items come from.")
     async def listing(self, info: Info) -> Annotated[Listing, strawberry.lazy("schema.donations.listings")]:
         from schema.donations.listings import Listing
 
         return Listing.from_model(await info.context.loaders.by_id(models.Listing).load(self._row.listing_id))
 
-    @strawberry.field
+    @strawberry.field(description="The school's need the items are for.")
     async def need(self, info: Info) -> Annotated[Need, strawberry.lazy("schema.donations.needs")]:
         from schema.donations.needs import Need
 
         return Need.from_model(await info.context.loaders.by_id(models.Need).load(self._row.need_id))
 
-    @strawberry.field
+    @strawberry.field(description="The organization giving the items (the listing's donor).")
     async def donor(self, info: Info) -> Organization:
         return await Organization.load(info, self._row.donor_id)
 
-    @strawberry.field
+    @strawberry.field(description="The school receiving the items (the need's school).")
     async def school(self, info: Info) -> Organization:
         return await Organization.load(info, self._row.school_id)
 
-    @strawberry.field(description="Quantity times the listing's unit value.")
+    @strawberry.field(
+        description="Quantity times the listing's current unit value, in its currency; the receipt keeps the value "
+        "as it was on receipt."
+    )
     async def declared_value(self, info: Info) -> Money:
         listing = await info.context.loaders.by_id(models.Listing).load(self._row.listing_id)
         return Money(amount=listing.unit_value_cents * self.quantity, currency=listing.currency)
 
-    @strawberry.field(description="Every step, oldest first.")
+    @strawberry.field(description="Every step, oldest first; at most one per workflow step.")
     async def events(self, info: Info) -> list[DonationEvent]:
         rows = await info.context.loaders.by_column(models.DonationEvent, "donation_id").load(self.pk)
-        return [
-            DonationEvent(
-                from_status=enums.DonationStatus(r.from_status) if r.from_status else None,
-                to_status=enums.DonationStatus(r.to_status),
-                at=r.created_at,
-                note=r.note,
-                via_app=r.actor_app_token_id is not None,
-                _row=r,
-            )
-            for r in rows
-        ]
+        return [DonationEvent.from_model(r) for r in rows]
 
-    @strawberry.field(description="The awarded tool grant this donation delivers, when you may see the award.")
+    @strawberry.field(
+        description="The awarded tool grant this donation delivers; null when it delivers none or you may not see "
+        "the award (the student, the student's school and the sponsor may)."
+    )
     async def tool_grant_application(
         self, info: Info
     ) -> Annotated[ScholarshipApplication, strawberry.lazy("schema.pathways.scholarships")] | None:
@@ -174,7 +192,7 @@ class Donation(Node):
         pk = self._row.tool_grant_application_id
         return await ScholarshipApplication.load(info, pk) if pk else None
 
-    @strawberry.field(description="Issued when the school receives the items.")
+    @strawberry.field(description="The donor's receipt, issued when the school confirms receipt; null until RECEIVED.")
     async def receipt(
         self, info: Info
     ) -> Annotated[DonationReceipt, strawberry.lazy("schema.donations.receipts")] | None:
@@ -184,67 +202,49 @@ class Donation(Node):
         return DonationReceipt.from_model(rows[0]) if rows else None
 
 
-async def _counterpart_batch(info: Info, organization_ids) -> list[bool]:
-    """For each organization: does the viewer's side have a (not declined) donation with it?"""
-    mine = await donation_organizations(info)
-    if not mine:
-        return [mine is None] * len(organization_ids)
-    d = models.Donation
-    async with info.context.db.read() as session:
-        rows = await session.execute(
-            select(d.donor_id, d.school_id).where(
-                d.status != enums.DonationStatus.DECLINED.value,
-                or_(
-                    and_(d.donor_id.in_(organization_ids), d.school_id.in_(mine)),
-                    and_(d.school_id.in_(organization_ids), d.donor_id.in_(mine)),
-                ),
-            )
-        )
-        partners = {org for pair in rows for org in pair} - mine
-    return [org in partners for org in organization_ids]
+async def donations_of(info: Info, column: str, key: int, first: int | None, after: str | None) -> Connection[Donation]:
+    """A page of one need's or listing's donations that the viewer sees, oldest first.
+
+    The parent's rows come through the request's loader (one query for all parents on the page) and are
+    filtered before paging, so cursors count only what this viewer sees.
+    """
+    page = page_args(first, after)
+    rows = await info.context.loaders.by_column(models.Donation, column).load(key)
+    orgs = await donation_organizations(info)
+    items, has_next = page.window([row for row in rows if sees(orgs, row.donor_id, row.school_id)])
+    return Connection.of(Slice(items, page.offset, has_next), Donation.from_model)
 
 
-async def is_donation_partner(info: Info, organization_id: int) -> bool:
-    loader = info.context.loaders.custom("donation_partner", lambda db, keys: _counterpart_batch(info, keys))
-    return await loader.load(organization_id)
-
-
-CONTACT_VISIBILITY.append(is_donation_partner)
-
-
-@strawberry.input
-class DonationRequestInput:
-    listing_id: strawberry.ID
-    need_id: strawberry.ID
-    quantity: int
-    message: str | None = None
-    tool_grant_application_id: strawberry.ID | None = strawberry.field(
-        default=None,
-        description="A student's awarded tool grant this donation delivers: requested by the student's school "
-        "from a listing of the grant's sponsor; receiving it marks the award fulfilled.",
-    )
-
-
-@strawberry.input
+@strawberry.input(description="Narrows `donations`; fields left out do not filter.")
 class DonationFilter:
-    status: list[DonationStatus] | None = None
-    organization_id: strawberry.ID | None = strawberry.field(default=None, description="One of your organizations.")
-
-
-@strawberry.type
-class DonationPayload(Payload):
-    donation: Donation | None = None
+    status: list[DonationStatus] | None = strawberry.field(default=None, description="Any of these statuses.")
+    organization_id: strawberry.ID | None = strawberry.field(
+        default=None,
+        description="Only donations of this one of your organizations, as donor or school; another organization's "
+        "ID gives an empty list.",
+    )
 
 
 @strawberry.type
 class DonationQueries:
-    @strawberry.field
-    async def donation(self, info: Info, id: strawberry.ID) -> Donation | None:
+    @strawberry.field(description=f"A donation by ID; null when it does not exist or you may not see it. {VISIBLE_TO}")
+    async def donation(
+        self, info: Info, id: Annotated[strawberry.ID, strawberry.argument(description="The donation's ID.")]
+    ) -> Donation | None:
         return await Donation.load(info, decode_id(id, "Donation"))
 
-    @strawberry.field(description="Donations given or requested by your organizations, most recently changed first.")
+    @strawberry.field(
+        description="Donations where one of your organizations is the donor or the school (for a partner app: its "
+        "organization, with a donations scope), most recently changed first; empty when signed out."
+    )
     async def donations(
-        self, info: Info, filter: DonationFilter | None = None, first: int | None = 20, after: str | None = None
+        self,
+        info: Info,
+        filter: Annotated[
+            DonationFilter | None, strawberry.argument(description="Statuses or one organization; default: all.")
+        ] = None,
+        first: First = 20,
+        after: After = None,
     ) -> Connection[Donation]:
         filter = filter or DonationFilter()
         page = page_args(first, after)
@@ -265,9 +265,9 @@ def _donation_id(id: strawberry.ID) -> int:
 
 @strawberry.type
 class DonationMutations:
-    @strawberry.mutation(description="Ask for part of a listing for one of your school's needs.")
+    @strawberry.mutation(description="Ask for part of a listing for one of your school's open needs.")
     @returns_payload
-    async def donation_request(self, info: Info, input: DonationRequestInput) -> DonationPayload:
+    async def donation_request(self, info: Info, input: DonationRequestInput) -> DonationRequestPayload:
         row = await donations.request(
             info.context.db,
             info.context.viewer,
@@ -281,63 +281,59 @@ class DonationMutations:
             if input.tool_grant_application_id
             else None,
         )
-        return DonationPayload(donation=Donation.from_model(row))
+        return DonationRequestPayload(donation=Donation.from_model(row))
 
-    @strawberry.mutation(description="The donor approves a request, reserving its quantity.")
+    @strawberry.mutation(description="The donor approves a request, reserving its quantity on the listing.")
     @returns_payload
-    async def donation_approve(self, info: Info, id: strawberry.ID, note: str | None = None) -> DonationPayload:
+    async def donation_approve(self, info: Info, input: DonationApproveInput) -> DonationApprovePayload:
+        note = donations.reason(input.note, "note")
         row = await donations.act(
-            info.context.db, info.context.viewer, _donation_id(id), Action.APPROVE, note=donations.reason(note, "note")
+            info.context.db, info.context.viewer, _donation_id(input.id), Action.APPROVE, note=note
         )
-        return DonationPayload(donation=Donation.from_model(row))
+        return DonationApprovePayload(donation=Donation.from_model(row))
 
     @strawberry.mutation(description="The donor declines a request.")
     @returns_payload
-    async def donation_decline(self, info: Info, id: strawberry.ID, reason: str | None = None) -> DonationPayload:
-        text = donations.reason(reason, "reason")
+    async def donation_decline(self, info: Info, input: DonationDeclineInput) -> DonationDeclinePayload:
+        text = donations.reason(input.reason, "reason")
         row = await donations.act(
             info.context.db,
             info.context.viewer,
-            _donation_id(id),
+            _donation_id(input.id),
             Action.DECLINE,
             note=text,
             values={"decline_reason": text},
         )
-        return DonationPayload(donation=Donation.from_model(row))
+        return DonationDeclinePayload(donation=Donation.from_model(row))
 
     @strawberry.mutation(description="The donor ships (carrier and tracking) or arranges pickup, delivery or tow.")
     @returns_payload
-    async def donation_ship(
-        self,
-        info: Info,
-        id: strawberry.ID,
-        carrier: str | None = None,
-        tracking_number: str | None = None,
-        method: FulfillmentMethod = enums.FulfillmentMethod.SHIP,
-        arrangement: str | None = None,
-    ) -> DonationPayload:
-        values = donations.shipment(method, carrier, tracking_number, arrangement)
-        row = await donations.act(info.context.db, info.context.viewer, _donation_id(id), Action.SHIP, values=values)
-        return DonationPayload(donation=Donation.from_model(row))
+    async def donation_ship(self, info: Info, input: DonationShipInput) -> DonationShipPayload:
+        values = donations.shipment(input.method, input.carrier, input.tracking_number, input.arrangement)
+        row = await donations.act(
+            info.context.db, info.context.viewer, _donation_id(input.id), Action.SHIP, values=values
+        )
+        return DonationShipPayload(donation=Donation.from_model(row))
 
     @strawberry.mutation(description="The school confirms receipt; the donor's receipt is issued.")
     @returns_payload
-    async def donation_receive(self, info: Info, id: strawberry.ID, note: str | None = None) -> DonationPayload:
+    async def donation_receive(self, info: Info, input: DonationReceiveInput) -> DonationReceivePayload:
+        note = donations.reason(input.note, "note")
         row = await donations.act(
-            info.context.db, info.context.viewer, _donation_id(id), Action.RECEIVE, note=donations.reason(note, "note")
+            info.context.db, info.context.viewer, _donation_id(input.id), Action.RECEIVE, note=note
         )
-        return DonationPayload(donation=Donation.from_model(row))
+        return DonationReceivePayload(donation=Donation.from_model(row))
 
     @strawberry.mutation(description="Either side cancels before shipping; a reservation is released.")
     @returns_payload
-    async def donation_cancel(self, info: Info, id: strawberry.ID, reason: str | None = None) -> DonationPayload:
-        text = donations.reason(reason, "reason")
+    async def donation_cancel(self, info: Info, input: DonationCancelInput) -> DonationCancelPayload:
+        text = donations.reason(input.reason, "reason")
         row = await donations.act(
             info.context.db,
             info.context.viewer,
-            _donation_id(id),
+            _donation_id(input.id),
             Action.CANCEL,
             note=text,
             values={"cancel_reason": text},
         )
-        return DonationPayload(donation=Donation.from_model(row))
+        return DonationCancelPayload(donation=Donation.from_model(row))

@@ -8,16 +8,22 @@ from resolvers.donations import impact
 from schema.context import Info
 from schema.money import Money
 
+FROM_RECEIPTS = "counted from issued receipts, so only donations the school confirmed as received"
 
-@strawberry.type(description="What an organization has given, received and fulfilled through ShopReady.")
+
+@strawberry.type(
+    description="What an organization has given, received and fulfilled through ShopReady, all time. Public."
+)
 class OrganizationImpact:
-    items_given: int
-    donations_given: int
+    items_given: int = strawberry.field(description=f"Items it donated, {FROM_RECEIPTS}.")
+    donations_given: int = strawberry.field(description=f"Donations it gave, {FROM_RECEIPTS}.")
     value_given: list[Money] = strawberry.field(description="Declared value given, one entry per currency.")
-    schools_helped: int
-    items_received: int
-    donations_received: int
-    value_received: list[Money]
+    schools_helped: int = strawberry.field(description="Distinct schools that received at least one of its donations.")
+    items_received: int = strawberry.field(description=f"Items it received as a school, {FROM_RECEIPTS}.")
+    donations_received: int = strawberry.field(description=f"Donations it received as a school, {FROM_RECEIPTS}.")
+    value_received: list[Money] = strawberry.field(
+        description="Declared value received, one entry per currency; empty when nothing was received."
+    )
     services_fulfilled: int = strawberry.field(description="Service needs (speakers, tours...) credited to it.")
 
     @classmethod

@@ -1,9 +1,9 @@
-"""Listings: what a donor offers, browsed by schools."""
+"""Listings: what a donor offers, browsed by schools. Listings are public except their private notes."""
 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
@@ -13,44 +13,64 @@ from resolvers.donations import listings
 from resolvers.donations.listings import fulfillment_methods
 from schema.accounts.organizations import Organization
 from schema.context import Info
+from schema.donations.arguments import After, First
 from schema.donations.categories import Category, category_of, given_with_category
-from schema.donations.donations import (
-    Donation,
-    FulfillmentMethod,
-    ItemCondition,
-    donation_organizations,
-    visible_donations,
+from schema.donations.donations import Donation, donations_of
+from schema.donations.enums import FulfillmentMethod, ItemCondition, ListingOrder, ListingStatus
+from schema.donations.listing_inputs import (
+    ListingCreateInput,
+    ListingCreatePayload,
+    ListingFilter,
+    ListingUpdateInput,
+    ListingUpdatePayload,
+    ListingWithdrawInput,
+    ListingWithdrawPayload,
 )
-from schema.errors import Payload, returns_payload
-from schema.money import Money, MoneyInput
+from schema.donations.visibility import donation_organizations
+from schema.errors import returns_payload
+from schema.money import Money
 from schema.relay import Connection, Node, decode_id, node_type, page_args
-from schema.scalars import GeoPoint, NearInput
+from schema.scalars import GeoPoint
 
-ListingStatus = strawberry.enum(enums.ListingStatus, description="Derived from quantities, dates and withdrawal.")
-ListingOrder = strawberry.enum(listings.ListingOrder, description="DISTANCE needs `near`; VALUE: available value.")
+if TYPE_CHECKING:
+    from schema.matches.fields import NeedMatchConnection
 
 
 @node_type
-@strawberry.type(description="Equipment, parts or materials a donor offers.")
+@strawberry.type(
+    description="Equipment, parts or materials a donor offers. Public: anyone may read listings, except `privateNotes`."
+)
 class Listing(Node):
-    title: str
-    description: str
-    condition: ItemCondition
-    quantity: int
-    quantity_available: int
+    title: str = strawberry.field(description="A short name of the items, up to 200 characters.")
+    description: str = strawberry.field(description="Details, up to 5,000 characters; empty when none were given.")
+    condition: ItemCondition = strawberry.field(description="The items' condition.")
+    quantity: int = strawberry.field(description="How many items the donor offers in all, 1 to 100,000.")
+    quantity_available: int = strawberry.field(
+        description="Items still open to requests: quantity minus reserved minus donated."
+    )
     quantity_reserved: int = strawberry.field(description="Approved or shipped, not yet received.")
-    quantity_donated: int
-    unit_value: Money
+    quantity_donated: int = strawberry.field(description="Received by schools so far.")
+    unit_value: Money = strawberry.field(description="The donor's declared value of one item; it goes on receipts.")
     declared_value: Money = strawberry.field(description="Quantity times unit value.")
-    fulfillment: list[FulfillmentMethod]
-    available_until: datetime | None
-    status: ListingStatus
-    postal_code: str | None
-    location: GeoPoint | None
-    distance_km: float | None = strawberry.field(description="Distance from the `near` point, when one was given.")
-    created_at: datetime
-    updated_at: datetime
-    withdrawn_at: datetime | None
+    fulfillment: list[FulfillmentMethod] = strawberry.field(
+        description="How the donor can hand the items over; at least one."
+    )
+    available_until: datetime | None = strawberry.field(
+        description="After this moment the listing is EXPIRED and takes no requests; null: no end date."
+    )
+    status: ListingStatus = strawberry.field(description="Whether it still takes requests, and why not.")
+    postal_code: str | None = strawberry.field(
+        description="The US ZIP code where the items are; null when only coordinates are known, or no place."
+    )
+    location: GeoPoint | None = strawberry.field(
+        description="Where the items are (the donor's place unless the donor gave another); null when unknown."
+    )
+    distance_km: float | None = strawberry.field(
+        description="Great-circle kilometres from the `near` point of `listings`; null without one."
+    )
+    created_at: datetime = strawberry.field(description="When the donor posted it.")
+    updated_at: datetime = strawberry.field(description="When it last changed.")
+    withdrawn_at: datetime | None = strawberry.field(description="When the donor withdrew it; null unless WITHDRAWN.")
     _row: strawberry.Private[models.Listing]
 
     @classmethod
@@ -83,15 +103,18 @@ class Listing(Node):
         row = await info.context.loaders.by_id(models.Listing).load(pk)
         return cls.from_model(row) if row else None
 
-    @strawberry.field
+    @strawberry.field(description="The organization offering the items.")
     async def donor(self, info: Info) -> Organization:
         return await Organization.load(info, self._row.donor_id)
 
-    @strawberry.field
+    @strawberry.field(description="What kind of equipment or material it is.")
     async def category(self, info: Info) -> Category:
         return await category_of(info, self._row.category_id)
 
-    @strawberry.field(description="The donor's notes for the receiving school; visible to the two parties only.")
+    @strawberry.field(
+        description="The donor's notes for the receiving school (dock, contact...); null unless you are a member of "
+        "the donor, of a school with a donation of it that was not declined, or staff."
+    )
     async def private_notes(self, info: Info) -> str | None:
         orgs = await donation_organizations(info)
         if orgs is None or self._row.donor_id in orgs:
@@ -102,85 +125,46 @@ class Listing(Node):
         partner = any(r.school_id in orgs and r.status != enums.DonationStatus.DECLINED.value for r in rows)
         return self._row.private_notes if partner else None
 
-    @strawberry.field(description="Open needs ranked for this listing, best first; the donor's members and staff.")
+    @strawberry.field(
+        description="Open needs ranked for this listing, best first, each with why; null unless you are a member of "
+        "the donor (its app with DONATIONS_READ) or staff."
+    )
     async def matching_needs(
-        self, info: Info, first: int | None = 20, after: str | None = None
+        self, info: Info, first: First = 20, after: After = None
     ) -> Annotated[NeedMatchConnection, strawberry.lazy("schema.matches.fields")] | None:
         from schema.matches.fields import matching_needs
 
         return await matching_needs(info, self._row, first, after)
 
-    @strawberry.field(description="Donations of this listing that you can see (you are the donor or the school).")
-    async def donations(self, info: Info) -> list[Donation]:
-        rows = await info.context.loaders.by_column(models.Donation, "listing_id").load(self.pk)
-        return await visible_donations(info, rows)
-
-
-@strawberry.input
-class ListingCreateInput:
-    donor_id: strawberry.ID
-    category_id: strawberry.ID
-    title: str
-    condition: ItemCondition
-    quantity: int
-    unit_value: MoneyInput
-    fulfillment: list[FulfillmentMethod]
-    description: str | None = None
-    private_notes: str | None = None
-    postal_code: str | None = strawberry.field(default=None, description="Where the items are; default: the donor's.")
-    latitude: float | None = None
-    longitude: float | None = None
-    available_until: datetime | None = None
-
-
-@strawberry.input(description="Only the fields given are changed.")
-class ListingUpdateInput:
-    category_id: strawberry.ID | None = strawberry.UNSET
-    title: str | None = strawberry.UNSET
-    description: str | None = strawberry.UNSET
-    private_notes: str | None = strawberry.UNSET
-    condition: ItemCondition | None = strawberry.UNSET
-    quantity: int | None = strawberry.UNSET
-    unit_value: MoneyInput | None = strawberry.UNSET
-    fulfillment: list[FulfillmentMethod] | None = strawberry.UNSET
-    postal_code: str | None = strawberry.UNSET
-    latitude: float | None = strawberry.UNSET
-    longitude: float | None = strawberry.UNSET
-    available_until: datetime | None = strawberry.UNSET
-
-
-@strawberry.input
-class ListingFilter:
-    category_id: strawberry.ID | None = strawberry.field(default=None, description="Includes sub-categories.")
-    donor_id: strawberry.ID | None = None
-    near: NearInput | None = None
-    condition: ItemCondition | None = strawberry.field(default=None, description="At least this good.")
-    fulfillment: list[FulfillmentMethod] | None = strawberry.field(default=None, description="Any of these.")
-    status: list[ListingStatus] | None = strawberry.field(
-        default=None, description="Default: AVAILABLE (every status when donorId is given)."
+    @strawberry.field(
+        description="Donations of this listing that you can see (members of the donor or of the school, their apps "
+        "with a donations scope, staff), oldest first; empty for anyone else."
     )
-    search: str | None = strawberry.field(default=None, description="Words in the title or description, literally.")
-
-
-@strawberry.type
-class ListingPayload(Payload):
-    listing: Listing | None = None
+    async def donations(self, info: Info, first: First = 20, after: After = None) -> Connection[Donation]:
+        return await donations_of(info, "listing_id", self.pk, first, after)
 
 
 @strawberry.type
 class ListingQueries:
-    @strawberry.field
-    async def listing(self, info: Info, id: strawberry.ID) -> Listing | None:
+    @strawberry.field(description="A listing by ID; null when there is none. Listings are public.")
+    async def listing(
+        self, info: Info, id: Annotated[strawberry.ID, strawberry.argument(description="The listing's ID.")]
+    ) -> Listing | None:
         return await Listing.load(info, decode_id(id, "Listing"))
 
-    @strawberry.field(description="Browse listings: newest first, or nearest first when `near` is given.")
+    @strawberry.field(description="Browse listings: newest first, or nearest first when `near` is given. Public.")
     async def listings(
         self,
         info: Info,
-        filter: ListingFilter | None = None,
-        order_by: ListingOrder | None = None,
-        first: int | None = 20,
-        after: str | None = None,
+        filter: Annotated[
+            ListingFilter | None, strawberry.argument(description="Which listings; default: every AVAILABLE one.")
+        ] = None,
+        order_by: Annotated[
+            ListingOrder | None,
+            strawberry.argument(description="Default: DISTANCE with `filter.near`, otherwise NEWEST."),
+        ] = None,
+        first: First = 20,
+        after: After = None,
     ) -> Connection[Listing]:
         filter = filter or ListingFilter()
         page = page_args(first, after)
@@ -198,26 +182,31 @@ class ListingQueries:
         return Connection.of(result, lambda row: Listing.from_model(row, distances.get(row.id)))
 
 
+def _listing_id(id: strawberry.ID) -> int:
+    return decode_id(id, "Listing")
+
+
 @strawberry.type
 class ListingMutations:
     @strawberry.mutation(description="Offer items for donation.")
     @returns_payload
-    async def listing_create(self, info: Info, input: ListingCreateInput) -> ListingPayload:
+    async def listing_create(self, info: Info, input: ListingCreateInput) -> ListingCreatePayload:
         changes = given_with_category(input)
         donor_id = decode_id(changes.pop("donor_id"), "Organization", "donorId")
         row = await listings.create(info.context.db, info.context.viewer, donor_id, changes)
-        return ListingPayload(listing=Listing.from_model(row))
+        return ListingCreatePayload(listing=Listing.from_model(row))
 
-    @strawberry.mutation
+    @strawberry.mutation(description="Change a listing that is not withdrawn; only the fields given change.")
     @returns_payload
-    async def listing_update(self, info: Info, id: strawberry.ID, input: ListingUpdateInput) -> ListingPayload:
-        row = await listings.update_listing(
-            info.context.db, info.context.viewer, decode_id(id, "Listing"), given_with_category(input)
-        )
-        return ListingPayload(listing=Listing.from_model(row))
+    async def listing_update(self, info: Info, input: ListingUpdateInput) -> ListingUpdatePayload:
+        listing_id = _listing_id(input.id)
+        changes = given_with_category(input)
+        del changes["id"]
+        row = await listings.update_listing(info.context.db, info.context.viewer, listing_id, changes)
+        return ListingUpdatePayload(listing=Listing.from_model(row))
 
     @strawberry.mutation(description="Withdraw a listing; requests still waiting are declined.")
     @returns_payload
-    async def listing_withdraw(self, info: Info, id: strawberry.ID, reason: str | None = None) -> ListingPayload:
-        row = await listings.withdraw(info.context.db, info.context.viewer, decode_id(id, "Listing"), reason)
-        return ListingPayload(listing=Listing.from_model(row))
+    async def listing_withdraw(self, info: Info, input: ListingWithdrawInput) -> ListingWithdrawPayload:
+        row = await listings.withdraw(info.context.db, info.context.viewer, _listing_id(input.id), input.reason)
+        return ListingWithdrawPayload(listing=Listing.from_model(row))

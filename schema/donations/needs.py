@@ -1,9 +1,9 @@
-"""Needs: what a school asks for, browsed by donors."""
+"""Needs: what a school asks for, browsed by donors. Needs are public; their donations are not."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
@@ -11,35 +11,50 @@ from db import enums, models
 from resolvers.donations import needs
 from schema.accounts.organizations import Organization
 from schema.context import Info
+from schema.donations.arguments import After, First
 from schema.donations.categories import Category, category_of, given_with_category
-from schema.donations.donations import Donation, ItemCondition, visible_donations
+from schema.donations.donations import Donation, donations_of
+from schema.donations.enums import ItemCondition, NeedOrder, NeedPriority, NeedStatus
 from schema.errors import Payload, returns_payload
 from schema.relay import Connection, Node, decode_id, node_type, page_args
 from schema.scalars import GeoPoint, NearInput
 
-NeedPriority = strawberry.enum(enums.NeedPriority, description="How urgent a need is.")
-NeedStatus = strawberry.enum(enums.NeedStatus, description="OPEN until received in full (FULFILLED) or CLOSED.")
-NeedOrder = strawberry.enum(needs.NeedOrder, description="DISTANCE needs `near`; URGENCY: priority, then date.")
+if TYPE_CHECKING:
+    from schema.matches.fields import ListingMatchConnection
+
+TITLE = "A short name of what is needed, up to 200 characters."
+DETAILS = "Details for donors, up to 5,000 characters."
+QUANTITY = "How many items (or occurrences of a service) the school asks for, 1 to 100,000."
+NEEDED_BY = "The date the school needs it by; today or later."
+MINIMUM_CONDITION = "The worst condition the school accepts; matching never proposes listings in worse condition."
 
 
 @node_type
-@strawberry.type(description="A school's request for equipment or a service.")
+@strawberry.type(description="A school's request for equipment or a service. Public: anyone may read needs.")
 class Need(Node):
-    title: str
-    description: str
-    quantity: int
+    title: str = strawberry.field(description=TITLE)
+    description: str = strawberry.field(description=f"{DETAILS} Empty when none were given.")
+    quantity: int = strawberry.field(description=QUANTITY)
     quantity_fulfilled: int = strawberry.field(description="Received so far (never above quantity).")
-    quantity_remaining: int
-    priority: NeedPriority
-    needed_by: date | None
-    minimum_condition: ItemCondition | None
-    status: NeedStatus
-    location: GeoPoint | None
-    distance_km: float | None = strawberry.field(description="Distance from the `near` point, when one was given.")
-    created_at: datetime
-    updated_at: datetime
-    closed_at: datetime | None
-    fulfilled_at: datetime | None = strawberry.field(description="When a service need was marked fulfilled.")
+    quantity_remaining: int = strawberry.field(
+        description="`quantity` minus `quantityFulfilled`: the most a new request may ask for."
+    )
+    priority: NeedPriority = strawberry.field(description="How urgent it is, as the school judges it.")
+    needed_by: date | None = strawberry.field(description="The date the school needs it by; null when no date.")
+    minimum_condition: ItemCondition | None = strawberry.field(description=f"{MINIMUM_CONDITION} Null: any condition.")
+    status: NeedStatus = strawberry.field(description="Whether it still takes requests.")
+    location: GeoPoint | None = strawberry.field(
+        description="The school's location when the need was posted; null when the school has none."
+    )
+    distance_km: float | None = strawberry.field(
+        description="Great-circle kilometres from the `near` point of `needs`; null without one."
+    )
+    created_at: datetime = strawberry.field(description="When the school posted it.")
+    updated_at: datetime = strawberry.field(description="When it last changed.")
+    closed_at: datetime | None = strawberry.field(description="When the school closed it; null while not closed.")
+    fulfilled_at: datetime | None = strawberry.field(
+        description="When a service need was marked fulfilled; null for item needs and until then."
+    )
     _row: strawberry.Private[models.Need]
 
     @classmethod
@@ -69,89 +84,153 @@ class Need(Node):
         row = await info.context.loaders.by_id(models.Need).load(pk)
         return cls.from_model(row) if row else None
 
-    @strawberry.field
+    @strawberry.field(description="The school asking.")
     async def school(self, info: Info) -> Organization:
         return await Organization.load(info, self._row.school_id)
 
-    @strawberry.field
+    @strawberry.field(description="What kind of equipment or service is needed.")
     async def category(self, info: Info) -> Category:
         return await category_of(info, self._row.category_id)
 
-    @strawberry.field(description="For a service need: the organization credited with fulfilling it.")
+    @strawberry.field(description="For a service need: the organization credited with fulfilling it; else null.")
     async def fulfilled_by(self, info: Info) -> Organization | None:
         org_id = self._row.fulfilled_by_id
         return await Organization.load(info, org_id) if org_id else None
 
     @strawberry.field(
-        description="Available listings ranked for this need, best first; the school's members and staff."
+        description="Available listings ranked for this need, best first, each with why; null unless you are a "
+        "member of the school (its app with DONATIONS_READ) or staff."
     )
     async def matching_listings(
-        self, info: Info, first: int | None = 20, after: str | None = None
+        self, info: Info, first: First = 20, after: After = None
     ) -> Annotated[ListingMatchConnection, strawberry.lazy("schema.matches.fields")] | None:
         from schema.matches.fields import matching_listings
 
         return await matching_listings(info, self._row, first, after)
 
-    @strawberry.field(description="Donations for this need that you can see (you are the school or the donor).")
-    async def donations(self, info: Info) -> list[Donation]:
-        rows = await info.context.loaders.by_column(models.Donation, "need_id").load(self.pk)
-        return await visible_donations(info, rows)
+    @strawberry.field(
+        description="Donations for this need that you can see (members of the school or of the donor, their apps "
+        "with a donations scope, staff), oldest first; empty for anyone else."
+    )
+    async def donations(self, info: Info, first: First = 20, after: After = None) -> Connection[Donation]:
+        return await donations_of(info, "need_id", self.pk, first, after)
 
 
-@strawberry.input
+@strawberry.input(description="A new need for one of your schools.")
 class NeedCreateInput:
-    school_id: strawberry.ID
-    category_id: strawberry.ID
-    title: str
-    quantity: int
-    description: str | None = None
-    priority: NeedPriority = enums.NeedPriority.MEDIUM
-    needed_by: date | None = None
-    minimum_condition: ItemCondition | None = None
+    school_id: strawberry.ID = strawberry.field(
+        description="The school asking; you must be a member (its app needs DONATIONS_WRITE)."
+    )
+    category_id: strawberry.ID = strawberry.field(description="What kind of equipment or service (see `categories`).")
+    title: str = strawberry.field(description=TITLE)
+    quantity: int = strawberry.field(description=QUANTITY)
+    description: str | None = strawberry.field(default=None, description=f"{DETAILS} Optional.")
+    priority: NeedPriority = strawberry.field(
+        default=enums.NeedPriority.MEDIUM, description="How urgent it is. Default: MEDIUM."
+    )
+    needed_by: date | None = strawberry.field(default=None, description=f"{NEEDED_BY} Optional.")
+    minimum_condition: ItemCondition | None = strawberry.field(
+        default=None, description=f"{MINIMUM_CONDITION} Optional: any condition."
+    )
 
 
-@strawberry.input(description="Only the fields given are changed.")
+@strawberry.input(
+    description="Changes to an open need; only the fields given are changed, null clears an optional one."
+)
 class NeedUpdateInput:
-    category_id: strawberry.ID | None = strawberry.UNSET
-    title: str | None = strawberry.UNSET
-    description: str | None = strawberry.UNSET
-    quantity: int | None = strawberry.UNSET
-    priority: NeedPriority | None = strawberry.UNSET
-    needed_by: date | None = strawberry.UNSET
-    minimum_condition: ItemCondition | None = strawberry.UNSET
+    id: strawberry.ID = strawberry.field(description="The need; it must not be closed, and you a member of its school.")
+    category_id: strawberry.ID | None = strawberry.field(default=strawberry.UNSET, description="A new category.")
+    title: str | None = strawberry.field(default=strawberry.UNSET, description=TITLE)
+    description: str | None = strawberry.field(default=strawberry.UNSET, description=DETAILS)
+    quantity: int | None = strawberry.field(
+        default=strawberry.UNSET, description=f"{QUANTITY} Not below `quantityFulfilled`."
+    )
+    priority: NeedPriority | None = strawberry.field(default=strawberry.UNSET, description="How urgent it is.")
+    needed_by: date | None = strawberry.field(default=strawberry.UNSET, description=f"{NEEDED_BY} Null: no date.")
+    minimum_condition: ItemCondition | None = strawberry.field(
+        default=strawberry.UNSET, description=f"{MINIMUM_CONDITION} Null: any condition."
+    )
 
 
-@strawberry.input
+@strawberry.input(description="Close a need.")
+class NeedCloseInput:
+    id: strawberry.ID = strawberry.field(description="The need; it must not be closed, and you a member of its school.")
+
+
+@strawberry.input(description="Mark a service need (speaker, job shadow, tour...) fulfilled.")
+class NeedFulfillInput:
+    id: strawberry.ID = strawberry.field(
+        description="The OPEN service need; you must be a member of its school. Item needs are fulfilled by "
+        "receiving donations instead (NOT_A_SERVICE)."
+    )
+    organization_id: strawberry.ID = strawberry.field(
+        description="The organization that provided the service and gets the credit in its `impact`; not the "
+        "school itself."
+    )
+
+
+@strawberry.input(description="Narrows `needs`; fields left out do not filter.")
 class NeedFilter:
     category_id: strawberry.ID | None = strawberry.field(default=None, description="Includes sub-categories.")
-    school_id: strawberry.ID | None = None
-    near: NearInput | None = None
+    school_id: strawberry.ID | None = strawberry.field(default=None, description="Only this school's needs.")
+    near: NearInput | None = strawberry.field(
+        default=None, description="Only needs within this circle; sets each need's `distanceKm`."
+    )
     status: list[NeedStatus] | None = strawberry.field(
-        default=None, description="Default: OPEN (every status when schoolId is given)."
+        default=None, description="Any of these statuses. Default: OPEN (every status when schoolId is given)."
     )
     priority: NeedPriority | None = strawberry.field(default=None, description="At least this urgent.")
     search: str | None = strawberry.field(default=None, description="Words in the title or description, literally.")
 
 
-@strawberry.type
-class NeedPayload(Payload):
-    need: Need | None = None
+@strawberry.type(description="A need mutation's result.")
+class NeedResult(Payload):
+    need: Need | None = strawberry.field(
+        default=None, description="The need after the change; null when `userErrors` is not empty."
+    )
+
+
+@strawberry.type(description="The result of `needCreate`: the new OPEN need, or why it was refused.")
+class NeedCreatePayload(NeedResult):
+    pass
+
+
+@strawberry.type(description="The result of `needUpdate`: the changed need, or why nothing changed.")
+class NeedUpdatePayload(NeedResult):
+    pass
+
+
+@strawberry.type(description="The result of `needClose`: the CLOSED need, or why it was refused.")
+class NeedClosePayload(NeedResult):
+    pass
+
+
+@strawberry.type(description="The result of `needFulfill`: the FULFILLED service need, or why it was refused.")
+class NeedFulfillPayload(NeedResult):
+    pass
 
 
 @strawberry.type
 class NeedQueries:
-    @strawberry.field
-    async def need(self, info: Info, id: strawberry.ID) -> Need | None:
+    @strawberry.field(description="A need by ID; null when there is none. Needs are public.")
+    async def need(
+        self, info: Info, id: Annotated[strawberry.ID, strawberry.argument(description="The need's ID.")]
+    ) -> Need | None:
         return await Need.load(info, decode_id(id, "Need"))
 
-    @strawberry.field(description="Browse needs: most urgent first, or nearest first when `near` is given.")
+    @strawberry.field(description="Browse needs: most urgent first, or nearest first when `near` is given. Public.")
     async def needs(
         self,
         info: Info,
-        filter: NeedFilter | None = None,
-        order_by: NeedOrder | None = None,
-        first: int | None = 20,
-        after: str | None = None,
+        filter: Annotated[
+            NeedFilter | None, strawberry.argument(description="Which needs; default: every OPEN need.")
+        ] = None,
+        order_by: Annotated[
+            NeedOrder | None,
+            strawberry.argument(description="Default: DISTANCE with `filter.near`, otherwise URGENCY."),
+        ] = None,
+        first: First = 20,
+        after: After = None,
     ) -> Connection[Need]:
         filter = filter or NeedFilter()
         page = page_args(first, after)
@@ -168,37 +247,42 @@ class NeedQueries:
         return Connection.of(result, lambda row: Need.from_model(row, distances.get(row.id)))
 
 
+def _need_id(id: strawberry.ID) -> int:
+    return decode_id(id, "Need")
+
+
 @strawberry.type
 class NeedMutations:
     @strawberry.mutation(description="Post a need for your school.")
     @returns_payload
-    async def need_create(self, info: Info, input: NeedCreateInput) -> NeedPayload:
+    async def need_create(self, info: Info, input: NeedCreateInput) -> NeedCreatePayload:
         changes = given_with_category(input)
         school_id = decode_id(changes.pop("school_id"), "Organization", "schoolId")
         row = await needs.create(info.context.db, info.context.viewer, school_id, changes)
-        return NeedPayload(need=Need.from_model(row))
+        return NeedCreatePayload(need=Need.from_model(row))
 
-    @strawberry.mutation
+    @strawberry.mutation(description="Change an open need; only the fields given change.")
     @returns_payload
-    async def need_update(self, info: Info, id: strawberry.ID, input: NeedUpdateInput) -> NeedPayload:
-        row = await needs.update_need(
-            info.context.db, info.context.viewer, decode_id(id, "Need"), given_with_category(input)
-        )
-        return NeedPayload(need=Need.from_model(row))
+    async def need_update(self, info: Info, input: NeedUpdateInput) -> NeedUpdatePayload:
+        need_id = _need_id(input.id)
+        changes = given_with_category(input)
+        del changes["id"]
+        row = await needs.update_need(info.context.db, info.context.viewer, need_id, changes)
+        return NeedUpdatePayload(need=Need.from_model(row))
 
     @strawberry.mutation(description="Close a need; requests still waiting for a donor are cancelled.")
     @returns_payload
-    async def need_close(self, info: Info, id: strawberry.ID) -> NeedPayload:
-        row = await needs.close(info.context.db, info.context.viewer, decode_id(id, "Need"))
-        return NeedPayload(need=Need.from_model(row))
+    async def need_close(self, info: Info, input: NeedCloseInput) -> NeedClosePayload:
+        row = await needs.close(info.context.db, info.context.viewer, _need_id(input.id))
+        return NeedClosePayload(need=Need.from_model(row))
 
     @strawberry.mutation(description="Mark a service need fulfilled by an organization, which gets the credit.")
     @returns_payload
-    async def need_fulfill(self, info: Info, id: strawberry.ID, organization_id: strawberry.ID) -> NeedPayload:
+    async def need_fulfill(self, info: Info, input: NeedFulfillInput) -> NeedFulfillPayload:
         row = await needs.fulfill_service(
             info.context.db,
             info.context.viewer,
-            decode_id(id, "Need"),
-            decode_id(organization_id, "Organization", "organizationId"),
+            _need_id(input.id),
+            decode_id(input.organization_id, "Organization", "organizationId"),
         )
-        return NeedPayload(need=Need.from_model(row))
+        return NeedFulfillPayload(need=Need.from_model(row))

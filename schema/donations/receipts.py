@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Annotated
 
 import strawberry
 
@@ -10,27 +11,35 @@ from db import enums, models
 from resolvers.donations import receipts
 from schema.accounts.organizations import Organization
 from schema.context import Info
-from schema.donations.donations import Donation, ItemCondition, donation_organizations, sees
+from schema.donations.arguments import After, First
+from schema.donations.donations import VISIBLE_TO, Donation
+from schema.donations.enums import ItemCondition
+from schema.donations.visibility import donation_organizations, sees
 from schema.money import Money
 from schema.relay import Connection, Node, decode_id, node_type, page_args
 
+AS_ISSUED = "as it was when the receipt was issued"
+
 
 @node_type
-@strawberry.type(description="The donor's numbered acknowledgement of a received donation; never changes once issued.")
+@strawberry.type(
+    description="The donor's numbered acknowledgement of a received donation, for its tax records; issued when the "
+    f"school confirms receipt and never changed afterwards. {VISIBLE_TO}"
+)
 class DonationReceipt(Node):
     number: str = strawberry.field(description="SR-<year>-<donor>-<sequence>, sequential per donor and year.")
-    year: int
-    issued_at: datetime
-    donor_name: str = strawberry.field(description="As it was when the receipt was issued.")
-    school_name: str
-    item_title: str
-    category_name: str
-    condition: ItemCondition
-    quantity: int
-    unit_value: Money
-    declared_value: Money
-    requested_at: datetime
-    received_at: datetime
+    year: int = strawberry.field(description="The calendar year (UTC) of receipt; numbering restarts each year.")
+    issued_at: datetime = strawberry.field(description="When the receipt was issued.")
+    donor_name: str = strawberry.field(description=f"The donor's name, {AS_ISSUED}.")
+    school_name: str = strawberry.field(description=f"The receiving school's name, {AS_ISSUED}.")
+    item_title: str = strawberry.field(description=f"The listing's title, {AS_ISSUED}.")
+    category_name: str = strawberry.field(description=f"The listing's category name, {AS_ISSUED}.")
+    condition: ItemCondition = strawberry.field(description=f"The items' condition, {AS_ISSUED}.")
+    quantity: int = strawberry.field(description="Items received.")
+    unit_value: Money = strawberry.field(description=f"The listing's declared value of one item, {AS_ISSUED}.")
+    declared_value: Money = strawberry.field(description="Quantity times unit value.")
+    requested_at: datetime = strawberry.field(description="When the school requested the donation.")
+    received_at: datetime = strawberry.field(description="When the school confirmed receipt.")
     _row: strawberry.Private[models.DonationReceipt]
 
     @classmethod
@@ -60,34 +69,45 @@ class DonationReceipt(Node):
             return None
         return cls.from_model(row)
 
-    @strawberry.field
+    @strawberry.field(description="The donor organization, as it is now (see `donorName` for the issued name).")
     async def donor(self, info: Info) -> Organization:
         return await Organization.load(info, self._row.donor_id)
 
-    @strawberry.field
+    @strawberry.field(description="The receiving school, as it is now (see `schoolName` for the issued name).")
     async def school(self, info: Info) -> Organization:
         return await Organization.load(info, self._row.school_id)
 
-    @strawberry.field
+    @strawberry.field(description="The donation the receipt acknowledges.")
     async def donation(self, info: Info) -> Donation:
         return Donation.from_model(await info.context.loaders.by_id(models.Donation).load(self._row.donation_id))
 
 
-@strawberry.input
+@strawberry.input(description="Narrows `receipts`; fields left out do not filter.")
 class ReceiptFilter:
-    year: int | None = None
+    year: int | None = strawberry.field(default=None, description="Only this calendar year's receipts, 2000 to 2100.")
 
 
 @strawberry.type
 class ReceiptQueries:
-    @strawberry.field(description="Receipts of your donor organizations (or of `donorId`), newest first.")
+    @strawberry.field(
+        description="Receipts of your donor organizations (or of `donorId`), newest first. Signed-out callers get "
+        "UNAUTHENTICATED; a partner app needs a donations scope."
+    )
     async def receipts(
         self,
         info: Info,
-        donor_id: strawberry.ID | None = None,
-        filter: ReceiptFilter | None = None,
-        first: int | None = 20,
-        after: str | None = None,
+        donor_id: Annotated[
+            strawberry.ID | None,
+            strawberry.argument(
+                description="Only this donor's receipts; it must be one of your organizations (any for staff). "
+                "Default: all your organizations'."
+            ),
+        ] = None,
+        filter: Annotated[
+            ReceiptFilter | None, strawberry.argument(description="Which receipts; default: every year.")
+        ] = None,
+        first: First = 20,
+        after: After = None,
     ) -> Connection[DonationReceipt]:
         page = page_args(first, after)
         donor_pk = decode_id(donor_id, "Organization", "donorId") if donor_id else None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 
 from resolvers.matches import donations as donation_matches
@@ -15,21 +17,30 @@ from schema.scalars import NearInput
 
 @strawberry.input(description="Open needs of a category (sub-categories included) within a circle.")
 class AllocationPlanInput:
-    category_id: strawberry.ID
-    near: NearInput
+    category_id: strawberry.ID = strawberry.field(
+        description="The category whose open needs to serve; needs in its sub-categories are included."
+    )
+    near: NearInput = strawberry.field(
+        description="The region: needs of schools within this circle. The listings offered to them may lie "
+        "outside it, as far as each need's matching reaches."
+    )
 
 
 @strawberry.type(description="Units of one listing given to one need.")
 class AllocationAssignment:
-    need: Need
-    listing: Listing
-    quantity: int
+    need: Need = strawberry.field(description="The need served.")
+    listing: Listing = strawberry.field(description="The listing that serves it; never one of the school's own.")
+    quantity: int = strawberry.field(
+        description="Units given, at least 1; within the need's open quantity and the listing's available one."
+    )
     score: float = strawberry.field(description="The pair's match score (equity boost included), per unit.")
 
 
 @strawberry.type(description="The allocation with the highest total score, compared with a greedy one.")
 class AllocationPlan:
-    assignments: list[AllocationAssignment]
+    assignments: list[AllocationAssignment] = strawberry.field(
+        description="Every pair given units, in no particular order; empty when nothing in the region can be served."
+    )
     total: float = strawberry.field(description="Sum of score x quantity over the assignments (the optimum).")
     greedy_total: float = strawberry.field(description="The same sum when the best pair is always served first.")
     gain: float = strawberry.field(description="total / greedyTotal - 1 (0 when greedy allocates nothing).")
@@ -40,9 +51,12 @@ class AllocationQueries:
     @strawberry.field(
         permission_classes=[IsStaff],
         description="Assign available listings to a region's open needs to maximize the total match "
-        "score, exactly (a transportation LP), with the greedy total for comparison.",
+        "score, exactly (a transportation LP), with the greedy total for comparison. Platform staff only; a "
+        "plan to read, nothing is reserved.",
     )
-    async def allocation_plan(self, info: Info, input: AllocationPlanInput) -> AllocationPlan:
+    async def allocation_plan(
+        self, info: Info, input: Annotated[AllocationPlanInput, strawberry.argument(description="What to plan for.")]
+    ) -> AllocationPlan:
         category_id = decode_id(input.category_id, "Category", "categoryId")
         found = await donation_matches.allocation_plan(info.context.db, category_id, input.near.circle())
         plan = found.plan

@@ -9,6 +9,7 @@ module can import those types.
 from __future__ import annotations
 
 import dataclasses
+from typing import Annotated
 
 import strawberry
 
@@ -22,6 +23,7 @@ from resolvers.matches.talent import ReasonCode as DomainReasonCode
 from schema.context import Info
 from schema.donations.listings import Listing
 from schema.donations.needs import Need
+from schema.enum_type import enum_type
 from schema.matches.types import MatchEdge, MatchExplanation, edges_of, page_info_of
 from schema.relay import PageInfo, decode_id, page_args
 from schema.talent.access import acts_for
@@ -30,9 +32,26 @@ from schema.talent.jobs import JobPosting
 from schema.talent.mentorship import MentorProfile
 from schema.talent.students import StudentProfile
 
-MatchReasonCode = strawberry.enum(
-    DomainReasonCode, name="MatchReasonCode", description="Why a candidate is left out of a list."
+MatchReasonCode = enum_type(
+    DomainReasonCode,
+    name="MatchReasonCode",
+    description="Why a candidate is left out of a list.",
+    values={
+        "OUTSIDE_RADIUS": "Farther than the pair's reach: the posting's radius, capped by the student's travel "
+        "radius unless the student is open to remote work or relocating; remote postings reach everywhere.",
+        "MISSING_CREDENTIAL": "The student lacks credentials the posting requires; `credentials` lists them.",
+        "EXPIRED_CREDENTIAL": "Required credentials the student holds are not valid on the posting's start date; "
+        "`credentials` lists them.",
+        "NOT_VISIBLE": "The profile is in the candidate pool but no longer open to employers (hidden or removed).",
+        "NOT_FOUND": "The profile is not in the candidate pool: removed, or never indexed.",
+        "NO_LOCATION": "The profile gives no postal code, so distance cannot be judged.",
+    },
 )
+_WEIGHT = "Weight of {what}, in [0, 1]; {default} by default."
+
+
+def _weight(what: str, default: float):
+    return strawberry.field(default=None, description=_WEIGHT.format(what=what, default=default))
 
 
 @strawberry.input(
@@ -40,48 +59,52 @@ MatchReasonCode = strawberry.enum(
     "positive); only ratios matter. Omitted features keep their default."
 )
 class CandidateWeightsInput:
-    distance: float | None = None
-    skills: float | None = None
-    credentials: float | None = None
-    program: float | None = None
-    availability: float | None = None
-    experience: float | None = None
-    pay: float | None = None
-    start: float | None = None
-    activity: float | None = None
+    distance: float | None = _weight("closeness, within the pair's reach", 0.20)
+    skills: float | None = _weight("the share of the posting's preferred skills the student has", 0.25)
+    credentials: float | None = _weight("the share of preferred credentials valid on the start date", 0.15)
+    program: float | None = _weight("the programs the student and the posting share", 0.10)
+    availability: float | None = _weight("the weekly schedule slots the student and the posting share", 0.10)
+    experience: float | None = _weight("the student's years of experience against the minimum asked", 0.05)
+    pay: float | None = _weight("the posting's pay against the pay the student wants", 0.05)
+    start: float | None = _weight("being available by the posting's start date", 0.05)
+    activity: float | None = _weight("how recently the student was active", 0.05)
 
     def overrides(self) -> dict[str, float]:
         return {k: v for k, v in dataclasses.asdict(self).items() if v is not None}
 
 
+_EDGES = "This page of matches, best first."
+_PAGE_INFO = "Whether more matches follow, and the cursor to ask for them."
+
+
 @strawberry.type(description="Students ranked for a job posting, best first.")
 class StudentProfileMatchConnection:
-    edges: list[MatchEdge[StudentProfile]]
-    page_info: PageInfo
+    edges: list[MatchEdge[StudentProfile]] = strawberry.field(description=_EDGES)
+    page_info: PageInfo = strawberry.field(description=_PAGE_INFO)
 
 
 @strawberry.type(description="Job postings ranked for a student, best first.")
 class JobPostingMatchConnection:
-    edges: list[MatchEdge[JobPosting]]
-    page_info: PageInfo
+    edges: list[MatchEdge[JobPosting]] = strawberry.field(description=_EDGES)
+    page_info: PageInfo = strawberry.field(description=_PAGE_INFO)
 
 
 @strawberry.type(description="Mentors ranked for a mentee, best first.")
 class MentorProfileMatchConnection:
-    edges: list[MatchEdge[MentorProfile]]
-    page_info: PageInfo
+    edges: list[MatchEdge[MentorProfile]] = strawberry.field(description=_EDGES)
+    page_info: PageInfo = strawberry.field(description=_PAGE_INFO)
 
 
 @strawberry.type(description="Listings ranked for a need, best first.")
 class ListingMatchConnection:
-    edges: list[MatchEdge[Listing]]
-    page_info: PageInfo
+    edges: list[MatchEdge[Listing]] = strawberry.field(description=_EDGES)
+    page_info: PageInfo = strawberry.field(description=_PAGE_INFO)
 
 
 @strawberry.type(description="Needs ranked for a listing, best first.")
 class NeedMatchConnection:
-    edges: list[MatchEdge[Need]]
-    page_info: PageInfo
+    edges: list[MatchEdge[Need]] = strawberry.field(description=_EDGES)
+    page_info: PageInfo = strawberry.field(description=_PAGE_INFO)
 
 
 def _connection(cls, page, to_node):
@@ -146,27 +169,41 @@ async def matching_needs(
 
 @strawberry.type(description="One reason a candidate is left out.")
 class MatchReason:
-    code: MatchReasonCode
-    message: str
+    code: MatchReasonCode = strawberry.field(description="Which rule leaves the candidate out.")
+    message: str = strawberry.field(
+        description="The particulars in English for people, e.g. the distance and the reach; not meant to be parsed."
+    )
     _credential_ids: strawberry.Private[tuple[int, ...]]
 
-    @strawberry.field(description="The credentials concerned, for credential reasons.")
+    @strawberry.field(description="The credentials concerned, for credential reasons; empty for the others.")
     async def credentials(self, info: Info) -> list[Credential]:
         return await credentials_by_ids(info, list(self._credential_ids))
 
 
 @strawberry.type(description="Whether a student is among a posting's candidates, and why (not).")
 class MatchVerdict:
-    student: StudentProfile
+    student: StudentProfile = strawberry.field(description="The student asked about.")
     eligible: bool = strawberry.field(description="Passes every requirement (whatever the rank).")
     reasons: list[MatchReason] = strawberry.field(
         description="Every reason the student is left out; empty if eligible."
     )
-    score: float | None
-    rank: int | None = strawberry.field(description="1-based rank among every eligible student.")
-    cutoff: float | None = strawberry.field(description="The score of the 20th candidate: the bar for a first page.")
-    distance_km: float | None
-    explanation: MatchExplanation | None
+    score: float | None = strawberry.field(
+        description="The student's match score in [0, 1], as `candidates` would give it; null when not eligible."
+    )
+    rank: int | None = strawberry.field(
+        description="1-based rank among every eligible student; null when not eligible."
+    )
+    cutoff: float | None = strawberry.field(
+        description="The score of the 20th candidate (of the last, when fewer are eligible): the bar for a first "
+        "page. Null when the student is not eligible."
+    )
+    distance_km: float | None = strawberry.field(
+        description="Great-circle kilometres between the student and the posting; null when the student has no "
+        "location or is not in the candidate pool."
+    )
+    explanation: MatchExplanation | None = strawberry.field(
+        description="Why the student scored what they did; null when not eligible."
+    )
 
 
 @strawberry.type
@@ -178,9 +215,18 @@ class MatchQueries:
     async def match_explain(
         self,
         info: Info,
-        job_posting_id: strawberry.ID,
-        student_id: strawberry.ID,
-        weights: CandidateWeightsInput | None = None,
+        job_posting_id: Annotated[
+            strawberry.ID,
+            strawberry.argument(description="The posting; NOT_FOUND unless you act for its employer, or are staff."),
+        ],
+        student_id: Annotated[
+            strawberry.ID,
+            strawberry.argument(description="The student profile; NOT_FOUND when unknown or hidden from employers."),
+        ],
+        weights: Annotated[
+            CandidateWeightsInput | None,
+            strawberry.argument(description="Weights to rank with, as given to `candidates`; the defaults if omitted."),
+        ] = None,
     ) -> MatchVerdict:
         posting_pk = decode_id(job_posting_id, "JobPosting", "jobPostingId")
         student_pk = decode_id(student_id, "StudentProfile", "studentId")

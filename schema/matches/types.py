@@ -21,16 +21,25 @@ T = TypeVar("T")
 
 @strawberry.type(description="One feature of a match score: its weight, its value in [0, 1] and why.")
 class MatchComponent:
-    name: str
+    name: str = strawberry.field(
+        description="The feature, e.g. distance, skills or credentials; each kind of match has its own fixed set, "
+        "named like the fields of CandidateWeightsInput for candidates."
+    )
     weight: float = strawberry.field(description="The feature's weight (the score is the weighted mean).")
-    value: float
-    reason: str
+    value: float = strawberry.field(description="How well the pair does on this feature, from 0 (not at all) to 1.")
+    reason: str = strawberry.field(
+        description="Why, in English for people, e.g. '12.5 km away within 40.0 km' or '2 of 3 preferred "
+        "skills'; not meant to be parsed."
+    )
 
 
 @strawberry.type(description="Why a pair scored what it did.")
 class MatchExplanation:
-    distance_km: float
-    components: list[MatchComponent]
+    distance_km: float = strawberry.field(description="Great-circle kilometres between the two, to the metre.")
+    components: list[MatchComponent] = strawberry.field(
+        description="Every feature of the score, in the same order for every match of a kind; the score is the "
+        "weighted mean of their values."
+    )
     _explanation: strawberry.Private[Explanation]
 
     @classmethod
@@ -61,12 +70,14 @@ class MatchExplanation:
         return catalogue_entries(self._explanation.missing_credentials)
 
 
-@strawberry.type
+@strawberry.type(description="One ranked match: the item, its score, and why it scored that.")
 class MatchEdge(Generic[T]):
-    cursor: str
-    node: T
+    cursor: str = strawberry.field(
+        description="This match's place in the ranking; pass it as `after` for the matches ranked below it."
+    )
+    node: T = strawberry.field(description="The matched item.")
     score: float = strawberry.field(description="In [0, 1]; higher is a better match.")
-    explanation: MatchExplanation
+    explanation: MatchExplanation = strawberry.field(description="Why the pair scored what it did.")
 
 
 def edges_of(page: Slice[Ranked], to_node: Callable[[object], T]) -> list[MatchEdge[T]]:

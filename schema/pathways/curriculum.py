@@ -10,11 +10,11 @@ from schema.relay import Node, node_type
 
 
 @node_type
-@strawberry.type(description="A module of the academy curriculum, with its contact hours.")
+@strawberry.type(description="A module of the academy curriculum, with its contact hours. Public reference data.")
 class AcademyModule(Node):
-    code: str
-    title: str
-    hours: int
+    code: str = strawberry.field(description="Stable module code, e.g. PLASTIC-01; unique across the curriculum.")
+    title: str = strawberry.field(description="The module's title as taught.")
+    hours: int = strawberry.field(description="Contact hours the module takes, a whole number greater than 0.")
     _area_id: strawberry.Private[int]
 
     @classmethod
@@ -26,16 +26,21 @@ class AcademyModule(Node):
         row = await info.context.loaders.by_id(models.AcademyModule).load(pk)
         return cls.from_model(row) if row else None
 
-    @strawberry.field
+    @strawberry.field(description="The area the module belongs to.")
     async def area(self, info: Info) -> AcademyArea:
         return await AcademyArea.load(info, self._area_id)
 
 
 @node_type
-@strawberry.type(description="An entry-level area; completing all its modules in a program earns its badge.")
+@strawberry.type(
+    description="An entry-level area of the academy curriculum (e.g. Plastic Repair); a student who completes "
+    "all its modules in a training program earns the area's badge automatically. Public reference data."
+)
 class AcademyArea(Node):
-    code: str
-    name: str
+    code: str = strawberry.field(
+        description="Stable area code used in `TrainingProgramCreateInput.areas`: CRF, DR, PLASTIC, SDR or PREP."
+    )
+    name: str = strawberry.field(description="The area's name, e.g. Plastic Repair.")
     _badge_id: strawberry.Private[int]
 
     @classmethod
@@ -52,11 +57,11 @@ class AcademyArea(Node):
             self.pk
         )
 
-    @strawberry.field
+    @strawberry.field(description="The area's modules in teaching order; a fixed, short list.")
     async def modules(self, info: Info) -> list[AcademyModule]:
         return [AcademyModule.from_model(row) for row in await self._modules(info)]
 
-    @strawberry.field
+    @strawberry.field(description="Total contact hours of the area's modules.")
     async def hours(self, info: Info) -> int:
         return sum(row.hours for row in await self._modules(info))
 
@@ -64,6 +69,6 @@ class AcademyArea(Node):
     async def badge_code(self, info: Info) -> str:
         return (await info.context.loaders.by_id(models.Credential).load(self._badge_id)).code
 
-    @strawberry.field
+    @strawberry.field(description="Name of the credential earned by completing the area, e.g. Plastic Repair.")
     async def badge_name(self, info: Info) -> str:
         return (await info.context.loaders.by_id(models.Credential).load(self._badge_id)).name

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Annotated
 
 import strawberry
 
@@ -11,23 +12,38 @@ from db import enums, models
 from resolvers.pathways import stories
 from schema.accounts.organizations import Organization
 from schema.context import Info
+from schema.enum_type import enum_type
 from schema.errors import Payload, returns_payload
+from schema.pathways.paging import After, First
 from schema.relay import Connection, Node, decode_id, node_type, page_args
 
-Audience = strawberry.enum(enums.Audience, description="Who a story is written for.")
+Audience = enum_type(
+    enums.Audience,
+    description="Who a story is written for.",
+    values={
+        "STUDENTS": "Students choosing or starting a career in the trade.",
+        "PARENTS": "Parents and families helping a student choose.",
+        "EDUCATORS": "Instructors, counsellors and school staff.",
+        "EMPLOYERS": "Shop owners and managers who hire and train technicians.",
+    },
+)
 
 
 @node_type
-@strawberry.type(description="A career story published by a partner organization.")
+@strawberry.type(description="A career story published by a partner organization. Public.")
 class Story(Node):
-    title: str
-    summary: str
-    body: str = strawberry.field(description="The story as written, in Markdown.")
-    audience: list[Audience]
-    tags: list[str]
-    media_url: str | None
-    created_at: datetime
-    updated_at: datetime
+    title: str = strawberry.field(description="The story's title, up to 200 characters.")
+    summary: str = strawberry.field(description="A teaser of up to 500 characters; empty when none was given.")
+    body: str = strawberry.field(description="The story as written, in Markdown; show `bodyHtml` instead.")
+    audience: list[Audience] = strawberry.field(description="Who the story is written for, in the author's order.")
+    tags: list[str] = strawberry.field(
+        description="Lowercase tags with spaces turned into hyphens (e.g. ev-repair), at most 10."
+    )
+    media_url: str | None = strawberry.field(
+        description="An http(s) address of a video or image to show with the story; null when none."
+    )
+    created_at: datetime = strawberry.field(description="When the story was published (UTC); the feed's order.")
+    updated_at: datetime = strawberry.field(description="When the story last changed (UTC).")
     _organization_id: strawberry.Private[int]
 
     @classmethod
@@ -54,44 +70,70 @@ class Story(Node):
     def body_html(self) -> str:
         return to_safe_html(self.body)
 
-    @strawberry.field
+    @strawberry.field(description="The partner organization that published the story.")
     async def organization(self, info: Info) -> Organization:
         return await Organization.load(info, self._organization_id)
 
 
-@strawberry.input(description="Audiences match any of those given, tags any of those given.")
+@strawberry.input(description="Which stories to list; every rule given must match.")
 class StoryFilter:
-    audience: list[Audience] = strawberry.field(default_factory=list)
-    tags: list[str] = strawberry.field(default_factory=list)
-    organization_id: strawberry.ID | None = None
+    audience: list[Audience] = strawberry.field(
+        default_factory=list, description="Stories for any of these audiences; empty for all."
+    )
+    tags: list[str] = strawberry.field(
+        default_factory=list, description="Stories with any of these tags, matched as normalized; empty for all."
+    )
+    organization_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Only this Organization's stories."
+    )
 
 
-@strawberry.input
+@strawberry.input(description="A new career story.")
 class StoryCreateInput:
-    organization_id: strawberry.ID
-    title: str
-    body: str = strawberry.field(description="Markdown; scripts, event handlers and javascript: links are refused.")
-    audience: list[Audience]
-    summary: str | None = None
-    tags: list[str] = strawberry.field(default_factory=list, description="Lowercased and deduplicated; at most 10.")
+    organization_id: strawberry.ID = strawberry.field(
+        description="The publishing Organization; you must be a member (or its app with content:write)."
+    )
+    title: str = strawberry.field(description="Up to 200 characters.")
+    body: str = strawberry.field(
+        description="Markdown, up to 50,000 characters; scripts, event handlers and javascript: links are refused."
+    )
+    audience: list[Audience] = strawberry.field(description="Who it is written for; at least one.")
+    summary: str | None = strawberry.field(default=None, description="A teaser of up to 500 characters.")
+    tags: list[str] = strawberry.field(
+        default_factory=list,
+        description="At most 10, each up to 40 characters; lowercased, spaces hyphenated, duplicates dropped.",
+    )
     media_url: str | None = strawberry.field(default=None, description="An http(s) address of a video or image.")
 
 
-@strawberry.type
-class StoryPayload(Payload):
-    story: Story | None = None
+@strawberry.input(description="The story to unpublish.")
+class StoryDeleteInput:
+    id: strawberry.ID = strawberry.field(description="The Story.")
 
 
-@strawberry.type
+@strawberry.type(description="The result of `storyCreate`.")
+class StoryCreatePayload(Payload):
+    story: Story | None = strawberry.field(default=None, description="The published story; null on error.")
+
+
+@strawberry.type(description="The result of `storyDelete`.")
 class StoryDeletePayload(Payload):
-    deleted_id: strawberry.ID | None = None
+    deleted_id: strawberry.ID | None = strawberry.field(
+        default=None, description="The ID of the story removed; null on error."
+    )
 
 
 @strawberry.type
 class StoryQueries:
-    @strawberry.field(description="Public career stories, newest first.")
+    @strawberry.field(description="Public career stories, newest first; no sign-in needed.")
     async def stories(
-        self, info: Info, filter: StoryFilter | None = None, first: int | None = 20, after: str | None = None
+        self,
+        info: Info,
+        filter: Annotated[
+            StoryFilter | None, strawberry.argument(description="Narrow the feed; omit for every story.")
+        ] = None,
+        first: First = 20,
+        after: After = None,
     ) -> Connection[Story]:
         filter = filter or StoryFilter()
         criteria = stories.StoryFilter(
@@ -109,7 +151,7 @@ class StoryQueries:
 class StoryMutations:
     @strawberry.mutation(description="Publish a story (an organization's members, or its apps with content:write).")
     @returns_payload
-    async def story_create(self, info: Info, input: StoryCreateInput) -> StoryPayload:
+    async def story_create(self, info: Info, input: StoryCreateInput) -> StoryCreatePayload:
         row = await stories.create(
             info.context.db,
             info.context.viewer,
@@ -123,10 +165,10 @@ class StoryMutations:
                 media_url=input.media_url,
             ),
         )
-        return StoryPayload(story=Story.from_model(row))
+        return StoryCreatePayload(story=Story.from_model(row))
 
     @strawberry.mutation(description="Unpublish a story (its organization's members, or apps with content:write).")
     @returns_payload
-    async def story_delete(self, info: Info, id: strawberry.ID) -> StoryDeletePayload:
-        await stories.remove(info.context.db, info.context.viewer, decode_id(id, "Story"))
-        return StoryDeletePayload(deleted_id=id)
+    async def story_delete(self, info: Info, input: StoryDeleteInput) -> StoryDeletePayload:
+        await stories.remove(info.context.db, info.context.viewer, decode_id(input.id, "Story"))
+        return StoryDeletePayload(deleted_id=input.id)

@@ -10,14 +10,14 @@ import strawberry
 
 from db import models
 from resolvers.pathways.talent_steps import JOB_KINDS
-from resolvers.pathways.timeline import TimelineEntry, timelines
+from resolvers.pathways.timeline import TimelineEntry, cursor_of, start_after, timelines
 from schema.accounts.organizations import Organization
 from schema.context import Info
-from schema.relay import Node, encode_id, resolve_node
+from schema.enum_type import enum_type
+from schema.relay import Connection, Edge, Node, PageInfo, encode_id, page_args, resolve_node
 from schema.talent.access import employer_ids
 
 
-@strawberry.enum(description="What happened on a pathway step.")
 class PathwayEntryKind(Enum):
     ENROLLED = "ENROLLED"
     MODULE_COMPLETED = "MODULE_COMPLETED"
@@ -39,12 +39,41 @@ class PathwayEntryKind(Enum):
     JOB_APPLICATION_WITHDRAWN = "JOB_APPLICATION_WITHDRAWN"
 
 
+PathwayEntryKind = enum_type(
+    PathwayEntryKind,
+    description="What happened on a pathway step. Steps of one day follow the order of this list.",
+    values={
+        "ENROLLED": "Enrolled in a training program; subject: the Enrollment, organization: the program's.",
+        "MODULE_COMPLETED": "Completed an academy module in a program; detail: the score, if one was given.",
+        "BADGE_EARNED": "Earned an academy badge; organization: the program's, when earned by completing an area.",
+        "CREDENTIAL_EARNED": "Holds another credential (ASE, I-CAR); detail: its code, whether verified, and expiry.",
+        "SCHOLARSHIP_APPLIED": "Applied for a scholarship or tool grant; organization: the sponsor.",
+        "SCHOLARSHIP_AWARDED": "Was awarded a scholarship or tool grant.",
+        "AWARD_FULFILLED": "Received an award; detail: the sponsor's note on how it was delivered.",
+        "WITHDRAWN": "Withdrew from a training program.",
+        "MENTORSHIP_REQUESTED": "Asked a mentor for mentorship; subject: the Mentorship, no organization.",
+        "MENTORSHIP_ACCEPTED": "The mentor accepted: the mentorship began.",
+        "MENTORSHIP_ENDED": "The mentorship ended.",
+        "JOB_INVITATION_ACCEPTED": "Accepted an employer's invitation to apply; organization: the employer.",
+        "JOB_APPLIED": "Applied for a job posting; subject: the Application, organization: the employer.",
+        "JOB_INTERVIEW": "Was invited to interview.",
+        "JOB_OFFERED": "Was offered the job.",
+        "JOB_HIRED": "Was hired.",
+        "JOB_REJECTED": "Was not selected.",
+        "JOB_APPLICATION_WITHDRAWN": "Withdrew a job application.",
+    },
+)
+
+
 @strawberry.type(description="One step of a student's pathway.")
 class PathwayEntry:
-    kind: PathwayEntryKind
-    occurred_on: date
-    title: str
-    detail: str | None
+    kind: PathwayEntryKind = strawberry.field(description="What happened.")
+    occurred_on: date = strawberry.field(description="The day it happened (UTC).")
+    title: str = strawberry.field(description="A one-line account for display, e.g. 'Enrolled in Collision I'.")
+    detail: str | None = strawberry.field(
+        description="More about the step (a score, a credential's code and status, how an award was delivered); "
+        "null when there is nothing more."
+    )
     _entry: strawberry.Private[TimelineEntry]
 
     @classmethod
@@ -57,12 +86,18 @@ class PathwayEntry:
             _entry=entry,
         )
 
-    @strawberry.field(description="The organization the step is about (the program's, the sponsor), if any.")
+    @strawberry.field(
+        description="The organization the step is about (the program's, the sponsor, the employer); null for "
+        "steps about no organization, such as mentorship."
+    )
     async def organization(self, info: Info) -> Organization | None:
         pk = self._entry.organization_id
         return await Organization.load(info, pk) if pk else None
 
-    @strawberry.field(description="The record behind the step, when you may see it (e.g. an Enrollment).")
+    @strawberry.field(
+        description="The record behind the step (an Enrollment, ScholarshipApplication, Application, JobInvitation "
+        "or Mentorship); null when there is none or its own rules do not let you see it."
+    )
     async def subject(self, info: Info) -> Node | None:
         entry = self._entry
         if entry.subject_type is None or entry.subject_id is None:
@@ -111,9 +146,22 @@ async def _timelines_batch(db, student_ids):
     return await timelines(db, student_ids)
 
 
-async def pathway(info: Info, student: models.StudentProfile) -> list[PathwayEntry]:
+async def pathway(
+    info: Info, student: models.StudentProfile, first: int | None, after: str | None
+) -> Connection[PathwayEntry]:
+    page = page_args(first, None)  # `after` is a position in the timeline, not an offset
     entries = await info.context.loaders.custom("pathway", _timelines_batch).load(student.id)
     if not await sees_whole_pathway(info, student):
         visible = await released_to(info, student)
         entries = [entry for entry in entries if visible(entry)]
-    return [PathwayEntry.of(entry) for entry in entries]
+    start = start_after(entries, after)
+    edges = [Edge(cursor=cursor_of(e), node=PathwayEntry.of(e)) for e in entries[start : start + page.first]]
+    return Connection(
+        edges=edges,
+        page_info=PageInfo(
+            has_next_page=len(entries) > start + page.first,
+            has_previous_page=start > 0,
+            start_cursor=edges[0].cursor if edges else None,
+            end_cursor=edges[-1].cursor if edges else None,
+        ),
+    )

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from schema.talent.invitations import JobInvitation
 
 if TYPE_CHECKING:  # pathways
-    from schema.pathways.scholarships import Scholarship
+    from schema.pathways.scholarship_types import Scholarship
     from schema.pathways.timeline import PathwayEntry
 
 
@@ -150,24 +150,48 @@ class StudentProfile(Node):
         return await mentor_matches(info, self._row, first)
 
     @strawberry.field(
-        description="Open or upcoming scholarships the student qualifies for, soonest deadline "
-        "first; for the student, their school and staff."
+        description="Open or upcoming scholarships and tool grants the student qualifies for, soonest deadline "
+        "first; null unless you are the student, a member of their school, or staff."
     )
     async def eligible_scholarships(
-        self, info: Info
-    ) -> list[Annotated[Scholarship, strawberry.lazy("schema.pathways.scholarships")]]:
-        from schema.pathways.scholarships import eligible_scholarships
+        self,
+        info: Info,
+        first: Annotated[
+            int | None, strawberry.argument(description="How many items to return, from 0 to 100; 20 when omitted.")
+        ] = 20,
+        after: Annotated[
+            str | None,
+            strawberry.argument(
+                description="Return the items after this cursor (`pageInfo.endCursor` of the last page)."
+            ),
+        ] = None,
+    ) -> Connection[Annotated[Scholarship, strawberry.lazy("schema.pathways.scholarship_types")]] | None:
+        from schema.pathways.scholarship_types import eligible_scholarships
 
-        return await eligible_scholarships(info, self._row)
+        return await eligible_scholarships(info, self._row, first, after)
 
     @strawberry.field(
-        description="The student's steps in date order, oldest first: enrollments, modules, badges "
-        "and credentials, scholarships. Employers see only what the student released."
+        description="The student's steps, oldest first (steps of one day in the order of PathwayEntryKind): "
+        "training, credentials, scholarships, mentorship and jobs. The student, their school and staff see every "
+        "step; an organization sees the steps it recorded (its program, its award), an employer the steps of the "
+        "student's applications to it, and, when the profile is visible to employers, badges and credentials."
     )
-    async def pathway(self, info: Info) -> list[Annotated[PathwayEntry, strawberry.lazy("schema.pathways.timeline")]]:
+    async def pathway(
+        self,
+        info: Info,
+        first: Annotated[
+            int | None, strawberry.argument(description="How many items to return, from 0 to 100; 20 when omitted.")
+        ] = 20,
+        after: Annotated[
+            str | None,
+            strawberry.argument(
+                description="Return the items after this cursor (`pageInfo.endCursor` of the last page)."
+            ),
+        ] = None,
+    ) -> Connection[Annotated[PathwayEntry, strawberry.lazy("schema.pathways.timeline")]]:
         from schema.pathways.timeline import pathway
 
-        return await pathway(info, self._row)
+        return await pathway(info, self._row, first, after)
 
 
 @strawberry.input(description="Only the fields given are changed; a first call creates your profile.")

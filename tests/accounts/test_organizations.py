@@ -6,31 +6,38 @@ import pytest
 from sqlalchemy import func, select
 
 from db.models import Membership, Organization
+from tests.accounts.support import nodes
 from tests.support import gid
 
 CREATE = """
 mutation ($input: OrganizationCreateInput!) {
   organizationCreate(input: $input) {
     organization { id name kinds programs tier location { latitude longitude } address { city postalCode }
-                   members { role user { email } } }
+                   members { edges { node { role user { email } } } } }
     userErrors { field code message }
   }
 }"""
 UPDATE = """
-mutation ($id: ID!, $input: OrganizationUpdateInput!) {
-  organizationUpdate(id: $id, input: $input) { organization { name website } userErrors { field code } }
+mutation ($input: OrganizationUpdateInput!) {
+  organizationUpdate(input: $input) { organization { name website } userErrors { field code } }
 }"""
 MEMBER_ADD = """
-mutation ($input: OrganizationMemberInput!) {
+mutation ($input: OrganizationMemberAddInput!) {
   organizationMemberAdd(input: $input) { membership { role user { name } } userErrors { field code } }
 }"""
 MEMBER_INVITE = """
-mutation ($input: OrganizationMemberInput!) {
+mutation ($input: OrganizationMemberInviteInput!) {
   organizationMemberInvite(input: $input) { invitation { email role } userErrors { field code } }
 }"""
 MEMBER_REMOVE = """
 mutation ($org: ID!, $user: ID!) {
-  organizationMemberRemove(organizationId: $org, userId: $user) { userErrors { field code } }
+  organizationMemberRemove(input: {organizationId: $org, userId: $user}) { userErrors { field code } }
+}"""
+ACCEPT = """
+mutation ($org: ID!) {
+  organizationInvitationAccept(input: {organizationId: $org}) {
+    membership { role organization { id } } userErrors { field code }
+  }
 }"""
 ORGANIZATIONS = """
 query ($filter: OrganizationFilter, $first: Int, $after: String) {
@@ -41,9 +48,9 @@ query ($filter: OrganizationFilter, $first: Int, $after: String) {
 }"""
 MEMBERS_OF_ALL = """
 query ($first: Int) {
-  organizations(first: $first) { edges { node { name members { role user { email } } } } }
+  organizations(first: $first) { edges { node { name members { edges { node { role user { email } } } } } } }
 }"""
-ORGANIZATION = "query ($id: ID!) { organization(id: $id) { name contactEmail members { role } } }"
+ORGANIZATION = "query ($id: ID!) { organization(id: $id) { name contactEmail members { edges { node { role } } } } }"
 NODE = "query ($id: ID!) { node(id: $id) { id ... on Organization { name } ... on User { name email } } }"
 
 
@@ -74,7 +81,7 @@ async def test_create_school_geocodes_zip_and_makes_creator_owner(api):
     org = payload["organization"]
     assert org["kinds"] == ["SCHOOL", "DONOR"] and org["programs"] == ["COLLISION", "REFINISH"]
     assert org["location"] == {"latitude": pytest.approx(42.3333), "longitude": pytest.approx(-83.0484)}
-    assert org["members"] == [{"role": "OWNER", "user": {"email": person.email}}]
+    assert nodes(org["members"]) == [{"role": "OWNER", "user": {"email": person.email}}]
 
 
 async def test_given_coordinates_win_over_the_zip_centroid(api):
@@ -107,8 +114,11 @@ async def test_bad_organization_input_is_refused_and_nothing_is_written(api, cha
 
 
 async def test_anonymous_cannot_create(api):
-    errors = await api.errors(CREATE, {"input": {"name": "Shop", "kinds": ["SCHOOL"]}})
-    assert errors[0]["extensions"]["code"] == "UNAUTHENTICATED"
+    data = await api.gql(CREATE, {"input": {"name": "Shop", "kinds": ["SCHOOL"]}})
+    assert data["organizationCreate"]["userErrors"] == [
+        {"field": None, "code": "UNAUTHENTICATED", "message": "Sign in to do this."}
+    ]
+    assert data["organizationCreate"]["organization"] is None
     assert await org_count(api) == 0
 
 
@@ -119,16 +129,58 @@ async def test_only_owners_and_admins_update(api):
         session.add(Membership(organization_id=org, user_id=member.id, role="MEMBER"))
     for person in (member, stranger):
         data = await api.gql(
-            UPDATE, {"id": gid("Organization", org), "input": {"name": "Hijacked"}}, token=person.token
+            UPDATE, {"input": {"id": gid("Organization", org), "name": "Hijacked"}}, token=person.token
         )
         assert data["organizationUpdate"]["userErrors"][0]["code"] == "PERMISSION_DENIED"
     data = await api.gql(
-        UPDATE, {"id": gid("Organization", org), "input": {"website": "https://shop.example"}}, token=owner.token
+        UPDATE, {"input": {"id": gid("Organization", org), "website": "https://shop.example"}}, token=owner.token
     )
     assert data["organizationUpdate"] == {
         "organization": {"name": "Before", "website": "https://shop.example"},
         "userErrors": [],
     }
+
+
+async def test_update_changes_only_the_fields_given_and_null_clears_optional_ones(api):
+    owner = await api.person()
+    org = await api.organization(
+        owner=owner,
+        name="Keep",
+        website="https://shop.example",
+        state="MI",
+        contact_email="office@shop.example",
+        city="Detroit",
+    )
+    query = """
+    mutation ($input: OrganizationUpdateInput!) {
+      organizationUpdate(input: $input) {
+        organization { name website contactEmail address { state city } }
+        userErrors { field code }
+      }
+    }"""
+    cleared = await api.gql(
+        query,
+        {"input": {"id": gid("Organization", org), "website": None, "state": None, "contactEmail": None}},
+        token=owner.token,
+    )
+    assert cleared["organizationUpdate"] == {
+        "organization": {
+            "name": "Keep",
+            "website": None,
+            "contactEmail": None,
+            "address": {"state": None, "city": "Detroit"},
+        },
+        "userErrors": [],
+    }
+    set_again = await api.gql(
+        query,
+        {"input": {"id": gid("Organization", org), "state": " oh ", "contactEmail": "A@Shop.example"}},
+        token=owner.token,
+    )
+    organization = set_again["organizationUpdate"]["organization"]
+    assert organization["address"]["state"] == "OH" and organization["contactEmail"] == "a@shop.example"
+    required = await api.gql(query, {"input": {"id": gid("Organization", org), "name": None}}, token=owner.token)
+    assert required["organizationUpdate"]["userErrors"] == [{"field": ["name"], "code": "REQUIRED"}]
 
 
 async def test_member_management_keeps_an_owner(api):
@@ -161,6 +213,41 @@ async def test_member_management_keeps_an_owner(api):
         assert await session.scalar(select(func.count()).select_from(Membership)) == 1
 
 
+async def test_an_invited_account_accepts_once_and_joins_with_the_invited_role(api):
+    owner, invited, uninvited = await api.person(), await api.person(), await api.person()
+    org = await api.organization(owner=owner)
+    org_id = gid("Organization", org)
+    await api.gql(
+        MEMBER_INVITE,
+        {"input": {"organizationId": org_id, "email": invited.email, "role": "ADMIN"}},
+        token=owner.token,
+    )
+    accepted = await api.gql(ACCEPT, {"org": org_id}, token=invited.token)
+    assert accepted["organizationInvitationAccept"] == {
+        "membership": {"role": "ADMIN", "organization": {"id": org_id}},
+        "userErrors": [],
+    }
+    again = await api.gql(ACCEPT, {"org": org_id}, token=invited.token)
+    assert again["organizationInvitationAccept"]["userErrors"] == [{"field": ["organizationId"], "code": "NOT_FOUND"}]
+    stranger = await api.gql(ACCEPT, {"org": org_id}, token=uninvited.token)
+    assert stranger["organizationInvitationAccept"]["userErrors"] == [
+        {"field": ["organizationId"], "code": "NOT_FOUND"}
+    ]
+
+
+async def test_accepting_an_invitation_when_already_a_member_is_refused(api):
+    owner, person = await api.person(), await api.person()
+    org = await api.organization(owner=owner)
+    org_id = gid("Organization", org)
+    await api.gql(MEMBER_INVITE, {"input": {"organizationId": org_id, "email": person.email}}, token=owner.token)
+    await api.gql(MEMBER_ADD, {"input": {"organizationId": org_id, "email": person.email}}, token=owner.token)
+    data = await api.gql(ACCEPT, {"org": org_id}, token=person.token)
+    assert data["organizationInvitationAccept"] == {
+        "membership": None,
+        "userErrors": [{"field": ["organizationId"], "code": "ALREADY_MEMBER"}],
+    }
+
+
 async def test_invited_email_joins_on_registering(api):
     owner = await api.person()
     org = await api.organization(owner=owner)
@@ -175,8 +262,8 @@ async def test_invited_email_joins_on_registering(api):
         " { token userErrors { code } } }"
     )
     token = registered["userRegister"]["token"]
-    me = await api.gql("{ me { memberships { role organization { id } } } }", token=token)
-    assert me["me"]["memberships"] == [{"role": "MEMBER", "organization": {"id": gid("Organization", org)}}]
+    me = await api.gql("{ me { memberships { edges { node { role organization { id } } } } } }", token=token)
+    assert nodes(me["me"]["memberships"]) == [{"role": "MEMBER", "organization": {"id": gid("Organization", org)}}]
 
 
 async def test_members_and_contacts_are_for_members_only(api):
@@ -184,8 +271,9 @@ async def test_members_and_contacts_are_for_members_only(api):
     org = await api.organization(owner=owner, contact_email="office@school.example")
     mine = await api.gql(ORGANIZATION, {"id": gid("Organization", org)}, token=owner.token)
     theirs = await api.gql(ORGANIZATION, {"id": gid("Organization", org)}, token=stranger.token)
-    assert mine["organization"]["contactEmail"] == "office@school.example" and mine["organization"]["members"]
-    assert theirs["organization"]["contactEmail"] is None and theirs["organization"]["members"] == []
+    assert mine["organization"]["contactEmail"] == "office@school.example"
+    assert nodes(mine["organization"]["members"]) == [{"role": "OWNER"}]
+    assert theirs["organization"]["contactEmail"] is None and theirs["organization"]["members"] is None
 
 
 async def test_browse_by_kind_search_and_distance(api):
@@ -265,6 +353,6 @@ async def test_members_listing_costs_the_same_sql_for_5_and_50_organizations(api
         with count_sql() as counter:
             data = await api.gql(MEMBERS_OF_ALL, {"first": size}, token=staff.token)
         assert len(data["organizations"]["edges"]) == size
-        assert all(e["node"]["members"][0]["user"]["email"] for e in data["organizations"]["edges"])
+        assert all(nodes(e["node"]["members"])[0]["user"]["email"] for e in data["organizations"]["edges"])
         counts[size] = counter.count
     assert counts[5] == counts[50], counts

@@ -25,18 +25,16 @@ DONATION_REQUEST = """
 mutation ($input: DonationRequestInput!) {
   donationRequest(input: $input) { donation { id status quantity } userErrors { field code message } }
 }"""
-APPROVE = """mutation ($id: ID!) { donationApprove(id: $id) {
+APPROVE = """mutation ($input: DonationApproveInput!) { donationApprove(input: $input) {
   donation { id status } userErrors { field code message } } }"""
-DECLINE = """mutation ($id: ID!, $reason: String) { donationDecline(id: $id, reason: $reason) {
+DECLINE = """mutation ($input: DonationDeclineInput!) { donationDecline(input: $input) {
   donation { id status declineReason } userErrors { field code message } } }"""
-SHIP = """mutation ($id: ID!, $carrier: String, $tracking: String, $method: FulfillmentMethod! = SHIP,
-  $arrangement: String) {
-  donationShip(id: $id, carrier: $carrier, trackingNumber: $tracking, method: $method, arrangement: $arrangement) {
-    donation { id status shipment { method carrier trackingNumber arrangement } } userErrors { field code message } } }"""
-RECEIVE = """mutation ($id: ID!) { donationReceive(id: $id) {
+SHIP = """mutation ($input: DonationShipInput!) { donationShip(input: $input) {
+  donation { id status shipment { method carrier trackingNumber arrangement } } userErrors { field code message } } }"""
+RECEIVE = """mutation ($input: DonationReceiveInput!) { donationReceive(input: $input) {
   donation { id status receipt { number quantity declaredValue { amount currency } } }
   userErrors { field code message } } }"""
-CANCEL = """mutation ($id: ID!, $reason: String) { donationCancel(id: $id, reason: $reason) {
+CANCEL = """mutation ($input: DonationCancelInput!) { donationCancel(input: $input) {
   donation { id status cancelReason } userErrors { field code message } } }"""
 LISTING_STATE = """query ($id: ID!) { listing(id: $id) {
   status quantity quantityAvailable quantityReserved quantityDonated } }"""
@@ -150,6 +148,7 @@ async def requested(api: Api, p: Parties, listing: str, need: str, quantity: int
     return payload["donation"]["id"]
 
 
-async def step(api: Api, mutation: str, token: str, **variables) -> dict:
-    data = await api.gql(mutation, variables, token=token)
+async def step(api: Api, mutation: str, token: str, **fields) -> dict:
+    """Run a one-input mutation with `fields` as its input; its payload."""
+    data = await api.gql(mutation, {"input": fields}, token=token)
     return next(iter(data.values()))

@@ -239,7 +239,7 @@ async def test_quantity_cannot_drop_below_what_is_reserved_or_received(api):
     await step(api, APPROVE, p.donor_member.token, id=donation)
     payload = (
         await api.gql(
-            """mutation ($id: ID!) { listingUpdate(id: $id, input: {quantity: 2}) {
+            """mutation ($id: ID!) { listingUpdate(input: {id: $id, quantity: 2}) {
         listing { quantity } userErrors { code } } }""",
             {"id": listing},
             token=p.donor_member.token,

@@ -121,11 +121,12 @@ async def test_needs_by_urgency_status_and_distance(api):
     await make_need(api, p, title="High soon", priority="HIGH", neededBy=soon)
     await make_need(api, p, title="High", priority="HIGH")
     closed = await make_need(api, p, title="Closed")
-    await api.gql(
-        "mutation ($id: ID!) { needClose(id: $id) { userErrors { code } } }",
+    closing = await api.gql(
+        "mutation ($id: ID!) { needClose(input: {id: $id}) { userErrors { code } } }",
         {"id": closed},
         token=p.school_member.token,
     )
+    assert closing["needClose"]["userErrors"] == []
     assert await titles(api, NEEDS, "needs") == ["Critical", "High soon", "High", "Low"]
     assert await titles(api, NEEDS, "needs", filter={"status": ["CLOSED"]}) == ["Closed"]
     assert await titles(api, NEEDS, "needs", filter={"priority": "HIGH"}) == ["Critical", "High soon", "High"]

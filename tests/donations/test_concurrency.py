@@ -80,7 +80,7 @@ async def test_concurrent_receipts_of_one_donation_issue_one_receipt(api, db):
     need = await make_need(api, p, quantity=4)
     donation = await requested(api, p, listing, need, 4)
     await step(api, APPROVE, p.donor_member.token, id=donation)
-    await step(api, SHIP, p.donor_member.token, id=donation, carrier="UPS", tracking="1Z999")
+    await step(api, SHIP, p.donor_member.token, id=donation, carrier="UPS", trackingNumber="1Z999")
     results = await asyncio.gather(*(step(api, RECEIVE, p.school_member.token, id=donation) for _ in range(8)))
     assert sum(not r["userErrors"] for r in results) == 1
     assert {r["userErrors"][0]["code"] for r in results if r["userErrors"]} == {"INVALID_TRANSITION"}

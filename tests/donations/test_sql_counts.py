@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-from db.models import Donation, Listing, Need
+from db.models import Donation, DonationEvent, Listing, Need
 from tests.donations.support import CATEGORY_IDS, parties
+from tests.support import gid
 
 NEEDS = """{ needs(first: 50) { edges { node {
   title status school { name } category { name }
-  donations { status listing { title donor { name } } }
+  donations(first: 10) { edges { node { status listing { title donor { name } } } } }
 } } } }"""
 LISTINGS = """{ listings(first: 50) { edges { node {
   title status quantityAvailable privateNotes donor { name contactEmail impact { itemsGiven } }
   category { name parent { name } }
-  donations { status need { title school { name contactEmail } } events { toStatus actor { name } } receipt { number } }
+  donations(first: 10) { edges { node {
+    status need { title school { name contactEmail } } events { toStatus actor { name } } receipt { number }
+  } } }
 } } } }"""
 
 
@@ -80,3 +83,91 @@ async def test_listings_with_nested_fields_cost_the_same_sql_for_5_and_50(api, d
     print(f"listings: {small} statements for {rows_5} listings, {large} for {rows_50}")
     assert (rows_5, rows_50) == (5, 50)
     assert small == large
+
+
+NEED_DONATIONS = """query ($id: ID!) { need(id: $id) {
+  donations(first: 100) { edges { node {
+    status listing { title donor { name } } events { toStatus actor { name } } receipt { number }
+  } } pageInfo { hasNextPage } }
+} }"""
+LISTING_DONATIONS = """query ($id: ID!) { listing(id: $id) {
+  donations(first: 100) { edges { node { status need { title school { name contactEmail } } events { toStatus } } } }
+} }"""
+
+
+async def _one_need_and_listing(db, p) -> tuple[int, int]:
+    async with db.write() as session:
+        need = Need(
+            school_id=p.school_id, category_id=CATEGORY_IDS["welding-strsw"], title="many", quantity=100, priority="LOW"
+        )
+        listing = Listing(
+            donor_id=p.donor_id,
+            category_id=CATEGORY_IDS["welding-strsw"],
+            title="many",
+            condition="GOOD",
+            quantity=100,
+            unit_value_cents=1000,
+            fulfillment_mask=1,
+        )
+        session.add_all([need, listing])
+    return need.id, listing.id
+
+
+async def _add_donations(db, p, need_id: int, listing_id: int, count: int) -> None:
+    """`count` donations of the need, each from its own listing, and as many of the listing, each for its own need."""
+    async with db.write() as session:
+        for i in range(count):
+            listing = Listing(
+                donor_id=p.donor_id,
+                category_id=CATEGORY_IDS["welding-strsw"],
+                title=f"listing {i}",
+                condition="GOOD",
+                quantity=1,
+                unit_value_cents=1000,
+                fulfillment_mask=1,
+            )
+            need = Need(
+                school_id=p.school_id,
+                category_id=CATEGORY_IDS["welding-strsw"],
+                title=f"need {i}",
+                quantity=1,
+                priority="LOW",
+            )
+            session.add_all([listing, need])
+            await session.flush()
+            for listing_pk, need_pk in ((listing.id, need_id), (listing_id, need.id)):
+                donation = Donation(
+                    listing_id=listing_pk,
+                    need_id=need_pk,
+                    donor_id=p.donor_id,
+                    school_id=p.school_id,
+                    quantity=1,
+                    status="REQUESTED",
+                )
+                session.add(donation)
+                await session.flush()
+                session.add(DonationEvent(donation_id=donation.id, to_status="REQUESTED"))
+
+
+async def _count_one(api, count_sql, query: str, id: str, token: str, field: str) -> tuple[int, int]:
+    await api.gql(query, {"id": id}, token=token)  # warm the per-process category cache
+    with count_sql() as counter:
+        data = await api.gql(query, {"id": id}, token=token)
+    return len(data[field]["donations"]["edges"]), counter.count
+
+
+async def test_one_needs_and_one_listings_donations_cost_the_same_sql_for_5_and_50(api, db, count_sql):
+    p = await parties(api)
+    need_id, listing_id = await _one_need_and_listing(db, p)
+    need, listing = gid("Need", need_id), gid("Listing", listing_id)
+    cases = (
+        (NEED_DONATIONS, need, p.school_member.token, "need"),
+        (LISTING_DONATIONS, listing, p.donor_member.token, "listing"),
+    )
+    await _add_donations(db, p, need_id, listing_id, 5)
+    small = [await _count_one(api, count_sql, *case) for case in cases]
+    await _add_donations(db, p, need_id, listing_id, 45)
+    large = [await _count_one(api, count_sql, *case) for case in cases]
+    print(f"one parent's donations: {small} (rows, statements) for 5, {large} for 50")
+    assert [rows for rows, _ in small] == [5, 5] and [rows for rows, _ in large] == [50, 50]
+    assert [statements for _, statements in small] == [statements for _, statements in large]

@@ -41,10 +41,12 @@ IMPACT = """query ($id: ID!) { organization(id: $id) { impact {
   itemsReceived donationsReceived valueReceived { amount currency } servicesFulfilled } } }"""
 ORG_CONTACT = """query ($id: ID!) { organization(id: $id) { contactEmail contactPhone } }"""
 LISTING_NOTES = """query ($id: ID!) { listing(id: $id) { privateNotes } }"""
-WITHDRAW = """mutation ($id: ID!) { listingWithdraw(id: $id) {
+WITHDRAW = """mutation ($input: ListingWithdrawInput!) { listingWithdraw(input: $input) {
   listing { status } userErrors { code } } }"""
-NEED_CLOSE = """mutation ($id: ID!) { needClose(id: $id) { need { status } userErrors { code } } }"""
-NEED_FULFILL = """mutation ($id: ID!, $org: ID!) { needFulfill(id: $id, organizationId: $org) {
+NEED_CLOSE = (
+    """mutation ($input: NeedCloseInput!) { needClose(input: $input) { need { status } userErrors { code } } }"""
+)
+NEED_FULFILL = """mutation ($input: NeedFulfillInput!) { needFulfill(input: $input) {
   need { status quantityFulfilled fulfilledBy { name } } userErrors { code } } }"""
 
 
@@ -70,7 +72,7 @@ async def test_whole_lifecycle_by_a_school_a_donor_and_a_partner_app(api):
     donation = payload["donation"]["id"]
     assert (await step(api, APPROVE, app, id=donation))["donation"]["status"] == "APPROVED"
     assert (await api.gql(LISTING_STATE, {"id": listing}))["listing"]["quantityReserved"] == 2
-    shipped = await step(api, SHIP, app, id=donation, carrier="UPS", tracking="1Z12345")
+    shipped = await step(api, SHIP, app, id=donation, carrier="UPS", trackingNumber="1Z12345")
     assert shipped["donation"]["shipment"] == {
         "method": "SHIP",
         "carrier": "UPS",
@@ -140,7 +142,7 @@ async def test_receipt_does_not_change_when_the_listing_does(api):
     await step(api, APPROVE, p.donor_member.token, id=donation)
     await step(api, SHIP, p.donor_member.token, id=donation, method="PICKUP", arrangement="Friday 3pm")
     before = (await step(api, RECEIVE, p.school_member.token, id=donation))["donation"]["receipt"]
-    update = """mutation ($id: ID!) { listingUpdate(id: $id, input: {title: "Renamed", unitValue: {amount: 99}}) {
+    update = """mutation ($id: ID!) { listingUpdate(input: {id: $id, title: "Renamed", unitValue: {amount: 99}}) {
       userErrors { code } } }"""
     assert (await api.gql(update, {"id": listing}, token=p.donor_member.token))["listingUpdate"]["userErrors"] == []
     after = (await api.gql(DONATION, {"id": donation}, token=p.donor_member.token))["donation"]["receipt"]
@@ -179,10 +181,10 @@ async def test_only_the_right_side_takes_each_step_and_outsiders_see_nothing(api
         assert (await api.gql(DONATION, {"id": donation}, token=token))["donation"] is None
         assert (await api.gql(NODE, {"id": donation}, token=token))["node"] is None
     assert userErrors(await step(api, APPROVE, outsider.token, id=donation)) == ["NOT_FOUND"]
-    need_donations = """query ($id: ID!) { need(id: $id) { donations { id } } }"""
-    assert (await api.gql(need_donations, {"id": need}, token=outsider.token))["need"]["donations"] == []
-    assert (await api.gql(need_donations, {"id": need}, token=p.donor_member.token))["need"]["donations"] == [
-        {"id": donation}
+    need_donations = """query ($id: ID!) { need(id: $id) { donations { edges { node { id } } } } }"""
+    assert (await api.gql(need_donations, {"id": need}, token=outsider.token))["need"]["donations"]["edges"] == []
+    assert (await api.gql(need_donations, {"id": need}, token=p.donor_member.token))["need"]["donations"]["edges"] == [
+        {"node": {"id": donation}}
     ]
     # the school cannot approve its own request; the donor cannot receive
     assert userErrors(await step(api, APPROVE, p.school_member.token, id=donation)) == ["PERMISSION_DENIED"]
@@ -241,10 +243,10 @@ async def test_withdrawing_declines_waiting_requests_but_not_with_reservations(a
     waiting = await requested(api, p, listing, await make_need(api, p), 1)
     approved = await requested(api, p, listing, await make_need(api, p), 1)
     await step(api, APPROVE, p.donor_member.token, id=approved)
-    refused = (await api.gql(WITHDRAW, {"id": listing}, token=p.donor_member.token))["listingWithdraw"]
+    refused = await step(api, WITHDRAW, p.donor_member.token, id=listing)
     assert refused["userErrors"] == [{"code": "HAS_RESERVATIONS"}]
     await step(api, CANCEL, p.donor_member.token, id=approved)
-    done = (await api.gql(WITHDRAW, {"id": listing}, token=p.donor_member.token))["listingWithdraw"]
+    done = await step(api, WITHDRAW, p.donor_member.token, id=listing)
     assert done == {"listing": {"status": "WITHDRAWN"}, "userErrors": []}
     seen = (await api.gql(DONATION, {"id": waiting}, token=p.school_member.token))["donation"]
     assert seen["status"] == "DECLINED" and seen["events"][-1]["toStatus"] == "DECLINED"
@@ -254,7 +256,7 @@ async def test_closing_a_need_cancels_its_waiting_requests(api):
     p = await parties(api)
     need = await make_need(api, p)
     donation = await requested(api, p, await make_listing(api, p), need, 1)
-    closed = (await api.gql(NEED_CLOSE, {"id": need}, token=p.school_member.token))["needClose"]
+    closed = await step(api, NEED_CLOSE, p.school_member.token, id=need)
     assert closed == {"need": {"status": "CLOSED"}, "userErrors": []}
     seen = (await api.gql(DONATION, {"id": donation}, token=p.school_member.token))["donation"]
     assert (seen["status"], seen["cancelReason"]) == ("CANCELLED", "The need was closed.")
@@ -265,18 +267,18 @@ async def test_service_need_fulfilled_by_a_shop_credits_the_shop(api):
     shop = gid("Organization", await api.organization(kinds=("EMPLOYER",), name="Warren Body Shop"))
     speaker = await make_need(api, p, quantity=1, slug="services-guest-speaker", title="Speaker on ADAS")
     equipment = await make_need(api, p, quantity=1)
-    assert (await api.gql(NEED_FULFILL, {"id": equipment, "org": shop}, token=p.school_member.token))["needFulfill"][
-        "userErrors"
-    ] == [{"code": "NOT_A_SERVICE"}]
-    assert (await api.gql(NEED_FULFILL, {"id": speaker, "org": shop}, token=p.donor_member.token))["needFulfill"][
-        "userErrors"
-    ] == [{"code": "PERMISSION_DENIED"}]
-    done = (await api.gql(NEED_FULFILL, {"id": speaker, "org": shop}, token=p.school_member.token))["needFulfill"]
+    assert (await step(api, NEED_FULFILL, p.school_member.token, id=equipment, organizationId=shop))["userErrors"] == [
+        {"code": "NOT_A_SERVICE"}
+    ]
+    assert (await step(api, NEED_FULFILL, p.donor_member.token, id=speaker, organizationId=shop))["userErrors"] == [
+        {"code": "PERMISSION_DENIED"}
+    ]
+    done = await step(api, NEED_FULFILL, p.school_member.token, id=speaker, organizationId=shop)
     assert done == {
         "need": {"status": "FULFILLED", "quantityFulfilled": 1, "fulfilledBy": {"name": "Warren Body Shop"}},
         "userErrors": [],
     }
-    again = (await api.gql(NEED_FULFILL, {"id": speaker, "org": shop}, token=p.school_member.token))["needFulfill"]
+    again = await step(api, NEED_FULFILL, p.school_member.token, id=speaker, organizationId=shop)
     assert again["userErrors"] == [{"code": "NEED_NOT_OPEN"}]
     assert (await api.gql(IMPACT, {"id": shop}))["organization"]["impact"]["servicesFulfilled"] == 1
     assert (await api.gql(NEED_STATE, {"id": speaker}))["need"]["status"] == "FULFILLED"

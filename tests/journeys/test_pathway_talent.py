@@ -6,7 +6,7 @@ from datetime import date
 
 from tests.journeys import steps
 from tests.pathways.factories import student_credential, student_profile
-from tests.pathways.test_pathway import PATHWAY
+from tests.pathways.test_pathway import PATHWAY, steps_of
 from tests.support import gid
 from tests.talent import flows
 from tests.talent.flows import INVITE, Student
@@ -16,8 +16,8 @@ mutation ($id: ID!) { invitationAccept(id: $id) { invitation { status } userErro
 
 
 async def pathway(api, student: Student, token):
-    node = (await api.gql(PATHWAY, {"id": student.profile_gid}, token=token))["node"]
-    return None if node is None else node["pathway"]
+    data = await api.gql(PATHWAY, {"id": student.profile_gid}, token=token)
+    return None if data["node"] is None else steps_of(data)
 
 
 def kinds(entries) -> list[str]:

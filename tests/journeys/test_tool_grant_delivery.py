@@ -19,8 +19,8 @@ from tests.donations.support import (
     userErrors,
 )
 from tests.pathways.factories import count, student_profile
-from tests.pathways.test_pathway import PATHWAY
-from tests.pathways.test_scholarships import AWARD, FULFILL, apply, create, foundation
+from tests.pathways.test_pathway import PATHWAY, steps_of
+from tests.pathways.test_scholarships import AWARD, FULFILL, apply, award_input, create, foundation, fulfill_input
 from tests.support import gid
 
 REQUEST = """
@@ -44,7 +44,7 @@ async def awarded_student(api, *, kind: str = "TOOL_GRANT", award: bool = True):
     scholarship = await create(api, manager, sponsor, kind=kind, name="Starter kit")
     application = (await apply(api, person, scholarship))["application"]["id"]
     if award:
-        assert (await api.gql(AWARD, {"id": application}, token=manager.token))["scholarshipApplicationAward"][
+        assert (await api.gql(AWARD, award_input(application), token=manager.token))["scholarshipApplicationAward"][
             "userErrors"
         ] == []
     parties = Parties(teacher, manager, school, sponsor)
@@ -67,7 +67,7 @@ async def test_receiving_the_kit_fulfils_the_award_naming_the_receipt(api):
     donation = requested_["donation"]
     assert donation["toolGrantApplication"] == {"id": application, "status": "AWARDED"}
     # While the kit is on its way the sponsor cannot mark the award fulfilled by hand.
-    manual = await api.gql(FULFILL, {"id": application, "note": "Cheque"}, token=parties.donor_member.token)
+    manual = await api.gql(FULFILL, fulfill_input(application, "Cheque"), token=parties.donor_member.token)
     assert userErrors(manual["scholarshipAwardFulfill"]) == ["GRANT_DELIVERY_OPEN"]
     assert (await step(api, APPROVE, parties.donor_member.token, id=donation["id"]))["userErrors"] == []
     assert (await step(api, SHIP, parties.donor_member.token, id=donation["id"], carrier="UPS"))["userErrors"] == []
@@ -81,14 +81,14 @@ async def test_receiving_the_kit_fulfils_the_award_naming_the_receipt(api):
     award = (await api.gql(AWARD_STATE, {"id": application}, token=person.token))["node"]
     assert award["status"] == "AWARDED" and award["fulfilledAt"] is not None
     assert award["fulfillmentNote"] == f"Starter tools delivered by donation, receipt {number}."
-    entries = (await api.gql(PATHWAY, {"id": gid("StudentProfile", student)}, token=person.token))["node"]["pathway"]
+    entries = steps_of(await api.gql(PATHWAY, {"id": gid("StudentProfile", student)}, token=person.token))
     assert entries[-1]["kind"] == "AWARD_FULFILLED" and number in entries[-1]["detail"]
     # Once delivered, the award cannot be delivered again, by donation or by hand.
     again = await request(api, parties, listing, need, application)
     assert userErrors(again) == ["GRANT_ALREADY_FULFILLED"] and again["userErrors"][0]["field"] == [
         "toolGrantApplicationId"
     ]
-    manual = await api.gql(FULFILL, {"id": application, "note": "Cheque"}, token=parties.donor_member.token)
+    manual = await api.gql(FULFILL, fulfill_input(application, "Cheque"), token=parties.donor_member.token)
     assert userErrors(manual["scholarshipAwardFulfill"]) == ["INVALID_TRANSITION"]
     assert (await api.gql(AWARD_STATE, {"id": application}, token=person.token))["node"] == award
     assert await count(api, Donation) == 1
@@ -105,7 +105,7 @@ async def test_an_award_not_made_or_not_a_tool_grant_is_refused_and_nothing_chan
 async def test_an_award_fulfilled_by_hand_is_refused(api):
     parties, _, _, application, need, listing = await awarded_student(api)
     fulfilled = await api.gql(
-        FULFILL, {"id": application, "note": "Kit handed over at the banquet"}, token=parties.donor_member.token
+        FULFILL, fulfill_input(application, "Kit handed over at the banquet"), token=parties.donor_member.token
     )
     assert fulfilled["scholarshipAwardFulfill"]["userErrors"] == []
     assert userErrors(await request(api, parties, listing, need, application)) == ["GRANT_ALREADY_FULFILLED"]

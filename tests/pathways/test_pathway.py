@@ -6,18 +6,26 @@ from datetime import date
 
 from tests.journeys.steps import talent_history
 from tests.pathways.factories import module_ids, student_credential, student_profile
-from tests.pathways.test_scholarships import AWARD, FULFILL, apply, create, foundation
+from tests.pathways.test_scholarships import AWARD, FULFILL, apply, award_input, create, foundation, fulfill_input
 from tests.pathways.test_training import ENROLL, PROGRAM_CREATE, RECORD, record_input
 from tests.support import gid
 
 PATHWAY = """
-query ($id: ID!) {
+query ($id: ID!, $first: Int = 100, $after: String) {
   node(id: $id) {
     ... on StudentProfile {
-      pathway { kind occurredOn title detail organization { name } subject { id __typename } }
+      pathway(first: $first, after: $after) {
+        edges { cursor node { kind occurredOn title detail organization { name } subject { id __typename } } }
+        pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+      }
     }
   }
 }"""
+
+
+def steps_of(data) -> list[dict]:
+    """The entries of a PATHWAY response's page."""
+    return [edge["node"] for edge in data["node"]["pathway"]["edges"]]
 
 
 async def student_with_history(api, *, modules: int = 6, visible: bool = True):
@@ -59,14 +67,14 @@ async def student_with_history(api, *, modules: int = 6, visible: bool = True):
     manager, sponsor = await foundation(api)
     scholarship = await create(api, manager, sponsor, kind="TOOL_GRANT", name="Starter kit")
     application = (await apply(api, person, scholarship))["application"]["id"]
-    await api.gql(AWARD, {"id": application}, token=manager.token)
-    await api.gql(FULFILL, {"id": application, "note": "Kit shipped"}, token=manager.token)
+    await api.gql(AWARD, award_input(application), token=manager.token)
+    await api.gql(FULFILL, fulfill_input(application, "Kit shipped"), token=manager.token)
     return person, instructor, student_id
 
 
 async def test_the_student_sees_one_chronological_timeline(api):
     person, _, student_id = await student_with_history(api)
-    entries = (await api.gql(PATHWAY, {"id": gid("StudentProfile", student_id)}, token=person.token))["node"]["pathway"]
+    entries = steps_of(await api.gql(PATHWAY, {"id": gid("StudentProfile", student_id)}, token=person.token))
     kinds = [e["kind"] for e in entries]
     assert kinds[:2] == ["CREDENTIAL_EARNED", "ENROLLED"]
     assert kinds[2:8] == ["MODULE_COMPLETED"] * 6
@@ -86,12 +94,12 @@ async def test_the_student_sees_one_chronological_timeline(api):
 async def test_the_school_sees_everything_and_an_employer_only_credentials(api):
     person, instructor, student_id = await student_with_history(api)
     variables = {"id": gid("StudentProfile", student_id)}
-    school_view = (await api.gql(PATHWAY, variables, token=instructor.token))["node"]["pathway"]
-    own_view = (await api.gql(PATHWAY, variables, token=person.token))["node"]["pathway"]
+    school_view = steps_of(await api.gql(PATHWAY, variables, token=instructor.token))
+    own_view = steps_of(await api.gql(PATHWAY, variables, token=person.token))
     assert school_view == own_view
     employer = await api.person("Employer")
     await api.organization(owner=employer, kinds=("EMPLOYER",))
-    employer_view = (await api.gql(PATHWAY, variables, token=employer.token))["node"]["pathway"]
+    employer_view = steps_of(await api.gql(PATHWAY, variables, token=employer.token))
     assert [e["kind"] for e in employer_view] == ["CREDENTIAL_EARNED", "BADGE_EARNED"]
 
 
@@ -113,11 +121,11 @@ async def test_pathway_runs_a_constant_number_of_statements(api, count_sql):
     await talent_history(api, other, gid("StudentProfile", large_id), applications=4, mentorships=3)
     with count_sql() as large:
         large_entries = await api.gql(PATHWAY, {"id": gid("StudentProfile", large_id)}, token=other.token)
-    small_kinds = {e["kind"] for e in small_entries["node"]["pathway"]}
-    large_kinds = [e["kind"] for e in large_entries["node"]["pathway"]]
+    small_kinds = {e["kind"] for e in steps_of(small_entries)}
+    large_kinds = [e["kind"] for e in steps_of(large_entries)]
     assert {"JOB_HIRED", "MENTORSHIP_ENDED"} <= small_kinds <= set(large_kinds)
     assert large_kinds.count("JOB_APPLIED") == 4 and large_kinds.count("MENTORSHIP_ACCEPTED") == 3
-    assert {e["subject"]["__typename"] for e in large_entries["node"]["pathway"] if e["subject"]} >= {
+    assert {e["subject"]["__typename"] for e in steps_of(large_entries) if e["subject"]} >= {
         "Application",
         "Mentorship",
         "Enrollment",
@@ -125,3 +133,43 @@ async def test_pathway_runs_a_constant_number_of_statements(api, count_sql):
     }
     assert len(large_kinds) > len(small_kinds) + 20
     assert small.count == large.count, (small.statements, large.statements)
+
+
+async def test_the_pathway_pages_by_position_so_a_step_added_on_an_earlier_day_shifts_no_later_page(api):
+    person, _, student_id = await student_with_history(api)
+    variables = {"id": gid("StudentProfile", student_id)}
+    whole = steps_of(await api.gql(PATHWAY, variables, token=person.token))
+    # when: three pages of five
+    pages, after = [], None
+    while True:
+        data = await api.gql(PATHWAY, {**variables, "first": 5, "after": after}, token=person.token)
+        pages.append(data["node"]["pathway"])
+        after = data["node"]["pathway"]["pageInfo"]["endCursor"]
+        if not data["node"]["pathway"]["pageInfo"]["hasNextPage"]:
+            break
+    # then
+    assert [step for page in pages for step in (edge["node"] for edge in page["edges"])] == whole
+    assert [len(page["edges"]) for page in pages] == [5, 5, 2]
+    assert [page["pageInfo"]["hasPreviousPage"] for page in pages] == [False, True, True]
+    assert pages[1]["pageInfo"]["startCursor"] == pages[1]["edges"][0]["cursor"]
+    # A credential earned before everything else lands on the first page; the second page still
+    # starts right after the first page's last step.
+    await student_credential(api, student_id, "ASE-EL-PR", date(2025, 1, 10))
+    after_first = pages[0]["pageInfo"]["endCursor"]
+    again = await api.gql(PATHWAY, {**variables, "first": 5, "after": after_first}, token=person.token)
+    assert steps_of(again) == [edge["node"] for edge in pages[1]["edges"]]
+    assert (
+        steps_of(await api.gql(PATHWAY, {**variables, "first": 1}, token=person.token))[0]["occurredOn"] == "2025-01-10"
+    )
+
+
+async def test_a_pathway_cursor_is_checked_and_first_is_at_most_100(api):
+    person, _, student_id = await student_with_history(api, modules=1)
+    variables = {"id": gid("StudentProfile", student_id)}
+    for bad in ("nonsense", "Y3Vyc29yOjM=", "cGF0aHdheTpbMV0="):  # garbage, an offset cursor, a short position
+        errors = await api.errors(PATHWAY, {**variables, "after": bad}, token=person.token)
+        assert [(e["extensions"]["code"], e["extensions"]["field"]) for e in errors] == [("INVALID", ["after"])]
+    errors = await api.errors(PATHWAY, {**variables, "first": 101}, token=person.token)
+    assert [e["extensions"]["code"] for e in errors] == ["OUT_OF_RANGE"]
+    empty = (await api.gql(PATHWAY, {**variables, "first": 0}, token=person.token))["node"]["pathway"]
+    assert empty["edges"] == [] and empty["pageInfo"]["hasNextPage"] and empty["pageInfo"]["endCursor"] is None

@@ -11,11 +11,12 @@ from db.base import utcnow
 from db.models import Scholarship, ScholarshipApplication
 from tests.pathways.factories import count, student_credential, student_profile
 from tests.support import gid
+from tests.talent import flows
 
 CREATE = """
 mutation ($input: ScholarshipCreateInput!) {
   scholarshipCreate(input: $input) {
-    scholarship { id name kind amount awards awardsRemaining isOpen
+    scholarship { id name kind amount { amount currency } awards awardsRemaining isOpen
                   eligibility { programs region { postalCode radiusKm } graduationBetween { from to }
                                 requiredCredentials schoolTiers } }
     userErrors { field code message }
@@ -26,17 +27,52 @@ mutation ($input: ScholarshipApplyInput!) {
   scholarshipApply(input: $input) { application { id status } userErrors { field code message } }
 }"""
 AWARD = """
-mutation ($id: ID!) { scholarshipApplicationAward(id: $id) { application { status } userErrors { code } } }"""
+mutation ($input: ScholarshipApplicationAwardInput!) {
+  scholarshipApplicationAward(input: $input) { application { status } userErrors { field code } }
+}"""
 DECLINE = """
-mutation ($id: ID!) { scholarshipApplicationDecline(id: $id) { application { status } userErrors { code } } }"""
+mutation ($input: ScholarshipApplicationDeclineInput!) {
+  scholarshipApplicationDecline(input: $input) { application { status } userErrors { field code } }
+}"""
 FULFILL = """
-mutation ($id: ID!, $note: String!) {
-  scholarshipAwardFulfill(id: $id, note: $note) { application { fulfillmentNote fulfilledAt } userErrors { code } }
+mutation ($input: ScholarshipAwardFulfillInput!) {
+  scholarshipAwardFulfill(input: $input) { application { fulfillmentNote fulfilledAt } userErrors { field code } }
 }"""
 ELIGIBLE = """
-query ($id: ID!) { node(id: $id) { ... on StudentProfile { eligibleScholarships { name } } } }"""
+query ($id: ID!, $first: Int = 100, $after: String) {
+  node(id: $id) {
+    ... on StudentProfile {
+      eligibleScholarships(first: $first, after: $after) {
+        edges { cursor node { name } }
+        pageInfo { hasNextPage endCursor }
+      }
+    }
+  }
+}"""
 APPLICATIONS = """
-query ($id: ID!) { node(id: $id) { ... on Scholarship { awardsMade applications { status student { id } } } } }"""
+query ($id: ID!, $first: Int = 100, $after: String) {
+  node(id: $id) {
+    ... on Scholarship {
+      awardsMade
+      applications(first: $first, after: $after) {
+        edges { node { status student { id } } }
+        pageInfo { hasNextPage endCursor }
+      }
+    }
+  }
+}"""
+
+
+def award_input(application_id: str) -> dict:
+    return {"input": {"id": application_id}}
+
+
+def fulfill_input(application_id: str, note: str) -> dict:
+    return {"input": {"id": application_id, "note": note}}
+
+
+def names(connection) -> list[str]:
+    return [edge["node"]["name"] for edge in connection["edges"]]
 
 
 def today() -> date:
@@ -48,7 +84,7 @@ def scholarship_input(sponsor: int, **overrides) -> dict:
         "sponsorId": gid("Organization", sponsor),
         "name": "Refinish Futures",
         "kind": "SCHOLARSHIP",
-        "amount": 250_000,
+        "amount": {"amount": 250_000},
         "awards": 3,
         "opensOn": (today() - timedelta(days=1)).isoformat(),
         "closesOn": (today() + timedelta(days=30)).isoformat(),
@@ -97,6 +133,7 @@ async def test_donor_creates_scholarship_with_eligibility_rules(api):
     )
     scholarship = data["scholarshipCreate"]["scholarship"]
     assert scholarship["kind"] == "TOOL_GRANT" and scholarship["isOpen"] and scholarship["awardsRemaining"] == 3
+    assert scholarship["amount"] == {"amount": 250_000, "currency": "USD"}
     assert scholarship["eligibility"] == {
         "programs": ["COLLISION", "REFINISH"],
         "region": {"postalCode": "48226", "radiusKm": 80.0},
@@ -128,6 +165,30 @@ async def test_scholarship_create_refusals_change_nothing(api):
     assert await count(api, Scholarship) == 0
 
 
+async def test_the_amount_is_money_in_the_currency_given(api):
+    manager, sponsor = await foundation(api)
+    data = await api.gql(
+        CREATE, scholarship_input(sponsor, amount={"amount": 120_000, "currency": " cad "}), token=manager.token
+    )
+    assert data["scholarshipCreate"]["scholarship"]["amount"] == {"amount": 120_000, "currency": "CAD"}
+    kit = await api.gql(
+        CREATE, scholarship_input(sponsor, kind="TOOL_GRANT", amount={"amount": 0}), token=manager.token
+    )
+    assert kit["scholarshipCreate"]["scholarship"]["amount"] == {"amount": 0, "currency": "USD"}
+    for amount, expected in [
+        ({"amount": 0}, [("OUT_OF_RANGE", ["amount", "amount"])]),
+        ({"amount": 100_000_001}, [("OUT_OF_RANGE", ["amount", "amount"])]),
+        ({"amount": 100, "currency": "dollars"}, [("INVALID_CURRENCY", ["amount", "currency"])]),
+        (
+            {"amount": -1, "currency": "US"},
+            [("OUT_OF_RANGE", ["amount", "amount"]), ("INVALID_CURRENCY", ["amount", "currency"])],
+        ),
+    ]:
+        refused = await api.gql(CREATE, scholarship_input(sponsor, amount=amount), token=manager.token)
+        assert [(e["code"], e["field"]) for e in refused["scholarshipCreate"]["userErrors"]] == expected, amount
+    assert await count(api, Scholarship) == 2
+
+
 async def test_students_see_only_scholarships_they_are_eligible_for(api):
     manager, sponsor = await foundation(api)
     await create(api, manager, sponsor, name="Anyone")
@@ -141,11 +202,15 @@ async def test_students_see_only_scholarships_they_are_eligible_for(api):
     person, student = await applicant(api)
     await student_credential(api, student, "ICAR-ACAD-CRF", date(2026, 5, 1))
     data = await api.gql(ELIGIBLE, {"id": gid("StudentProfile", student)}, token=person.token)
-    names = [s["name"] for s in data["node"]["eligibleScholarships"]]
-    assert sorted(names) == ["Anyone", "Badge holders", "Detroit area", "Next month"]
+    assert sorted(names(data["node"]["eligibleScholarships"])) == [
+        "Anyone",
+        "Badge holders",
+        "Detroit area",
+        "Next month",
+    ]
     far_person, far_student = await applicant(api, postal_code="49503")  # Grand Rapids: ~240 km away
     data = await api.gql(ELIGIBLE, {"id": gid("StudentProfile", far_student)}, token=far_person.token)
-    assert sorted(s["name"] for s in data["node"]["eligibleScholarships"]) == ["Anyone", "Next month"]
+    assert sorted(names(data["node"]["eligibleScholarships"])) == ["Anyone", "Next month"]
 
 
 async def test_an_ineligible_student_is_told_every_reason_and_nothing_is_stored(api):
@@ -201,36 +266,37 @@ async def test_applying_after_closes_on_is_refused(api):
 
 async def test_sponsor_awards_declines_and_fulfills_and_others_cannot(api):
     manager, sponsor = await foundation(api)
-    scholarship_id = await create(api, manager, sponsor, kind="TOOL_GRANT", amount=60_000)
+    scholarship_id = await create(api, manager, sponsor, kind="TOOL_GRANT", amount={"amount": 60_000})
     (first, _), (second, _) = await applicant(api), await applicant(api)
     first_app = (await apply(api, first, scholarship_id))["application"]["id"]
     second_app = (await apply(api, second, scholarship_id))["application"]["id"]
     outsider = await api.person()
     assert [
         e["code"]
-        for e in (await api.gql(AWARD, {"id": first_app}, token=outsider.token))["scholarshipApplicationAward"][
+        for e in (await api.gql(AWARD, award_input(first_app), token=outsider.token))["scholarshipApplicationAward"][
             "userErrors"
         ]
     ] == ["NOT_FOUND"]
     assert [
         e["code"]
-        for e in (await api.gql(AWARD, {"id": first_app}, token=first.token))["scholarshipApplicationAward"][
+        for e in (await api.gql(AWARD, award_input(first_app), token=first.token))["scholarshipApplicationAward"][
             "userErrors"
         ]
     ] == ["NOT_FOUND"]
-    awarded = await api.gql(AWARD, {"id": first_app}, token=manager.token)
+    awarded = await api.gql(AWARD, award_input(first_app), token=manager.token)
     assert awarded["scholarshipApplicationAward"]["application"]["status"] == "AWARDED"
-    declined = await api.gql(DECLINE, {"id": second_app}, token=manager.token)
+    declined = await api.gql(DECLINE, award_input(second_app), token=manager.token)
     assert declined["scholarshipApplicationDecline"]["application"]["status"] == "DECLINED"
-    again = await api.gql(AWARD, {"id": second_app}, token=manager.token)
+    again = await api.gql(AWARD, award_input(second_app), token=manager.token)
     assert [e["code"] for e in again["scholarshipApplicationAward"]["userErrors"]] == ["INVALID_TRANSITION"]
-    not_awarded = await api.gql(FULFILL, {"id": second_app, "note": "x"}, token=manager.token)
+    not_awarded = await api.gql(FULFILL, fulfill_input(second_app, "x"), token=manager.token)
     assert [e["code"] for e in not_awarded["scholarshipAwardFulfill"]["userErrors"]] == ["INVALID_TRANSITION"]
-    fulfilled = await api.gql(FULFILL, {"id": first_app, "note": "Starter tool kit picked up"}, token=manager.token)
+    fulfilled = await api.gql(FULFILL, fulfill_input(first_app, "Starter tool kit picked up"), token=manager.token)
     assert fulfilled["scholarshipAwardFulfill"]["application"]["fulfillmentNote"] == "Starter tool kit picked up"
     view = (await api.gql(APPLICATIONS, {"id": scholarship_id}, token=manager.token))["node"]
-    assert view["awardsMade"] == 1 and sorted(a["status"] for a in view["applications"]) == ["AWARDED", "DECLINED"]
-    assert (await api.gql(APPLICATIONS, {"id": scholarship_id}, token=outsider.token))["node"]["applications"] == []
+    statuses = sorted(edge["node"]["status"] for edge in view["applications"]["edges"])
+    assert view["awardsMade"] == 1 and statuses == ["AWARDED", "DECLINED"]
+    assert (await api.gql(APPLICATIONS, {"id": scholarship_id}, token=outsider.token))["node"]["applications"] is None
 
 
 async def test_twenty_concurrent_awards_on_three_remaining_make_exactly_three(api):
@@ -240,7 +306,7 @@ async def test_twenty_concurrent_awards_on_three_remaining_make_exactly_three(ap
     for _ in range(20):
         person, _ = await applicant(api)
         applications.append((await apply(api, person, scholarship_id))["application"]["id"])
-    responses = await asyncio.gather(*(api.post(AWARD, {"id": app}, token=manager.token) for app in applications))
+    responses = await asyncio.gather(*(api.post(AWARD, award_input(app), token=manager.token) for app in applications))
     assert all(r.status_code == 200 and not r.json().get("errors") for r in responses), [r.text for r in responses]
     payloads = [r.json()["data"]["scholarshipApplicationAward"] for r in responses]
     assert sum(p["application"] is not None and p["application"]["status"] == "AWARDED" for p in payloads) == 3
@@ -252,3 +318,21 @@ async def test_twenty_concurrent_awards_on_three_remaining_make_exactly_three(ap
     # and once every award is made, the scholarship stops taking applications
     late, _ = await applicant(api)
     assert [e["code"] for e in (await apply(api, late, scholarship_id))["userErrors"]] == ["AWARDS_EXHAUSTED"]
+
+
+async def test_partner_apps_cannot_offer_or_decide_awards(api):
+    manager, sponsor = await foundation(api)
+    scholarship_id = await create(api, manager, sponsor)
+    person, _ = await applicant(api)
+    application = (await apply(api, person, scholarship_id))["application"]["id"]
+    scopes = ["ORGANIZATION_WRITE", "DONATIONS_READ", "DONATIONS_WRITE", "TALENT_READ", "TALENT_WRITE", "CONTENT_WRITE"]
+    app = await flows.app_token(api, flows.Employer(manager, sponsor), scopes)
+    refused = [
+        (await api.gql(CREATE, scholarship_input(sponsor), token=app))["scholarshipCreate"],
+        (await api.gql(AWARD, award_input(application), token=app))["scholarshipApplicationAward"],
+        (await api.gql(DECLINE, award_input(application), token=app))["scholarshipApplicationDecline"],
+        (await api.gql(FULFILL, fulfill_input(application, "Cheque"), token=app))["scholarshipAwardFulfill"],
+    ]
+    assert [[e["code"] for e in payload["userErrors"]] for payload in refused] == [["PERMISSION_DENIED"]] * 4
+    assert await count(api, Scholarship) == 1
+    assert await count(api, ScholarshipApplication, ScholarshipApplication.status == "SUBMITTED") == 1

@@ -14,7 +14,8 @@ mutation ($input: StoryCreateInput!) {
     userErrors { field code message }
   }
 }"""
-DELETE = "mutation ($id: ID!) { storyDelete(id: $id) { deletedId userErrors { code } } }"
+DELETE = """
+mutation ($input: StoryDeleteInput!) { storyDelete(input: $input) { deletedId userErrors { field code } } }"""
 FEED = """
 query ($filter: StoryFilter, $first: Int, $after: String) {
   stories(filter: $filter, first: $first, after: $after) {
@@ -146,9 +147,13 @@ async def test_members_unpublish_their_organizations_stories(api):
     member, organization = await partner(api)
     story_id = (await api.gql(CREATE, story_input(organization), token=member.token))["storyCreate"]["story"]["id"]
     outsider = await api.person()
-    refused = await api.gql(DELETE, {"id": story_id}, token=outsider.token)
-    assert [e["code"] for e in refused["storyDelete"]["userErrors"]] == ["NOT_FOUND"]
-    assert (await api.gql(DELETE, {"id": story_id}, token=member.token))["storyDelete"]["deletedId"] == story_id
+    refused = await api.gql(DELETE, {"input": {"id": story_id}}, token=outsider.token)
+    assert refused["storyDelete"] == {"deletedId": None, "userErrors": [{"field": ["id"], "code": "NOT_FOUND"}]}
+    assert (await api.gql(DELETE, {"input": {"id": story_id}}, token=member.token))["storyDelete"][
+        "deletedId"
+    ] == story_id
+    gone = await api.gql(DELETE, {"input": {"id": story_id}}, token=member.token)
+    assert [e["code"] for e in gone["storyDelete"]["userErrors"]] == ["NOT_FOUND"]
     assert await count(api, Story) == 0 and await count(api, StoryTag) == 0
 
 

@@ -30,7 +30,9 @@ mutation ($input: EnrollmentCreateInput!) {
   enrollmentCreate(input: $input) { enrollment { id status enrolledOn } userErrors { field code message } }
 }"""
 WITHDRAW = """
-mutation ($id: ID!) { enrollmentWithdraw(id: $id) { enrollment { status } userErrors { code } } }"""
+mutation ($input: EnrollmentWithdrawInput!) {
+  enrollmentWithdraw(input: $input) { enrollment { status withdrawnOn } userErrors { field code } }
+}"""
 RECORD = """
 mutation ($input: ModuleCompletionRecordInput!) {
   moduleCompletionRecord(input: $input) {
@@ -198,7 +200,7 @@ async def test_recording_for_a_student_not_enrolled_or_a_module_outside_the_prog
     crf_module = (await module_ids(api, "CRF"))[0]
     data = await api.gql(RECORD, record_input(enrollment_id, crf_module), token=instructor.token)
     assert [e["code"] for e in data["moduleCompletionRecord"]["userErrors"]] == ["MODULE_NOT_IN_PROGRAM"]
-    withdrawn = await api.gql(WITHDRAW, {"id": enrollment_id}, token=instructor.token)
+    withdrawn = await api.gql(WITHDRAW, {"input": {"id": enrollment_id}}, token=instructor.token)
     assert withdrawn["enrollmentWithdraw"]["enrollment"]["status"] == "WITHDRAWN"
     plastic_module = (await module_ids(api, "PLASTIC"))[0]
     data = await api.gql(RECORD, record_input(enrollment_id, plastic_module), token=instructor.token)
@@ -228,7 +230,7 @@ async def test_enrolling_twice_is_refused_and_a_withdrawn_student_can_return(api
     first = (await api.gql(ENROLL, variables, token=instructor.token))["enrollmentCreate"]["enrollment"]
     again = await api.gql(ENROLL, variables, token=instructor.token)
     assert [e["code"] for e in again["enrollmentCreate"]["userErrors"]] == ["ALREADY_ENROLLED"]
-    await api.gql(WITHDRAW, {"id": first["id"]}, token=instructor.token)
+    await api.gql(WITHDRAW, {"input": {"id": first["id"]}}, token=instructor.token)
     back = (await api.gql(ENROLL, variables, token=instructor.token))["enrollmentCreate"]
     assert back["userErrors"] == [] and back["enrollment"]["id"] == first["id"]
     assert back["enrollment"]["status"] == "ACTIVE"
@@ -296,3 +298,20 @@ async def test_the_same_area_finished_in_a_second_program_does_not_award_again(a
         assert data["moduleCompletionRecord"]["userErrors"] == []
         assert data["moduleCompletionRecord"]["badgeAwarded"] is None
     assert await count(api, StudentCredential) == 1
+
+
+async def test_withdrawal_is_dated_within_the_enrollment_and_only_instructors_record_it(api):
+    instructor, student, _, enrollment_id = await enrolled_student(api)
+    for withdrawn_on in ("2026-08-31", "2999-01-01"):  # before enrolledOn (2026-09-01), in the future
+        data = await api.gql(
+            WITHDRAW, {"input": {"id": enrollment_id, "withdrawnOn": withdrawn_on}}, token=instructor.token
+        )
+        assert data["enrollmentWithdraw"]["userErrors"] == [{"field": ["withdrawnOn"], "code": "OUT_OF_RANGE"}]
+    refused = await api.gql(WITHDRAW, {"input": {"id": enrollment_id}}, token=student.token)
+    assert refused["enrollmentWithdraw"] == {"enrollment": None, "userErrors": [{"field": ["id"], "code": "NOT_FOUND"}]}
+    data = await api.gql(
+        WITHDRAW, {"input": {"id": enrollment_id, "withdrawnOn": "2026-10-15"}}, token=instructor.token
+    )
+    assert data["enrollmentWithdraw"]["enrollment"] == {"status": "WITHDRAWN", "withdrawnOn": "2026-10-15"}
+    again = await api.gql(WITHDRAW, {"input": {"id": enrollment_id}}, token=instructor.token)
+    assert again["enrollmentWithdraw"]["userErrors"] == [{"field": ["id"], "code": "INVALID_TRANSITION"}]

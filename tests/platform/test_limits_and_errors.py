@@ -13,10 +13,8 @@ from tests.conftest import test_settings
 
 
 async def test_query_nested_past_the_depth_limit_is_refused(api):
-    deep = (
-        "{ me { memberships { organization { members { user { memberships { organization { members { user "
-        "{ memberships { organization { members { user { name } } } } } } } } } } } } } }"
-    )
+    hop = "memberships { edges { node { organization { members { edges { node { user { %s } } } } } } } }"
+    deep = "{ me { %s } }" % (hop % (hop % "name"))
     errors = await api.errors(deep)
     assert "exceeds maximum operation depth" in errors[0]["message"]
 
