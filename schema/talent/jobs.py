@@ -123,9 +123,13 @@ class JobPosting(Node):
 
         if not await acts_for(info, self._row.employer_id):
             return None
-        criteria = applications.ApplicationFilter(job_posting_id=self.pk, status=status.value if status else None)
-        result = await applications.browse(info.context.db, criteria, page_args(first, after))
-        return Connection.of(result, Application.from_model)
+        page, wanted = page_args(first, after), status.value if status else None
+
+        async def batch(db, posting_ids):
+            return await applications.pages_by_posting(db, posting_ids, wanted, page)
+
+        loader = info.context.loaders.custom(f"applications_by_posting:{wanted}:{page.offset}:{page.first}", batch)
+        return Connection.of(await loader.load(self.pk), Application.from_model)
 
     @strawberry.field(
         description="Visible students ranked for this posting, best first, each score explained; "

@@ -34,6 +34,9 @@ OWN_LISTS = {
 SENT = """query ($employer: ID!) { jobPostings(filter: {employerId: $employer}, first: 50) { edges { node {
   title invitations(first: 50) { edges { node { status student { headline } } } }
 } } } }"""
+RECEIVED = """query ($employer: ID!) { jobPostings(filter: {employerId: $employer}, first: 50) { edges { node {
+  title applications(first: 5) { edges { node { status student { headline } } } pageInfo { hasNextPage } }
+} } } }"""
 MENTOR_SIDE = """{ myMentorProfile {
   mentorships(first: 50) { edges { node { status mentee { name } mentor { headline } } } }
 } }"""
@@ -156,6 +159,29 @@ async def test_a_postings_invitations_cost_the_same_sql_for_3_and_12_postings(ap
         edges = data["jobPostings"]["edges"]
         assert len(edges) == size and all(len(e["node"]["invitations"]["edges"]) == 2 for e in edges)
         assert edges[0]["node"]["invitations"]["edges"][0]["node"]["student"]["headline"].startswith("student")
+        counts.append(count)
+    assert counts[0] == counts[1], counts
+
+
+async def test_a_postings_applications_cost_the_same_sql_for_3_and_12_postings(api, count_sql):
+    shop = await flows.employer(api)
+    counts = []
+    for size in (3, 12):
+        async with api.db.write() as session:
+            await session.execute(delete(Application))
+            await session.execute(delete(JobPosting))
+            await session.execute(delete(StudentProfile))
+        students = await _profiles(api, await _users(api, 6, f"a{size}-"), visible_to_employers=True)
+        postings = await _postings(api, shop.org_id, size)
+        async with api.db.write() as session:
+            session.add_all(
+                Application(job_posting_id=p, student_id=s, employer_id=shop.org_id) for p in postings for s in students
+            )
+        data, count = await _counted(api, count_sql, RECEIVED, shop.owner.token, {"employer": shop.gid})
+        edges = data["jobPostings"]["edges"]
+        assert len(edges) == size
+        assert all(len(e["node"]["applications"]["edges"]) == 5 for e in edges)
+        assert all(e["node"]["applications"]["pageInfo"]["hasNextPage"] for e in edges)
         counts.append(count)
     assert counts[0] == counts[1], counts
 
