@@ -14,11 +14,12 @@ from schema.accounts.organizations import Organization
 from schema.context import Info
 from schema.errors import Caller, Payload, returns_payload
 from schema.relay import Connection, Node, decode_id, node_type, page_args
-from schema.scalars import NearInput, Program, given
+from schema.scalars import Program, given
 from schema.talent.access import RequestTies, employer_ids, released_to_viewer
 from schema.talent.enums import Availability
 from schema.talent.pages import After, First, page_of
 from schema.talent.skills import Skill, SkillSuggestion, skill_list, suggestions_of
+from schema.talent.student_inputs import StudentProfileFilter, StudentProfileUpsertInput
 
 if TYPE_CHECKING:
     from schema.matches.fields import JobPostingMatchConnection, MentorProfileMatchConnection
@@ -209,41 +210,6 @@ class StudentProfile(Node):
         return await pathway(info, self._row)
 
 
-@strawberry.input(
-    description="Your student profile's fields: only the fields given are changed (null clears one); a first "
-    "call creates the profile."
-)
-class StudentProfileUpsertInput:
-    school_id: strawberry.ID | None = strawberry.field(
-        default=strawberry.UNSET, description="Your school (an Organization that is a school); null for none."
-    )
-    programs: list[Program] | None = strawberry.field(
-        default=strawberry.UNSET, description="The programs or trades you study; replaces the list."
-    )
-    graduation_date: date | None = strawberry.field(
-        default=strawberry.UNSET, description="When you graduate (or graduated)."
-    )
-    postal_code: str | None = strawberry.field(
-        default=strawberry.UNSET, description="The US ZIP code you work from; needed for distance-based matches."
-    )
-    travel_radius_km: float | None = strawberry.field(
-        default=strawberry.UNSET, description="How far you will travel, in kilometres: above 0, at most 1,000."
-    )
-    availability: list[Availability] | None = strawberry.field(
-        default=strawberry.UNSET, description="The kinds of work you are looking for; replaces the list."
-    )
-    skills: list[str] | None = strawberry.field(
-        default=strawberry.UNSET,
-        description="Free text, at most 50; matched to canonical skills, the rest kept as given and reported in "
-        "`skillSuggestions`. Replaces the list.",
-    )
-    headline: str | None = strawberry.field(default=strawberry.UNSET, description="One line, at most 200 characters.")
-    bio: str | None = strawberry.field(default=strawberry.UNSET, description="Plain text, at most 5,000 characters.")
-    visible_to_employers: bool | None = strawberry.field(
-        default=strawberry.UNSET, description="Let employers find and see your profile (not your name or contact)."
-    )
-
-
 @strawberry.type(description="The result of `studentProfileUpsert`.")
 class StudentProfileUpsertPayload(Payload):
     student_profile: StudentProfile | None = strawberry.field(
@@ -252,18 +218,6 @@ class StudentProfileUpsertPayload(Payload):
     skill_suggestions: list[SkillSuggestion] = strawberry.field(
         default_factory=list, description="Skills kept as given because they matched no canonical skill."
     )
-
-
-@strawberry.input(description="Which student profiles to list; every criterion given must hold.")
-class StudentProfileFilter:
-    near: NearInput | None = strawberry.field(
-        default=None, description="Profiles within this circle, nearest first (else most recently updated first)."
-    )
-    program: Program | None = strawberry.field(default=None, description="Profiles studying this program.")
-    availability: Availability | None = strawberry.field(
-        default=None, description="Profiles looking for this kind of work."
-    )
-    credential: str | None = strawberry.field(default=None, description="A credential code held and not expired.")
 
 
 @strawberry.type
