@@ -130,7 +130,8 @@ async def verify(db: Database, viewer: Viewer, credential_id: int) -> StudentCre
     return row
 
 
-async def remove(db: Database, viewer: Viewer, credential_id: int) -> None:
+async def remove(db: Database, viewer: Viewer, credential_id: int) -> StudentProfile:
+    """Delete one of the caller's own credentials; the profile it was removed from is returned."""
     user_id = viewer.require_person()
     async with db.write() as session:
         row, profile = await _student_credential(session, credential_id)
@@ -138,3 +139,4 @@ async def remove(db: Database, viewer: Viewer, credential_id: int) -> None:
             raise not_found("Student credential")
         await session.delete(row)
         profile.updated_at = utcnow()  # a deleted row leaves no stamp: the profile carries the change
+    return profile

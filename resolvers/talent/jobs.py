@@ -23,7 +23,7 @@ from db.models import Credential, JobPosting, JobRequiredCredential, Organizatio
 from resolvers.talent import openings as job_openings
 from resolvers.talent import skills
 from resolvers.talent.credentials import ids_for_codes
-from resolvers.talent.pay_units import PayRange, checked_range, to_hourly_cents
+from resolvers.talent.pay_units import PAY_CURRENCY, PayRange, check_range, to_hourly_cents
 
 
 def _validated(changes: dict, *, creating: bool) -> tuple[dict, skills.NormalizedSkills | None]:
@@ -58,7 +58,7 @@ def _validated(changes: dict, *, creating: bool) -> tuple[dict, skills.Normalize
         if pay is None:
             checks.add(ErrorCode.PAY_REQUIRED, "Pay is required: every posting shows its pay range.", "pay")
         else:
-            checked_range(checks, pay.min_cents, pay.max_cents, pay.unit, pay.basis)
+            check_range(checks, pay)
             values.update(
                 pay_min_cents=pay.min_cents,
                 pay_max_cents=pay.max_cents,
@@ -181,6 +181,7 @@ def open_postings(on: date | None = None) -> Select:
 class PayFloor:
     amount_cents: int
     unit: PayUnit
+    currency: str = PAY_CURRENCY
 
 
 @dataclass(frozen=True)
@@ -236,6 +237,12 @@ ORDERS = {
 async def browse(db: Database, filter: JobFilter, order: str | None, page: Page) -> Slice[JobPosting]:
     """Open postings; nearest first when `near` is given (unless ordered otherwise), else newest first."""
     order = order or ("DISTANCE" if filter.near else "NEWEST")
+    if filter.pay_at_least and filter.pay_at_least.currency.strip().upper() != PAY_CURRENCY:
+        raise DomainError(
+            ErrorCode.INVALID_CURRENCY,
+            f"Pay is in {PAY_CURRENCY} only.",
+            ["filter", "payAtLeast", "amount", "currency"],
+        )
     if order == "DISTANCE" and filter.near is None:
         raise DomainError(ErrorCode.REQUIRED, "Ordering by distance needs filter.near.", ["filter", "near"])
     stmt = _filtered(filter)
