@@ -32,7 +32,7 @@ OWN_LISTS = {
 } }""",
 }
 SENT = """query ($employer: ID!) { jobPostings(filter: {employerId: $employer}, first: 50) { edges { node {
-  title invitations(first: 50) { edges { node { status student { headline } } } }
+  title invitations(first: 5) { edges { node { status student { headline } } } }
 } } } }"""
 RECEIVED = """query ($employer: ID!) { jobPostings(filter: {employerId: $employer}, first: 50) { edges { node {
   title applications(first: 5) { edges { node { status student { headline } } } pageInfo { hasNextPage } }
