@@ -48,7 +48,6 @@ from matching import rank_students_for_job
 from matching.geo import zip_centroid
 from resolvers.matches import index as match_index
 from resolvers.matches.talent_sources import job_record
-from resolvers.talent.credentials import today
 from tests.fixtures.synthetic_talent import zip_points, zipf_weights
 
 DEFAULT_URL = "postgresql+asyncpg://postgres@127.0.0.1:5432/bench_matching"
@@ -60,7 +59,8 @@ query ($id: ID!, $first: Int!) { jobPosting(id: $id) { candidates(first: $first)
     explanation { distanceKm components { name weight value reason }
       matchedSkills { name } missingSkills { name } matchedCredentials { code } missingCredentials { code } } }
   pageInfo { hasNextPage endCursor } } } }"""
-LEAN = """query ($id: ID!, $first: Int!) { jobPosting(id: $id) { candidates(first: $first) { edges { score node { id } } } } }"""
+LEAN = """
+query ($id: ID!, $first: Int!) { jobPosting(id: $id) { candidates(first: $first) { edges { score node { id } } } } }"""
 CHUNK = 50_000
 
 
@@ -170,7 +170,8 @@ async def load(url: str, n: int) -> tuple[int, int]:
         )
     lat0, lon0 = zip_centroid("48226")
     org = await conn.fetchval(
-        "INSERT INTO organization (name, is_employer, postal_code, latitude, longitude, programs, created_at, updated_at)"
+        "INSERT INTO organization"
+        " (name, is_employer, postal_code, latitude, longitude, programs, created_at, updated_at)"
         " VALUES ('Detroit Collision', true, '48226', $1, $2, '[]', $3, $3) RETURNING id",
         lat0,
         lon0,

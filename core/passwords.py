@@ -12,7 +12,30 @@ from core.errors import DomainError, ErrorCode
 MIN_LENGTH = 10
 MAX_LENGTH = 128
 _COMMON = frozenset(
-    ["password", "password1", "password12", "password123", "passw0rd", "1234567890", "12345678910", "qwertyuiop", "qwerty12345", "iloveyou123", "letmein123", "welcome123", "administrator", "changeme123", "shopready1", "mechanic123", "autobody123", "collision1", "11111111111", "abcdefghij", "abc1234567", "football12"]
+    [
+        "password",
+        "password1",
+        "password12",
+        "password123",
+        "passw0rd",
+        "1234567890",
+        "12345678910",
+        "qwertyuiop",
+        "qwerty12345",
+        "iloveyou123",
+        "letmein123",
+        "welcome123",
+        "administrator",
+        "changeme123",
+        "shopready1",
+        "mechanic123",
+        "autobody123",
+        "collision1",
+        "11111111111",
+        "abcdefghij",
+        "abc1234567",
+        "football12",
+    ]
 )
 
 

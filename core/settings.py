@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
-DEFAULT_SECRET_KEY = "insecure-local-development-key-change-me"
+DEFAULT_SECRET_KEY = "insecure-local-development-key-change-me"  # noqa: S105 - refused by check() in production
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///./shopready.db"
 
 

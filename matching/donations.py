@@ -68,11 +68,9 @@ class _Donations(MatchKind):
         if need.quantity <= 0 or listing.quantity <= 0:
             out.append(Exclusion(ExclusionCode.NO_QUANTITY, "nothing left to give or to receive"))
         if listing.condition < need.min_condition:
+            given, minimum = Condition(listing.condition).name, Condition(need.min_condition).name
             out.append(
-                Exclusion(
-                    ExclusionCode.CONDITION_BELOW_MINIMUM,
-                    f"condition {Condition(listing.condition).name} below the minimum {Condition(need.min_condition).name}",
-                )
+                Exclusion(ExclusionCode.CONDITION_BELOW_MINIMUM, f"condition {given} below the minimum {minimum}")
             )
         if float(self.taxonomy.fit(_cat(need.category_id), _cat(listing.category_id))) == 0.0:
             out.append(Exclusion(ExclusionCode.UNRELATED_CATEGORY, "the categories are unrelated"))

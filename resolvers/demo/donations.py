@@ -52,6 +52,7 @@ SERVICES = [
     ("services-shop-tour", "Shop tour for the second-year class"),
     ("services-job-shadow", "Job shadow days for seniors"),
 ]
+CONDITION_NOTES = ["Works well.", "Lightly used.", "From our last remodel."]
 
 
 def _listing(rng, donor, item, now) -> Listing:
@@ -65,7 +66,7 @@ def _listing(rng, donor, item, now) -> Listing:
         unit_value_cents=cents,
         currency="USD",
         fulfillment_mask=sum(m.bit for m in methods),
-        description=f"Donated by {donor.name}. {rng.choice(['Works well.', 'Lightly used.', 'From our last remodel.'])}",
+        description=f"Donated by {donor.name}. {rng.choice(CONDITION_NOTES)}",
         private_notes=f"Loading dock at the back; call {donor.contact_phone} a day ahead.",
         postal_code=donor.postal_code,
         latitude=donor.latitude,

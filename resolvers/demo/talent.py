@@ -197,7 +197,7 @@ async def _students(session: AsyncSession, world) -> list[StudentProfile]:
         )
     session.add_all(profiles)
     await session.flush()
-    for i, profile in enumerate(profiles):
+    for profile in profiles:
         # earned dates spread so the demo shows VALID, EXPIRING and EXPIRED credentials
         for j, code in enumerate(rng.sample(STUDENT_CREDENTIALS, k=rng.randint(1, 3))):
             earned = today - timedelta(days=rng.choice([60, 200, 450, 680, 760]) + j)

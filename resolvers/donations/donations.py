@@ -50,7 +50,9 @@ async def request(
             await require_role(session, viewer, need.school_id, scope=Scope.DONATIONS_WRITE)
         except DomainError as error:
             if error.code is ErrorCode.PERMISSION_DENIED:
-                raise DomainError(ErrorCode.PERMISSION_DENIED, "Only the need's school can request for it.", "needId")
+                raise DomainError(
+                    ErrorCode.PERMISSION_DENIED, "Only the need's school can request for it.", "needId"
+                ) from error
             raise
         listing = await session.get(Listing, listing_id)
         if listing is None:

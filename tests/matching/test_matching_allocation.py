@@ -9,8 +9,8 @@ from matching import AllocationEdges, plan_allocation, plan_allocation_dense
 
 
 def edges(*triples):
-    n, l, s = zip(*triples, strict=False)
-    return AllocationEdges(np.array(n), np.array(l), np.array(s, dtype=float))
+    needs, listings, scores = zip(*triples, strict=True)
+    return AllocationEdges(np.array(needs), np.array(listings), np.array(scores, dtype=float))
 
 
 def test_a_hand_made_instance_where_greedy_is_strictly_worse():
