@@ -5,8 +5,9 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
+from db.engine import DEFAULT_DATABASE_URL, database_url_from_env
+
 DEFAULT_SECRET_KEY = "insecure-local-development-key-change-me"  # noqa: S105 - refused by check() in production
-DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///./shopready.db"
 
 
 class SettingsError(RuntimeError):
@@ -50,7 +51,7 @@ class Settings:
                 raise SettingsError(f"{name} must be a whole number, got {raw!r}") from exc
 
         return cls(
-            database_url=env.get("DATABASE_URL", DEFAULT_DATABASE_URL),
+            database_url=database_url_from_env(env),
             secret_key=env.get("SHOPREADY_SECRET_KEY", DEFAULT_SECRET_KEY),
             environment=env.get("SHOPREADY_ENV", "development"),
             access_token_minutes=number("SHOPREADY_ACCESS_TOKEN_MINUTES", 60),

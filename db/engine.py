@@ -7,13 +7,19 @@ start with BEGIN IMMEDIATE so two writers queue for the lock instead of failing 
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 
 from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///./shopready.db"
+
+
+def database_url_from_env(environ: Mapping[str, str]) -> str:
+    """DATABASE_URL, else an SQLite file in the working directory (settings and Alembic read it here)."""
+    return environ.get("DATABASE_URL", DEFAULT_DATABASE_URL)
 
 
 def is_sqlite(url: str) -> bool:
