@@ -55,8 +55,8 @@ held_rows = st.lists(
 )
 
 
-def _latest(held):
-    latest = {}
+def _latest(held: list[tuple[int, int]]) -> dict[int, int]:
+    latest: dict[int, int] = {}
     for c, e in held:
         latest[c] = max(e, latest.get(c, e))
     return latest
