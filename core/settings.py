@@ -31,7 +31,7 @@ class Settings:
     password_time_cost: int = 3
     password_memory_kib: int = 65536
     log_level: str = "INFO"
-    extra: dict = field(default_factory=dict)
+    extra: dict[str, object] = field(default_factory=dict)
 
     @property
     def is_production(self) -> bool:

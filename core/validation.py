@@ -29,7 +29,9 @@ class Checks:
             self.add(ErrorCode.TOO_LONG, f"{field_name} must be at most {max_length} characters.", field_name)
         return value
 
-    def in_range(self, value, field_name: str, *, low=None, high=None) -> None:
+    def in_range(
+        self, value: float | None, field_name: str, *, low: float | None = None, high: float | None = None
+    ) -> None:
         if value is None:
             return
         if (low is not None and value < low) or (high is not None and value > high):
