@@ -7,16 +7,19 @@ import asyncio
 import logging
 import sys
 import uuid
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.authentication import AuthenticationMiddleware
 from starlette.requests import Request
-from starlette.responses import JSONResponse
+from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
+from strawberry.schema import BaseSchema
 
 from core.passwords import Passwords
 from core.settings import Settings
@@ -44,7 +47,7 @@ class RequestId:
         request_id = given if 0 < len(given) <= 64 and given.isprintable() else uuid.uuid4().hex
         scope.setdefault("state", {})["request_id"] = request_id
 
-        async def send_with_id(message):
+        async def send_with_id(message: Message) -> None:
             if message["type"] == "http.response.start":
                 message.setdefault("headers", []).append((b"x-request-id", request_id.encode()))
             await send(message)
@@ -52,15 +55,16 @@ class RequestId:
         await self.app(scope, receive, send_with_id)
 
 
-class ShopReadyGraphQL(GraphQL):
-    def __init__(self, schema, db: Database, settings: Settings, passwords: Passwords) -> None:
+class ShopReadyGraphQL(GraphQL[Context, None]):
+    def __init__(self, schema: BaseSchema, db: Database, settings: Settings, passwords: Passwords) -> None:
         super().__init__(schema, graphql_ide=None if settings.is_production else "graphiql")
         self.db, self.settings, self.passwords = db, settings, passwords
 
-    async def get_context(self, request: Request, response) -> Context:
+    async def get_context(self, request: Request | WebSocket, response: Response | WebSocket) -> Context:
         principal = request.scope.get("user")
         return Context(
-            request=request,
+            # Context.request says Request; a subscription's WebSocket is the same kind of HTTPConnection
+            request=request,  # type: ignore[arg-type]
             db=self.db,
             settings=self.settings,
             passwords=self.passwords,
@@ -91,7 +95,7 @@ def create_app(settings: Settings | None = None, *, db: Database | None = None) 
         return JSONResponse({"status": "ok"})
 
     @asynccontextmanager
-    async def lifespan(app: Starlette):
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
         yield
         await db.dispose()
 

@@ -138,7 +138,10 @@ PIPELINE = [S.APPLIED, S.REVIEWING, S.INTERVIEW, S.OFFERED]
 
 def _place(index: int) -> dict:
     _city, code = REGION[index % len(REGION)]
-    lat, lon = zip_centroid(code)
+    point = zip_centroid(code)
+    if point is None:
+        raise ValueError(f"demo ZIP code {code} is not in the bundled data")
+    lat, lon = point
     return {"postal_code": code, "latitude": lat, "longitude": lon}
 
 

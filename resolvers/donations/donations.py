@@ -171,7 +171,7 @@ def shipment(method: FulfillmentMethod, carrier: str | None, tracking: str | Non
 
 
 async def _check_shipment(session: AsyncSession, donation: Donation, values: dict) -> None:
-    listing = await session.get(Listing, donation.listing_id)
+    listing = await session.get_one(Listing, donation.listing_id)
     method = FulfillmentMethod(values["fulfillment"])
     if not listing.fulfillment_mask & method.bit:
         raise DomainError(ErrorCode.INVALID, f"This listing does not offer {method.value.lower()}.", "method")

@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -104,7 +105,11 @@ async def enrollments(session: AsyncSession, student_ids: Sequence[int]) -> dict
     )
     found: dict[int, list[TimelineEntry]] = defaultdict(list)
     for enrollment, program_name, organization_id in rows:
-        common = {"organization_id": organization_id, "subject_type": "Enrollment", "subject_id": enrollment.id}
+        common: dict[str, Any] = {
+            "organization_id": organization_id,
+            "subject_type": "Enrollment",
+            "subject_id": enrollment.id,
+        }
         found[enrollment.student_id].append(
             TimelineEntry(
                 "ENROLLED", enrollment.enrolled_on, f"Enrolled in {program_name}", enrollment.created_at, **common
@@ -194,7 +199,11 @@ async def scholarships(session: AsyncSession, student_ids: Sequence[int]) -> dic
     found: dict[int, list[TimelineEntry]] = defaultdict(list)
     for application, name, kind, sponsor_id in rows:
         what = "tool grant" if kind == "TOOL_GRANT" else "scholarship"
-        common = {"organization_id": sponsor_id, "subject_type": "ScholarshipApplication", "subject_id": application.id}
+        common: dict[str, Any] = {
+            "organization_id": sponsor_id,
+            "subject_type": "ScholarshipApplication",
+            "subject_id": application.id,
+        }
         entries = found[application.student_id]
         entries.append(
             TimelineEntry(
