@@ -94,8 +94,8 @@ async def withdraw(db: Database, viewer: Viewer, application_id: int, note: str 
     note = checked_note(note, "note")
     async with db.write() as session:
         application = await session.get(Application, application_id)
-        student = await session.get(StudentProfile, application.student_id) if application else None
-        if application is None or student.user_id != user_id:
+        student = await session.get_one(StudentProfile, application.student_id) if application else None
+        if application is None or student is None or student.user_id != user_id:
             raise not_found("Application", "applicationId")
         await workflow.move(session, application, ApplicationStatus.WITHDRAWN, Party.STUDENT, viewer, note)
     return application

@@ -17,7 +17,7 @@ from core.paging import Page, Slice
 from core.regions import state_of
 from core.validation import Checks, contains_pattern
 from core.viewer import ANY_MEMBER, Scope, Viewer, require_role
-from db.engine import Database
+from db.engine import Database, rows_matched
 from db.enums.talent import PayUnit, PostingStatus
 from db.models import Credential, JobPosting, JobRequiredCredential, Organization
 from resolvers.talent import openings as job_openings
@@ -75,6 +75,8 @@ def _validated(changes: dict, *, creating: bool) -> tuple[dict, skills.Normalize
         values["other_preferred_skills"] = normalized.other_skills
     if changes.get("postal_code"):
         point = locate(changes["postal_code"], None, None)
+        if point is None:  # a postal code always locates or raises
+            raise DomainError(ErrorCode.REQUIRED, "postalCode is required.", "postalCode")
         values.update(
             postal_code=point.postal_code,
             latitude=point.latitude,
@@ -151,7 +153,7 @@ async def close(db: Database, viewer: Viewer, posting_id: int) -> JobPosting:
             .where(JobPosting.id == posting_id, JobPosting.status == PostingStatus.OPEN.value)
             .values(status=PostingStatus.CLOSED.value, closed_at=utcnow(), updated_at=utcnow())
         )
-        if closed.rowcount == 0:
+        if rows_matched(closed) == 0:
             raise DomainError(ErrorCode.INVALID_TRANSITION, "This posting is already closed.", "id")
         await session.refresh(posting)
     return posting

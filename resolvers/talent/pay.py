@@ -127,6 +127,8 @@ class _Points:
 def _nearby(stmt, model, widest: Circle, state: str | None):
     """Rows within the widest circle, or anywhere in the state (the last step of widening)."""
     box = within_box(select(model.id), model, widest).whereclause
+    if box is None:  # within_box always adds a condition
+        raise RuntimeError("within_box added no condition")
     return stmt.where(or_(model.state == state, box)) if state else stmt.where(box)
 
 

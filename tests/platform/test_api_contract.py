@@ -163,7 +163,7 @@ def _sample(type_, depth: int = 0):
         return {
             name: _sample(field.type, depth + 1)
             for name, field in type_.fields.items()
-            if isinstance(field.type, GraphQLNonNull) and field.default_value is not None or depth < 3
+            if (isinstance(field.type, GraphQLNonNull) and field.default_value is not None) or depth < 3
         }
     assert isinstance(type_, GraphQLScalarType)
     return {
