@@ -64,11 +64,11 @@ def _validated(given: ScholarshipInput) -> dict:
         "opens_on": given.opens_on,
         "closes_on": given.closes_on,
     }
-    low = 1 if given.kind is ScholarshipKind.SCHOLARSHIP else 0
-    if not low <= given.amount_cents <= MAX_AMOUNT_CENTS:
+    least = 1 if given.kind is ScholarshipKind.SCHOLARSHIP else 0
+    if not least <= given.amount_cents <= MAX_AMOUNT_CENTS:
         checks.add(
             ErrorCode.OUT_OF_RANGE,
-            f"amount.amount must be between {low} and {MAX_AMOUNT_CENTS} cents for a {given.kind.value}.",
+            f"amount.amount must be between {least} and {MAX_AMOUNT_CENTS} cents for a {given.kind.value}.",
             ["amount", "amount"],
         )
     currency = (given.currency or "USD").strip().upper()

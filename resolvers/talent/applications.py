@@ -137,10 +137,10 @@ async def pages_by_posting(
         )
         .label("rank")
     )
-    ranked = select(Application.id, rank).where(Application.job_posting_id.in_(posting_ids))
+    ranking = select(Application.id, rank).where(Application.job_posting_id.in_(posting_ids))
     if status is not None:
-        ranked = ranked.where(Application.status == status)
-    ranked = ranked.subquery()
+        ranking = ranking.where(Application.status == status)
+    ranked = ranking.subquery()
     stmt = (
         select(Application, ranked.c.rank)
         .join(ranked, ranked.c.id == Application.id)

@@ -26,6 +26,7 @@ from graphql import (
 from schema import build_schema
 
 SCHEMA = build_schema()._schema
+assert SCHEMA.mutation_type is not None
 MUTATIONS = SCHEMA.mutation_type.fields
 # Mutations that serve callers who are not signed in: signing up, signing in.
 OPEN_MUTATIONS = {"userRegister", "tokenCreate"}
