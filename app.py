@@ -6,15 +6,18 @@ import argparse
 import asyncio
 import logging
 import sys
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.authentication import AuthenticationMiddleware
 from starlette.requests import Request
-from starlette.responses import JSONResponse
+from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
+from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
+from strawberry.schema import BaseSchema
 
 from core.http_guards import BodyGuard, ErrorsAsJson, RequestId
 from core.logging import configure as configure_logging
@@ -31,16 +34,17 @@ from schema.context import Context
 logger = logging.getLogger("shopready")
 
 
-class ShopReadyGraphQL(GraphQL):
-    def __init__(self, schema, db: Database, settings: Settings, passwords: Passwords) -> None:
+class ShopReadyGraphQL(GraphQL[Context, None]):
+    def __init__(self, schema: BaseSchema, db: Database, settings: Settings, passwords: Passwords) -> None:
         super().__init__(schema, graphql_ide=None if settings.is_production else "graphiql")
         self.db, self.settings, self.passwords = db, settings, passwords
         self.limits = RateLimiter(db)
 
-    async def get_context(self, request: Request, response) -> Context:
+    async def get_context(self, request: Request | WebSocket, response: Response | WebSocket) -> Context:
         principal = request.scope.get("user")
         return Context(
-            request=request,
+            # Context.request says Request; a subscription's WebSocket is the same kind of HTTPConnection
+            request=request,  # type: ignore[arg-type]
             db=self.db,
             settings=self.settings,
             passwords=self.passwords,
@@ -72,7 +76,7 @@ def create_app(settings: Settings | None = None, *, db: Database | None = None) 
         return JSONResponse({"status": "ok"})
 
     @asynccontextmanager
-    async def lifespan(app: Starlette):
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
         yield
         await db.dispose()
 

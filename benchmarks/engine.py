@@ -16,6 +16,7 @@ import statistics
 import sys
 import time
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -124,9 +125,9 @@ def bench_ranking(args, report: Report):
 
     for label, job in (("50 km", local), ("national", national)):
         engine_s, matches = timed(
-            lambda: rank(kind, job, index, k=K, today=REFERENCE_DAY, full_scan=True), args.repeats
+            partial(rank, kind, job, index, k=K, today=REFERENCE_DAY, full_scan=True), args.repeats
         )
-        ref_s, (ref_ids, ref_scores) = timed(lambda: reference_top_k(main, job, REFERENCE_DAY, K), args.repeats)
+        ref_s, (ref_ids, ref_scores) = timed(partial(reference_top_k, main, job, REFERENCE_DAY, K), args.repeats)
         same = [m.id for m in matches] == ref_ids.tolist() and np.allclose([m.score for m in matches], ref_scores)
         print(f"[{label} job, full scan] engine {ms(engine_s)}, bare numpy {ms(ref_s)}, same top-{K}: {same}")
         report.figure(

@@ -48,7 +48,6 @@ from matching import rank_students_for_job
 from matching.geo import zip_centroid
 from resolvers.matches import index as match_index
 from resolvers.matches.talent_sources import job_record
-from resolvers.talent.credentials import today
 from tests.fixtures.synthetic_talent import zip_points, zipf_weights
 
 DEFAULT_URL = "postgresql+asyncpg://postgres@127.0.0.1:5432/bench_matching"
@@ -60,7 +59,8 @@ query ($id: ID!, $first: Int!) { jobPosting(id: $id) { candidates(first: $first)
     explanation { distanceKm components { name weight value reason }
       matchedSkills { name } missingSkills { name } matchedCredentials { code } missingCredentials { code } } }
   pageInfo { hasNextPage endCursor } } } }"""
-LEAN = """query ($id: ID!, $first: Int!) { jobPosting(id: $id) { candidates(first: $first) { edges { score node { id } } } } }"""
+LEAN = """
+query ($id: ID!, $first: Int!) { jobPosting(id: $id) { candidates(first: $first) { edges { score node { id } } } } }"""
 CHUNK = 50_000
 
 
@@ -113,7 +113,8 @@ async def load(url: str, n: int) -> tuple[int, int]:
             ],
         )
     today_ = date.today()
-    profiles, held = [], []
+    profiles: list[tuple[object, ...]] = []
+    held: list[tuple[object, ...]] = []
     for i in range(n):
         skills = sorted({int(s) + 1 for s in rng.choice(len(SKILLS), n_skills[i], p=skill_p)})
         programs = sorted(set(rng.choice(PROGRAMS, 1 + int(rng.integers(0, 2)))))
@@ -168,9 +169,12 @@ async def load(url: str, n: int) -> tuple[int, int]:
             records=held[start : start + CHUNK],
             columns=["id", "student_id", "credential_id", "earned_on", "expires_on", "created_at", "updated_at"],
         )
-    lat0, lon0 = zip_centroid("48226")
+    detroit = zip_centroid("48226")
+    assert detroit is not None
+    lat0, lon0 = detroit
     org = await conn.fetchval(
-        "INSERT INTO organization (name, is_employer, postal_code, latitude, longitude, programs, created_at, updated_at)"
+        "INSERT INTO organization"
+        " (name, is_employer, postal_code, latitude, longitude, programs, created_at, updated_at)"
         " VALUES ('Detroit Collision', true, '48226', $1, $2, '[]', $3, $3) RETURNING id",
         lat0,
         lon0,
@@ -271,10 +275,11 @@ def main() -> None:
     print(f"first request (builds the index): {time.perf_counter() - t:.2f} s, {len(edges)} candidates")
 
     index = match_index.live(db, "students").index
+    assert index is not None, "the first request builds the index"
     job, ids_sql = asyncio.run(engine_side_setup(url, posting_id))
-    conn_holder = {}
+    conn_holder: dict[str, asyncpg.Connection] = {}
 
-    async def bare_fetch(ids):
+    async def bare_fetch(ids: list[int]) -> list[asyncpg.Record]:
         conn = conn_holder.get("conn") or await asyncpg.connect(raw_url(url))
         conn_holder["conn"] = conn
         return await conn.fetch(ids_sql, ids)
@@ -296,7 +301,7 @@ def main() -> None:
         "lean": lambda: http_call(query=LEAN),  # the same field, without explanations or profile fields
         "floor": lambda: http_call(query="{ __typename }"),  # any request at all
     }
-    samples = {name: [] for name in calls}
+    samples: dict[str, list[float]] = {name: [] for name in calls}
     for _ in range(args.repeats):  # interleaved, so drift hits all alike
         for name, call in calls.items():
             t = time.perf_counter()

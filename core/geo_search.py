@@ -6,15 +6,23 @@ in one vectorized pass, so neither database needs trigonometry functions.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 import numpy as np
-from sqlalchemy import Select, select
+from sqlalchemy import ColumnElement, Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.locations import Circle
+from core.paging import EntityT, Page, SelectT, Slice
 from matching.geo import bounding_box, haversine_km
 
+# A mapped class with `id`, `latitude` and `longitude` columns. Not a Protocol: the models
+# declare latitude as Mapped[float] or Mapped[float | None], and a Protocol's attributes are invariant.
+Located = Any
 
-def within_box(stmt: Select, model, circle: Circle) -> Select:
+
+def within_box(stmt: SelectT, model: type[Located], circle: Circle) -> SelectT:
     min_lat, max_lat, min_lon, max_lon = bounding_box(circle.center.latitude, circle.center.longitude, circle.radius_km)
     stmt = stmt.where(model.latitude.between(min_lat, max_lat))
     if min_lon >= -180 and max_lon <= 180:  # a box across the antimeridian filters on latitude only
@@ -22,7 +30,9 @@ def within_box(stmt: Select, model, circle: Circle) -> Select:
     return stmt
 
 
-async def ids_within(session: AsyncSession, model, circle: Circle, filtered: Select | None = None) -> dict[int, float]:
+async def ids_within(
+    session: AsyncSession, model: type[Located], circle: Circle, filtered: Select[Any] | None = None
+) -> dict[int, float]:
     """{id: distance_km} of the rows inside the circle, nearest first (ties by id).
 
     `filtered` is a `select(model)` carrying the caller's other filters.
@@ -42,12 +52,21 @@ async def ids_within(session: AsyncSession, model, circle: Circle, filtered: Sel
     return {int(ids[i]): float(distances[i]) for i in order}
 
 
-async def page_near(session: AsyncSession, model, filtered: Select, page, circle: Circle | None, order: list | None):
+async def page_near(
+    session: AsyncSession,
+    model: type[EntityT],
+    filtered: Select[EntityT],
+    page: Page,
+    circle: Circle | None,
+    order: Sequence[ColumnElement[Any]] | None,
+) -> Slice[EntityT]:
     """A page of `filtered`: nearest first when `order` is None (needs a circle), else in SQL `order`.
 
     With a circle, only rows inside it are returned and the slice carries their distances.
     """
     if circle is None:
+        if order is None:
+            raise ValueError("nearest first needs a circle")
         return page.slice((await session.scalars(page.apply(filtered.order_by(*order)))).all())
     distances = await ids_within(session, model, circle, filtered)
     if order is None:

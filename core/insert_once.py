@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from db.base import Entity
 
-async def insert_once(session: AsyncSession, model, values: dict, unique: list[str]) -> int | None:
+
+async def insert_once(
+    session: AsyncSession, model: type[Entity], values: Mapping[str, Any], unique: list[str]
+) -> int | None:
     """The new row's id, or None when a row with the same `unique` columns already exists.
 
     Two transactions racing for the same key cannot both insert: the loser waits for the winner
@@ -16,4 +23,5 @@ async def insert_once(session: AsyncSession, model, values: dict, unique: list[s
     dialect = session.get_bind().dialect.name
     insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
     stmt = insert(model).values(**values).on_conflict_do_nothing(index_elements=unique).returning(model.id)
-    return (await session.execute(stmt)).scalar_one_or_none()
+    new_id: int | None = (await session.execute(stmt)).scalar_one_or_none()
+    return new_id

@@ -6,14 +6,17 @@ one element and never a part of another.
 
 from __future__ import annotations
 
-from sqlalchemy import String, cast, func, literal
+from typing import Any
+
+from sqlalchemy import ColumnElement, String, cast, func, literal
+from sqlalchemy.orm import InstrumentedAttribute
 
 
-def contains_value(column, value: str):
+def contains_value(column: InstrumentedAttribute[Any], value: str) -> ColumnElement[bool]:
     return cast(column, String).like(f'%"{value}"%')
 
 
-def contains_number(column, number: int):
+def contains_number(column: InstrumentedAttribute[Any], number: int) -> ColumnElement[bool]:
     """A JSON list of integers contains `number`: `[1, 12]` is compared as `,1,12,` against `%,12,%`."""
     bare = func.replace(func.replace(func.replace(cast(column, String), " ", ""), "[", ""), "]", "")
     return (literal(",") + bare + literal(",")).like(f"%,{int(number)},%")

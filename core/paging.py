@@ -5,15 +5,18 @@ from __future__ import annotations
 import base64
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.errors import DomainError, ErrorCode
+from db.base import Entity
 
 MAX_PAGE = 100
 T = TypeVar("T")
+EntityT = TypeVar("EntityT", bound=Entity)
+SelectT = TypeVar("SelectT", bound="Select[*tuple[Any, ...]]")  # any SELECT, kept as precise as given
 _PREFIX = "cursor:"
 
 
@@ -56,21 +59,23 @@ class Page:
             raise DomainError(ErrorCode.OUT_OF_RANGE, f"first must be between 0 and {MAX_PAGE}.", "first")
         return cls(first, decode_cursor(after) + 1 if after else 0)
 
-    def apply(self, stmt: Select) -> Select:
+    def apply(self, stmt: SelectT) -> SelectT:
         """Fetch one extra row to learn whether another page follows."""
         return stmt.offset(self.offset).limit(self.first + 1)
 
     def slice(self, rows: Sequence[T], distances: dict[int, float] | None = None) -> Slice[T]:
         return Slice(rows[: self.first], self.offset, len(rows) > self.first, distances)
 
-    def window(self, ordered: Sequence) -> tuple[Sequence, bool]:
+    def window(self, ordered: Sequence[T]) -> tuple[Sequence[T], bool]:
         """This page of an already ordered sequence, and whether more follow."""
         end = self.offset + self.first
         return ordered[self.offset : end], len(ordered) > end
 
-    async def slice_of_ids(self, session: AsyncSession, model, distances: dict[int, float]) -> Slice:
+    async def slice_of_ids(
+        self, session: AsyncSession, model: type[EntityT], distances: dict[int, float]
+    ) -> Slice[EntityT]:
         """A page of rows ranked by an ordered {id: distance} map, loaded in one query."""
         ids, has_next = self.window(list(distances))
-        rows = (await session.scalars(select(model).where(model.id.in_(ids)))).all() if ids else []
+        rows = (await session.scalars(select(model).where(model.id.in_(ids)))).all() if ids else ()
         by_id = {row.id: row for row in rows}
         return Slice([by_id[i] for i in ids if i in by_id], self.offset, has_next, distances)

@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import Table, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from db.engine import Database
@@ -29,6 +29,9 @@ class Charge:
     allowed: bool
     level: float  # how full the bucket is after this charge (or now, when refused)
     retry_after_seconds: float = 0.0
+
+
+_TABLE: Table = RateBucket.__table__  # type: ignore[assignment]  # a Table, typed as FromClause
 
 
 class RateLimiter:
@@ -49,7 +52,7 @@ class RateLimiter:
             return Charge(False, await self.peek(key, bucket), float("inf"))
         owed = self._refunds.pop(key, 0.0)
         now = self.clock()
-        table = RateBucket.__table__
+        table = _TABLE
         drained = self._greatest(0.0, table.c.level - owed - (now - table.c.touched) * bucket.leak_per_second)
         statement = (
             self._insert(table)
@@ -87,4 +90,4 @@ class RateLimiter:
             ).first()
         if row is None:
             return 0.0
-        return max(0.0, row.level - (self.clock() - row.touched) * bucket.leak_per_second)
+        return max(0.0, float(row.level) - (self.clock() - float(row.touched)) * bucket.leak_per_second)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
 
 from matching.geo import normalize_postal_code
 
@@ -11,7 +12,8 @@ from matching.geo import normalize_postal_code
 def _states() -> dict[str, str]:
     import zipcodes  # loaded once
 
-    return {z["zip_code"]: z["state"] for z in zipcodes.list_all() if z.get("state")}
+    every: list[dict[str, Any]] = zipcodes.list_all()  # type: ignore[no-untyped-call]  # the stub leaves it bare
+    return {z["zip_code"]: z["state"] for z in every if z.get("state")}
 
 
 def state_of(postal_code: str | None) -> str | None:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
-DEFAULT_SECRET_KEY = "insecure-local-development-key-change-me"
-DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///./shopready.db"
+from db.engine import DEFAULT_DATABASE_URL, database_url_from_env
+
+DEFAULT_SECRET_KEY = "insecure-local-development-key-change-me"  # noqa: S105 - refused by check() in production
 
 
 class SettingsError(RuntimeError):
@@ -35,7 +36,7 @@ class Settings:
     password_memory_kib: int = 65536
     log_level: str = "INFO"
     log_format: str = "text"
-    extra: dict = field(default_factory=dict)
+    extra: dict[str, object] = field(default_factory=dict)
 
     @property
     def is_production(self) -> bool:
@@ -55,7 +56,7 @@ class Settings:
                 raise SettingsError(f"{name} must be a whole number, got {raw!r}") from exc
 
         return cls(
-            database_url=env.get("DATABASE_URL", DEFAULT_DATABASE_URL),
+            database_url=database_url_from_env(env),
             secret_key=env.get("SHOPREADY_SECRET_KEY", DEFAULT_SECRET_KEY),
             environment=env.get("SHOPREADY_ENV", "development"),
             access_token_minutes=number("SHOPREADY_ACCESS_TOKEN_MINUTES", 60),

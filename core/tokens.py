@@ -10,7 +10,7 @@ import jwt
 
 from core.settings import Settings
 
-APP_TOKEN_PREFIX = "srapp_"
+APP_TOKEN_PREFIX = "srapp_"  # noqa: S105 - a public marker, the token follows it
 _ALGORITHM = "HS256"
 
 

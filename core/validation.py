@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import overload
 
 from core.errors import DomainError, DomainErrors, ErrorCode
 
@@ -16,8 +17,14 @@ class Checks:
     def add(self, code: ErrorCode, message: str, field_name: str | list[str]) -> None:
         self.errors.append(DomainError(code, message, field_name))
 
+    @overload
+    def text(self, value: str, field_name: str, *, max_length: int, required: bool = True) -> str: ...
+
+    @overload
+    def text(self, value: str | None, field_name: str, *, max_length: int, required: bool = True) -> str | None: ...
+
     def text(self, value: str | None, field_name: str, *, max_length: int, required: bool = True) -> str | None:
-        """Strip; report a missing or overlong value."""
+        """Strip; report a missing or overlong value. Text in, text out: only None stays None."""
         if value is None:
             if required:
                 self.add(ErrorCode.REQUIRED, f"{field_name} is required.", field_name)
@@ -29,7 +36,9 @@ class Checks:
             self.add(ErrorCode.TOO_LONG, f"{field_name} must be at most {max_length} characters.", field_name)
         return value
 
-    def in_range(self, value, field_name: str, *, low=None, high=None) -> None:
+    def in_range(
+        self, value: float | None, field_name: str, *, low: float | None = None, high: float | None = None
+    ) -> None:
         if value is None:
             return
         if (low is not None and value < low) or (high is not None and value > high):

@@ -96,7 +96,7 @@ async def require_role(
     allowed = role is not None and role in roles
     if viewer.is_app and (scope is None or scope.value not in viewer.scopes):
         allowed = False
-    if not allowed:
+    if role is None or not allowed:
         if hide:
             raise DomainError(ErrorCode.NOT_FOUND, f"{hide} not found.", "id")
         raise permission_denied()

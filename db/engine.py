@@ -7,13 +7,20 @@ start with BEGIN IMMEDIATE so two writers queue for the lock instead of failing 
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
+from typing import Any, cast
 
-from sqlalchemy import event
+from sqlalchemy import CursorResult, Result, event
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///./shopready.db"
+
+
+def database_url_from_env(environ: Mapping[str, str]) -> str:
+    """DATABASE_URL, else an SQLite file in the working directory (settings and Alembic read it here)."""
+    return environ.get("DATABASE_URL", DEFAULT_DATABASE_URL)
 
 
 def is_sqlite(url: str) -> bool:
@@ -50,6 +57,12 @@ def create_engine(url: str, **kwargs) -> AsyncEngine:
     # server restart fails one statement, and SQLAlchemy then discards every older pooled one.
     kwargs.setdefault("pool_recycle", 900)
     return create_async_engine(url, **kwargs)
+
+
+def rows_matched(result: Result[*tuple[Any, ...]]) -> int:
+    """Rows an UPDATE or DELETE matched: `session.execute()` is typed to return a Result, but for
+    those statements it is a CursorResult, which knows its rowcount."""
+    return cast("CursorResult[*tuple[Any, ...]]", result).rowcount
 
 
 class Database:

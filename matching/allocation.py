@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Protocol
 
 import numpy as np
 import scipy.sparse as sp
@@ -54,12 +55,18 @@ class AllocationPlan:
         return self.total / self.greedy_total - 1.0 if self.greedy_total > 0 else 0.0
 
 
-Quantities = Mapping[int, int]
+class HasQuantities(Protocol):
+    """A pool that knows its (ids, quantities), as NeedPool and ListingPool do."""
+
+    def quantities(self) -> tuple[np.ndarray, np.ndarray]: ...
 
 
-def _quantities(source) -> tuple[np.ndarray, np.ndarray]:
+Quantities = Mapping[int, int] | HasQuantities
+
+
+def _quantities(source: Quantities) -> tuple[np.ndarray, np.ndarray]:
     """(sorted ids, quantities) from a mapping id -> quantity or a pool with `quantities()`."""
-    if hasattr(source, "quantities"):
+    if not isinstance(source, Mapping):
         ids, qty = source.quantities()
     else:
         ids = np.fromiter(source.keys(), dtype=np.int64, count=len(source))
@@ -90,7 +97,7 @@ class _Problem:
     scores: np.ndarray
 
     @classmethod
-    def build(cls, needs, listings, edges: AllocationEdges) -> _Problem:
+    def build(cls, needs: Quantities, listings: Quantities, edges: AllocationEdges) -> _Problem:
         need_ids, demand = _quantities(needs)
         listing_ids, supply = _quantities(listings)
         ni = _index(need_ids, np.asarray(edges.need_ids, dtype=np.int64), "need")
@@ -145,7 +152,7 @@ def _solve(
         res = linprog(-scores, A_ub=a, b_ub=b, bounds=(0, None), method=method, options=_HIGHS_OPTIONS)
         if res.status != 0:
             raise RuntimeError(f"allocation LP failed: {res.message}")
-        x = np.rint(res.x)
+        x: np.ndarray = np.rint(res.x)
         if np.all(np.abs(res.x - x) <= 1e-6) and np.all(x >= 0) and np.all(a @ x <= b + 1e-9):
             return x
     raise RuntimeError("allocation LP returned a fractional solution")

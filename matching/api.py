@@ -7,45 +7,64 @@ ValueError. `today` defaults to the current date (pass it for reproducible resul
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
+from typing import Any
 
 import numpy as np
 
 from .allocation import AllocationEdges
 from .donations import ListingToNeeds, NeedToListings
 from .explain import Match, PairExplanation
+from .index import CandidateIndex
 from .jobs import JobToStudents, StudentToJobs
+from .kind import MatchKind
 from .mentors import MenteeToMentors
-from .pools import NeedPool
+from .pools import JobPool, ListingPool, MentorPool, NeedPool, StudentPool
 from .rank import explain_pair, rank
 from .records import Job, Listing, Need, Student
 from .taxonomy import Taxonomy
+from .weights import Weights
 
-WeightOverrides = Mapping[str, float] | None
+WeightOverrides = Weights | Mapping[str, float] | None
 
 
 def rank_students_for_job(
-    job: Job, candidates, *, k: int = 20, weights: WeightOverrides = None, today: date | None = None
+    job: Job,
+    candidates: StudentPool | CandidateIndex[StudentPool],
+    *,
+    k: int = 20,
+    weights: WeightOverrides = None,
+    today: date | None = None,
 ) -> list[Match]:
     return rank(JobToStudents(), job, candidates, k=k, weights=weights, today=today)
 
 
 def rank_jobs_for_student(
-    student: Student, jobs, *, k: int = 20, weights: WeightOverrides = None, today: date | None = None
+    student: Student,
+    jobs: JobPool | CandidateIndex[JobPool],
+    *,
+    k: int = 20,
+    weights: WeightOverrides = None,
+    today: date | None = None,
 ) -> list[Match]:
     return rank(StudentToJobs(), student, jobs, k=k, weights=weights, today=today)
 
 
 def rank_mentors_for_mentee(
-    mentee: Student, mentors, *, k: int = 20, weights: WeightOverrides = None, today: date | None = None
+    mentee: Student,
+    mentors: MentorPool | CandidateIndex[MentorPool],
+    *,
+    k: int = 20,
+    weights: WeightOverrides = None,
+    today: date | None = None,
 ) -> list[Match]:
     return rank(MenteeToMentors(), mentee, mentors, k=k, weights=weights, today=today)
 
 
 def rank_listings_for_need(
     need: Need,
-    listings,
+    listings: ListingPool | CandidateIndex[ListingPool],
     *,
     taxonomy: Taxonomy | None = None,
     k: int = 20,
@@ -57,7 +76,7 @@ def rank_listings_for_need(
 
 def rank_needs_for_listing(
     listing: Listing,
-    needs,
+    needs: NeedPool | CandidateIndex[NeedPool],
     *,
     taxonomy: Taxonomy | None = None,
     k: int = 20,
@@ -67,7 +86,7 @@ def rank_needs_for_listing(
     return rank(ListingToNeeds(taxonomy), listing, needs, k=k, weights=weights, today=today)
 
 
-KINDS = {
+KINDS: dict[str, Callable[..., MatchKind[Any, Any, Any]]] = {
     "job_students": JobToStudents,
     "student_jobs": StudentToJobs,
     "mentee_mentors": MenteeToMentors,
@@ -78,8 +97,8 @@ KINDS = {
 
 def why(
     kind: str,
-    query,
-    candidates,
+    query: Any,
+    candidates: Any,
     candidate_id: int,
     *,
     k: int | None = 20,
@@ -96,7 +115,7 @@ def why(
 
 def allocation_edges(
     needs: NeedPool,
-    listings,
+    listings: ListingPool | CandidateIndex[ListingPool],
     *,
     k: int = 30,
     taxonomy: Taxonomy | None = None,
@@ -107,7 +126,9 @@ def allocation_edges(
     from .donations import need_row
 
     engine = NeedToListings(taxonomy)
-    need_ids, listing_ids, scores = [], [], []
+    need_ids: list[int] = []
+    listing_ids: list[int] = []
+    scores: list[float] = []
     for pos in np.flatnonzero(needs.visible & (needs.quantity > 0)):
         need = need_row(needs, int(pos))
         for m in rank(engine, need, listings, k=k, weights=weights, today=today):

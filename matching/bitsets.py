@@ -19,14 +19,16 @@ def popcount_table(words: np.ndarray) -> np.ndarray:
     """Set bits per uint64 element via a 256-entry table over its 8 bytes (numpy 1.x)."""
     words = np.ascontiguousarray(words, dtype=np.uint64)
     as_bytes = words.view(np.uint8).reshape((*words.shape, 8))
-    return _BYTE_COUNTS[as_bytes].sum(axis=-1, dtype=np.uint8)
+    counts: np.ndarray = _BYTE_COUNTS[as_bytes].sum(axis=-1, dtype=np.uint8)
+    return counts
 
 
 if hasattr(np, "bitwise_count"):  # numpy >= 2: a hardware popcount
 
     def popcount(words: np.ndarray) -> np.ndarray:
         """Number of set bits of each uint64 element."""
-        return np.bitwise_count(words)
+        counts: np.ndarray = np.bitwise_count(words)
+        return counts
 
 else:
     popcount = popcount_table
@@ -76,7 +78,8 @@ def distinct(ids: Iterable[int]) -> int:
 
 def count(bits: np.ndarray) -> np.ndarray:
     """Set size per row of an (n, W) array (or of a (W,) mask)."""
-    return popcount(bits).sum(axis=-1, dtype=np.int64)
+    sizes: np.ndarray = popcount(bits).sum(axis=-1, dtype=np.int64)
+    return sizes
 
 
 def overlap(bits: np.ndarray, query: np.ndarray) -> np.ndarray:
@@ -92,7 +95,7 @@ def overlap(bits: np.ndarray, query: np.ndarray) -> np.ndarray:
 
 def ids_of(row: np.ndarray) -> list[int]:
     """The ids set in one (W,) row, ascending."""
-    out = []
+    out: list[int] = []
     for w, word in enumerate(np.asarray(row, dtype=np.uint64).tolist()):
         while word:
             low = word & -word

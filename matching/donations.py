@@ -9,8 +9,10 @@ category, or with nothing left is excluded.
 from __future__ import annotations
 
 from datetime import date
+from typing import TypeVar
 
 import numpy as np
+import numpy.typing as npt
 
 from . import features as F
 from .explain import Details, Exclusion, ExclusionCode, km
@@ -22,34 +24,41 @@ from .taxonomy import Taxonomy
 from .weights import ListingNeedWeights, NeedListingWeights
 
 
-def pair_reach(need_radius, fulfillment, listing_radius):
-    return np.maximum(need_radius, listing_reach(fulfillment, listing_radius))
+def pair_reach(need_radius: npt.ArrayLike, fulfillment: npt.ArrayLike, listing_radius: npt.ArrayLike) -> np.ndarray:
+    reach: np.ndarray = np.maximum(need_radius, listing_reach(fulfillment, listing_radius))
+    return reach
 
 
 def _cat(value: int | None) -> int:
     return NO_CATEGORY if value is None else int(value)
 
 
-class _Donations(MatchKind):
-    def __init__(self, taxonomy: Taxonomy | None = None):
+QueryT = TypeVar("QueryT", Need, Listing)
+PoolT = TypeVar("PoolT", ListingPool, NeedPool)
+
+
+class _Donations(MatchKind[QueryT, tuple[QueryT, int], PoolT]):
+    """Both directions prepare the query as (need or listing, today)."""
+
+    def __init__(self, taxonomy: Taxonomy | None = None) -> None:
         self.taxonomy = taxonomy or Taxonomy.flat(0)
 
     def _values(
         self,
-        d,
-        reach,
-        need_cat,
-        listing_cat,
-        title_sim,
-        cond,
-        min_cond,
-        avail,
-        wanted,
-        priority,
-        needed_by,
-        tier,
-        received,
-        today,
+        d: np.ndarray,
+        reach: np.ndarray,
+        need_cat: npt.ArrayLike,
+        listing_cat: npt.ArrayLike,
+        title_sim: np.ndarray,
+        cond: npt.ArrayLike,
+        min_cond: npt.ArrayLike,
+        avail: npt.ArrayLike,
+        wanted: npt.ArrayLike,
+        priority: npt.ArrayLike,
+        needed_by: npt.ArrayLike,
+        tier: npt.ArrayLike,
+        received: npt.ArrayLike,
+        today: int,
     ) -> np.ndarray:
         values = np.empty((7, len(d)))
         values[0] = F.proximity(d, reach)
@@ -68,11 +77,9 @@ class _Donations(MatchKind):
         if need.quantity <= 0 or listing.quantity <= 0:
             out.append(Exclusion(ExclusionCode.NO_QUANTITY, "nothing left to give or to receive"))
         if listing.condition < need.min_condition:
+            given, minimum = Condition(listing.condition).name, Condition(need.min_condition).name
             out.append(
-                Exclusion(
-                    ExclusionCode.CONDITION_BELOW_MINIMUM,
-                    f"condition {Condition(listing.condition).name} below the minimum {Condition(need.min_condition).name}",
-                )
+                Exclusion(ExclusionCode.CONDITION_BELOW_MINIMUM, f"condition {given} below the minimum {minimum}")
             )
         if float(self.taxonomy.fit(_cat(need.category_id), _cat(listing.category_id))) == 0.0:
             out.append(Exclusion(ExclusionCode.UNRELATED_CATEGORY, "the categories are unrelated"))
@@ -88,7 +95,7 @@ class _Donations(MatchKind):
             )
         return out
 
-    def _details(self, need: Need, listing: Listing, values, d, today) -> Details:
+    def _details(self, need: Need, listing: Listing, values: np.ndarray, d: float) -> Details:
         reach = float(pair_reach(need.radius_km, int(listing.fulfillment), listing.radius_km))
         due = f", needed by {fmt_day(need.needed_by.toordinal())}" if need.needed_by else ""
         tier = SchoolTier(need.school_tier).name if need.school_tier else "unknown"
@@ -105,21 +112,21 @@ class _Donations(MatchKind):
         )
 
 
-class NeedToListings(_Donations):
+class NeedToListings(_Donations[Need, ListingPool]):
     """Listings for a school's need (ListingPool)."""
 
     weights_type = NeedListingWeights
 
-    def prepare(self, need: Need, today: int):
+    def prepare(self, need: Need, today: int) -> tuple[Need, int]:
         return need, today
 
-    def query_point(self, q):
+    def query_point(self, q: tuple[Need, int]) -> tuple[float, float]:
         return q[0].lat, q[0].lon
 
-    def search_radius(self, q, max_reach_km: float) -> float:
+    def search_radius(self, q: tuple[Need, int], max_reach_km: float) -> float:
         return max(q[0].radius_km, max_reach_km)
 
-    def score_block(self, q, pool: ListingPool, lo, hi, alive) -> Block | None:
+    def score_block(self, q: tuple[Need, int], pool: ListingPool, lo: int, hi: int, alive: np.ndarray) -> Block | None:
         need, today = q
         sl = slice(lo, hi)
         ok = alive[sl] & (pool.quantity[sl] > 0) & (pool.condition[sl] >= need.min_condition)
@@ -149,30 +156,30 @@ class NeedToListings(_Donations):
         )
         return Block(pos, values, d)
 
-    def exclusions(self, q, pool: ListingPool, pos, alive) -> list[Exclusion]:
+    def exclusions(self, q: tuple[Need, int], pool: ListingPool, pos: int, alive: bool) -> list[Exclusion]:
         return self._exclusions(q[0], listing_row(pool, pos), alive)
 
-    def describe(self, q, pool: ListingPool, pos, values, d) -> Details:
-        return self._details(q[0], listing_row(pool, pos), values, d, q[1])
+    def describe(self, q: tuple[Need, int], pool: ListingPool, pos: int, values: np.ndarray, d: float) -> Details:
+        return self._details(q[0], listing_row(pool, pos), values, d)
 
 
-class ListingToNeeds(_Donations):
+class ListingToNeeds(_Donations[Listing, NeedPool]):
     """Needs for a donor's listing (NeedPool)."""
 
     weights_type = ListingNeedWeights
 
-    def prepare(self, listing: Listing, today: int):
+    def prepare(self, listing: Listing, today: int) -> tuple[Listing, int]:
         return listing, today
 
-    def query_point(self, q):
+    def query_point(self, q: tuple[Listing, int]) -> tuple[float, float]:
         return q[0].lat, q[0].lon
 
-    def search_radius(self, q, max_reach_km: float) -> float:
+    def search_radius(self, q: tuple[Listing, int], max_reach_km: float) -> float:
         listing = q[0]
         own = float(listing_reach(int(listing.fulfillment), listing.radius_km))
         return max(own, max_reach_km)
 
-    def score_block(self, q, pool: NeedPool, lo, hi, alive) -> Block | None:
+    def score_block(self, q: tuple[Listing, int], pool: NeedPool, lo: int, hi: int, alive: np.ndarray) -> Block | None:
         listing, today = q
         sl = slice(lo, hi)
         ok = alive[sl] & (pool.quantity[sl] > 0) & (pool.min_condition[sl] <= listing.condition)
@@ -202,19 +209,19 @@ class ListingToNeeds(_Donations):
         )
         return Block(pos, values, d)
 
-    def exclusions(self, q, pool: NeedPool, pos, alive) -> list[Exclusion]:
+    def exclusions(self, q: tuple[Listing, int], pool: NeedPool, pos: int, alive: bool) -> list[Exclusion]:
         return self._exclusions(need_row(pool, pos), q[0], alive)
 
-    def describe(self, q, pool: NeedPool, pos, values, d) -> Details:
-        return self._details(need_row(pool, pos), q[0], values, d, q[1])
+    def describe(self, q: tuple[Listing, int], pool: NeedPool, pos: int, values: np.ndarray, d: float) -> Details:
+        return self._details(need_row(pool, pos), q[0], values, d)
 
 
-def _day(value) -> int:
+def _day(value: date | None) -> int:
     return value.toordinal() if value else 0
 
 
 def _ways(flags: int) -> str:
-    return "+".join(f.name for f in Fulfillment if f & int(flags)) or "none"
+    return "+".join(f.name for f in Fulfillment if f & int(flags) and f.name) or "none"
 
 
 def listing_row(pool: ListingPool, pos: int) -> Listing:

@@ -5,6 +5,7 @@ Skill and credential fields hold ids; the caller maps them to names.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 from typing import NamedTuple
@@ -78,7 +79,9 @@ class Details:
     missing_credentials: tuple[int, ...] = ()
 
 
-def build(names, weights: list[float], values: list[float], distance_km: float, details: Details) -> Explanation:
+def build(
+    names: Sequence[str], weights: list[float], values: list[float], distance_km: float, details: Details
+) -> Explanation:
     components = tuple(map(Component, names, weights, values, details.reasons))
     return Explanation(
         distance_km=float(distance_km),

@@ -5,7 +5,10 @@ query that states nothing about a feature ranks everyone alike on it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
+import numpy.typing as npt
 
 from . import bitsets
 from .columns import NO_DAY
@@ -31,11 +34,11 @@ TIER_EQUITY = {int(SchoolTier.DEVELOPING): 1.0, int(SchoolTier.PROFICIENT): 0.5,
 UNKNOWN_TIER_EQUITY = 0.5
 
 
-def distance(lat, lon, cand_lat, cand_lon) -> np.ndarray:
+def distance(lat: npt.ArrayLike, lon: npt.ArrayLike, cand_lat: npt.ArrayLike, cand_lon: npt.ArrayLike) -> np.ndarray:
     return haversine_km(lat, lon, cand_lat, cand_lon)
 
 
-def proximity(d_km, radius_km) -> np.ndarray:
+def proximity(d_km: npt.ArrayLike, radius_km: npt.ArrayLike) -> np.ndarray:
     """1 at the same place, 0 at the effective radius (linear); an infinite radius means the
     distance is relaxed, not ignored. Callers exclude d > radius before."""
     d_km = np.asarray(d_km, dtype=np.float64)
@@ -47,7 +50,7 @@ def proximity(d_km, radius_km) -> np.ndarray:
     return np.clip(value, 0.0, 1.0) * np.where(finite, 1.0, RELAXED_MAX)
 
 
-def set_fraction(want_bits, have_bits) -> np.ndarray:
+def set_fraction(want_bits: npt.ArrayLike, have_bits: npt.ArrayLike) -> np.ndarray:
     """|want & have| / |want| over bitset rows; 1 where nothing is wanted."""
     want_bits, have_bits = np.broadcast_arrays(want_bits, have_bits)
     wanted = bitsets.count(want_bits)
@@ -63,7 +66,7 @@ def query_fraction(query_mask: np.ndarray, n_wanted: int, have_bits: np.ndarray)
     return bitsets.overlap(have_bits, query_mask) / n_wanted
 
 
-def mask_fraction(want, have) -> np.ndarray:
+def mask_fraction(want: npt.ArrayLike, have: npt.ArrayLike) -> np.ndarray:
     """Same for single-word masks (programs, availability slots)."""
     want = np.asarray(want, dtype=np.uint64)
     have = np.asarray(have, dtype=np.uint64)
@@ -72,7 +75,7 @@ def mask_fraction(want, have) -> np.ndarray:
     return np.where(wanted > 0, got / np.maximum(wanted, 1), 1.0)
 
 
-def at_least(have, want) -> np.ndarray:
+def at_least(have: npt.ArrayLike, want: npt.ArrayLike) -> np.ndarray:
     """have/want capped at 1 (experience vs a minimum, offered vs desired pay, quantity);
     1 where nothing is asked."""
     have = np.asarray(have, dtype=np.float64)
@@ -82,19 +85,19 @@ def at_least(have, want) -> np.ndarray:
     return np.clip(value, 0.0, 1.0)
 
 
-def pay(offered_cents, desired_cents) -> np.ndarray:
+def pay(offered_cents: npt.ArrayLike, desired_cents: npt.ArrayLike) -> np.ndarray:
     """An unstated offer (0) is neither rewarded nor punished: neutral 0.5."""
     offered = np.asarray(offered_cents)
     return np.where((offered <= 0) & (np.asarray(desired_cents) > 0), 0.5, at_least(offered, desired_cents))
 
 
-def start(available_day, start_day) -> np.ndarray:
+def start(available_day: npt.ArrayLike, start_day: npt.ArrayLike) -> np.ndarray:
     """1 when available by the start day, fading over START_FADE_DAYS of lateness."""
     late = np.asarray(available_day, dtype=np.float64) - np.asarray(start_day, dtype=np.float64)
     return np.clip(1.0 - np.maximum(late, 0.0) / START_FADE_DAYS, 0.0, 1.0)
 
 
-def recency(last_day, today: int) -> np.ndarray:
+def recency(last_day: npt.ArrayLike, today: int) -> np.ndarray:
     """Active recently -> 1; unknown (0) -> 0."""
     last_day = np.asarray(last_day)
     days = today - last_day.astype(np.float64)
@@ -102,18 +105,18 @@ def recency(last_day, today: int) -> np.ndarray:
     return np.where(last_day == NO_DAY, 0.0, np.clip(value, 0.0, 1.0))
 
 
-def capacity(left, enough: int = 3) -> np.ndarray:
+def capacity(left: npt.ArrayLike, enough: int = 3) -> np.ndarray:
     return np.clip(np.asarray(left, dtype=np.float64) / enough, 0.0, 1.0)
 
 
-def condition(have, minimum, best: int = 4) -> np.ndarray:
+def condition(have: npt.ArrayLike, minimum: npt.ArrayLike, best: int = 4) -> np.ndarray:
     """Meeting the minimum exactly is worth something; better condition is worth more."""
-    have = np.asarray(have, dtype=np.float64)
-    minimum = np.asarray(minimum, dtype=np.float64)
-    return np.clip((have - minimum + 1.0) / (best - minimum + 1.0), 0.0, 1.0)
+    held = np.asarray(have, dtype=np.float64)
+    floor = np.asarray(minimum, dtype=np.float64)
+    return np.clip((held - floor + 1.0) / (best - floor + 1.0), 0.0, 1.0)
 
 
-def urgency(priority, needed_by, today: int) -> np.ndarray:
+def urgency(priority: npt.ArrayLike, needed_by: npt.ArrayLike, today: int) -> np.ndarray:
     """Priority LOW..CRITICAL -> 0.25..1, averaged with how close the needed-by date is (an
     overdue need counts as urgent); with no date, the priority alone."""
     prio = (np.asarray(priority, dtype=np.float64) + 1.0) / 4.0
@@ -123,7 +126,7 @@ def urgency(priority, needed_by, today: int) -> np.ndarray:
     return np.where(needed_by == NO_DAY, prio, 0.5 * (prio + by_date))
 
 
-def equity(tier, received) -> np.ndarray:
+def equity(tier: npt.ArrayLike, received: npt.ArrayLike) -> np.ndarray:
     """Half from the school's tier (Developing most), half from having received little."""
     tier = np.asarray(tier)
     tier_value = np.full(tier.shape, UNKNOWN_TIER_EQUITY)
@@ -133,14 +136,15 @@ def equity(tier, received) -> np.ndarray:
     return 0.5 * tier_value + 0.5 * scarcity
 
 
-def title_similarity(query: str, titles) -> np.ndarray:
+def title_similarity(query: str, titles: Sequence[str] | np.ndarray) -> np.ndarray:
     """token_set_ratio / 100 of one title against many (C++ batch); used on need and listing
     pools and on top-k re-scores, never on the student pool. An empty query title is neutral."""
     if not query.strip() or len(titles) == 0:
         return np.ones(len(titles))
     from rapidfuzz import fuzz, process, utils
 
-    scores = process.cdist(
+    scores: np.ndarray = process.cdist(
         [query], list(titles), scorer=fuzz.token_set_ratio, processor=utils.default_process, workers=1
     )
-    return scores[0] / 100.0
+    similarity: np.ndarray = scores[0] / 100.0
+    return similarity

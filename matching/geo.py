@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import math
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
 EARTH_RADIUS_KM = 6371.0088
 
 
-def haversine_km(lat1, lon1, lat2, lon2):
-    """Great-circle distance in km; accepts scalars or numpy arrays (broadcast)."""
-    lat1, lon1, lat2, lon2 = map(np.radians, (lat1, lon1, lat2, lon2))
-    a = np.sin((lat2 - lat1) / 2) ** 2 + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.minimum(a, 1.0)))
+def haversine_km(lat1: npt.ArrayLike, lon1: npt.ArrayLike, lat2: npt.ArrayLike, lon2: npt.ArrayLike) -> np.ndarray:
+    """Great-circle distance in km; accepts scalars or numpy arrays (broadcast). Scalars give a
+    numpy scalar, which reads like a 0-d array."""
+    phi1, lam1, phi2, lam2 = map(np.radians, (lat1, lon1, lat2, lon2))
+    a = np.sin((phi2 - phi1) / 2) ** 2 + np.cos(phi1) * np.cos(phi2) * np.sin((lam2 - lam1) / 2) ** 2
+    km: np.ndarray = 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.minimum(a, 1.0)))
+    return km
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -36,7 +40,8 @@ def bounding_box(lat: float, lon: float, radius_km: float) -> tuple[float, float
 def _zip_table() -> dict[str, tuple[float, float]]:
     import zipcodes  # loaded once: ~42,800 ZIP centroids
 
-    return {z["zip_code"]: (float(z["lat"]), float(z["long"])) for z in zipcodes.list_all() if z["lat"] and z["long"]}
+    every: list[dict[str, Any]] = zipcodes.list_all()  # type: ignore[no-untyped-call]  # the stub leaves it bare
+    return {z["zip_code"]: (float(z["lat"]), float(z["long"])) for z in every if z["lat"] and z["long"]}
 
 
 def normalize_postal_code(code: str) -> str | None:

@@ -34,7 +34,9 @@ class Grid:
     anywhere_start: int  # rows [anywhere_start, n) have infinite reach
 
     @classmethod
-    def build(cls, lat, lon, reach_km, cell_deg: float = 0.5) -> tuple[Grid, np.ndarray]:
+    def build(
+        cls, lat: np.ndarray, lon: np.ndarray, reach_km: np.ndarray, cell_deg: float = 0.5
+    ) -> tuple[Grid, np.ndarray]:
         """Returns the grid and the row order (a permutation) the pool must be taken in."""
         n_lat, n_lon = math.ceil(180 / cell_deg), math.ceil(360 / cell_deg)
         keys = _cell_keys(np.asarray(lat), np.asarray(lon), cell_deg, n_lat, n_lon)
@@ -95,11 +97,12 @@ def cap_box(lat: float, lon: float, radius_km: float) -> tuple[float, float, flo
     return lat - dlat, lat + dlat, lon - dlon, lon + dlon
 
 
-def _cell_keys(lat, lon, cell_deg, n_lat, n_lon) -> np.ndarray:
-    lon = (lon + 180.0) % 360.0 - 180.0
+def _cell_keys(lat: np.ndarray, lon: np.ndarray, cell_deg: float, n_lat: int, n_lon: int) -> np.ndarray:
+    wrapped = (lon + 180.0) % 360.0 - 180.0
     band = np.clip(np.floor((lat + 90.0) / cell_deg), 0, n_lat - 1).astype(np.int64)
-    col = np.clip(np.floor((lon + 180.0) / cell_deg), 0, n_lon - 1).astype(np.int64)
-    return band * n_lon + col
+    col = np.clip(np.floor((wrapped + 180.0) / cell_deg), 0, n_lon - 1).astype(np.int64)
+    keys: np.ndarray = band * n_lon + col
+    return keys
 
 
 def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:

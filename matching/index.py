@@ -15,24 +15,42 @@ but never rank; `Removed(id)` forgets a row.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Generic, Protocol, TypeVar
 
 import numpy as np
 
 from .columns import Columnar
 from .grid import Grid
 from .pools import POOL_TYPES
-from .records import Removed
+from .records import Removed, Row
+
+PoolT = TypeVar("PoolT", bound=Columnar[Any])
+PoolT_co = TypeVar("PoolT_co", bound=Columnar[Any], covariant=True)
 
 
 @dataclass(frozen=True, eq=False)
-class Segment:
+class Segment(Generic[PoolT_co]):
     """Rows of one pool to examine: `ranges` of positions, `alive` says which may rank."""
 
-    pool: Columnar
+    pool: PoolT_co
     alive: np.ndarray
     ranges: list[tuple[int, int]]
+
+
+class Snapshot(Protocol[PoolT_co]):
+    """What one query reads: a plain pool, or an index's state at the time it started."""
+
+    @property
+    def max_reach_km(self) -> float: ...
+
+    def segments(
+        self, lat: float, lon: float, radius_km: float, full_scan: bool = False
+    ) -> Sequence[Segment[PoolT_co]]: ...
+
+    def locate(self, candidate_id: int) -> tuple[PoolT_co, int, bool] | None: ...
 
 
 def _max_finite(reach: np.ndarray) -> float:
@@ -40,36 +58,37 @@ def _max_finite(reach: np.ndarray) -> float:
     return float(finite.max()) if len(finite) else 0.0
 
 
-class PoolSource:
+class PoolSource(Generic[PoolT]):
     """A plain pool used as a source: no grid, every query scans all of it."""
 
-    def __init__(self, pool: Columnar):
+    def __init__(self, pool: PoolT) -> None:
         self.pool = pool
-        self.max_reach_km = _max_finite(pool.reach_km())
+        self._max_reach_km = _max_finite(pool.reach_km())
 
-    def snapshot(self) -> PoolSource:
-        return self
+    @property
+    def max_reach_km(self) -> float:
+        return self._max_reach_km
 
     def __len__(self) -> int:
         return len(self.pool)
 
-    def segments(self, lat, lon, radius_km, full_scan=False) -> list[Segment]:
+    def segments(self, lat: float, lon: float, radius_km: float, full_scan: bool = False) -> list[Segment[PoolT]]:
         return [Segment(self.pool, self.pool.visible, [(0, len(self.pool))])]
 
-    def locate(self, candidate_id: int):
+    def locate(self, candidate_id: int) -> tuple[PoolT, int, bool] | None:
         pos = self.pool.position_of(candidate_id)
         return None if pos is None else (self.pool, pos, bool(self.pool.visible[pos]))
 
 
 @dataclass(frozen=True, eq=False)
-class _Snapshot:
-    main: Columnar  # grid order
+class _Snapshot(Generic[PoolT]):
+    main: PoolT  # grid order
     grid: Grid
     dead: np.ndarray  # superseded or removed since the last rebuild
     alive: np.ndarray  # visible and not dead
     id_order: np.ndarray  # argsort of main.ids, to find a row by id
     sorted_ids: np.ndarray  # main.ids[id_order]
-    tail: Columnar  # rows changed since the last rebuild, latest version only
+    tail: PoolT  # rows changed since the last rebuild, latest version only
     main_reach_km: float
     changes: int
 
@@ -77,7 +96,7 @@ class _Snapshot:
     def max_reach_km(self) -> float:
         return max(self.main_reach_km, _max_finite(self.tail.reach_km()))
 
-    def segments(self, lat, lon, radius_km, full_scan=False) -> list[Segment]:
+    def segments(self, lat: float, lon: float, radius_km: float, full_scan: bool = False) -> list[Segment[PoolT]]:
         ranges = [(0, len(self.main))] if full_scan else self.grid.ranges(lat, lon, radius_km)
         out = [Segment(self.main, self.alive, ranges)]
         if len(self.tail):
@@ -91,9 +110,10 @@ class _Snapshot:
             return np.zeros(0, dtype=np.int64)
         at = np.minimum(np.searchsorted(sorted_ids, ids), len(sorted_ids) - 1)
         pos = self.id_order[at[sorted_ids[at] == ids]]
-        return pos[~self.dead[pos]]
+        live: np.ndarray = pos[~self.dead[pos]]
+        return live
 
-    def locate(self, candidate_id: int):
+    def locate(self, candidate_id: int) -> tuple[PoolT, int, bool] | None:
         pos = self.tail.position_of(candidate_id)
         if pos is not None:
             return self.tail, pos, bool(self.tail.visible[pos])
@@ -103,10 +123,15 @@ class _Snapshot:
         return self.main, int(found[0]), bool(self.alive[found[0]])
 
 
-class CandidateIndex:
+class CandidateIndex(Generic[PoolT]):
     def __init__(
-        self, pool: Columnar, *, cell_deg: float = 0.5, rebuild_after: int | None = None, high_water_mark=None
-    ):
+        self,
+        pool: PoolT,
+        *,
+        cell_deg: float = 0.5,
+        rebuild_after: int | None = None,
+        high_water_mark: datetime | None = None,
+    ) -> None:
         self.pool_type = type(pool)
         self.cell_deg = cell_deg
         # a small tail keeps full scans of it cheap; the rebuild sorts the whole pool (~0.2 s per 1M rows)
@@ -115,17 +140,19 @@ class CandidateIndex:
         self._lock = threading.Lock()
         self._state = self._build(pool)
 
-    @classmethod
-    def from_rows(cls, rows: Iterable, pool_type: type | None = None, **options) -> CandidateIndex:
-        rows = list(rows)
+    @staticmethod
+    def from_rows(
+        rows: Iterable[Row], pool_type: type[Columnar[Any]] | None = None, **options: Any
+    ) -> CandidateIndex[Any]:
+        listed = list(rows)
         if pool_type is None:
-            if not rows:
+            if not listed:
                 raise ValueError("pool_type is required for an empty index")
-            pool_type = POOL_TYPES[type(rows[0])]
-        stamps = [r.updated_at for r in rows if r.updated_at is not None]
-        return cls(pool_type.from_rows(rows), high_water_mark=max(stamps, default=None), **options)
+            pool_type = POOL_TYPES[type(listed[0])]
+        stamps = [r.updated_at for r in listed if r.updated_at is not None]
+        return CandidateIndex(pool_type.from_rows(listed), high_water_mark=max(stamps, default=None), **options)
 
-    def _build(self, pool: Columnar) -> _Snapshot:
+    def _build(self, pool: PoolT) -> _Snapshot[PoolT]:
         reach = pool.reach_km()
         grid, order = Grid.build(pool.lat, pool.lon, reach, self.cell_deg)
         main = pool.take(order)
@@ -146,7 +173,7 @@ class CandidateIndex:
             changes=0,
         )
 
-    def snapshot(self) -> _Snapshot:
+    def snapshot(self) -> _Snapshot[PoolT]:
         return self._state
 
     def __len__(self) -> int:
@@ -154,13 +181,13 @@ class CandidateIndex:
         st = self._state
         return int((~st.dead).sum()) + len(st.tail)
 
-    def apply_changes(self, rows: Iterable) -> None:
+    def apply_changes(self, rows: Iterable[Row | Removed]) -> None:
         rows = list(rows)
         row_type = next(t for t, p in POOL_TYPES.items() if p is self.pool_type)
         for r in rows:
             if not isinstance(r, (row_type, Removed)):
                 raise TypeError(f"expected {row_type.__name__} or Removed rows, got {type(r).__name__}")
-        latest: dict[int, object] = {}
+        latest: dict[int, Row | Removed] = {}
         for r in rows:  # a later row for the same id wins
             latest.pop(r.id, None)
             latest[r.id] = r

@@ -12,6 +12,7 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 
 from . import bitsets
 from . import features as F
@@ -24,8 +25,13 @@ from .records import Job, Student
 from .weights import JobStudentWeights, StudentJobWeights
 
 
-def pair_radius(job_radius, job_remote, travel_radius, student_remote):
-    return np.where(job_remote, np.inf, np.where(student_remote, job_radius, np.minimum(job_radius, travel_radius)))
+def pair_radius(
+    job_radius: npt.ArrayLike, job_remote: npt.ArrayLike, travel_radius: npt.ArrayLike, student_remote: npt.ArrayLike
+) -> np.ndarray:
+    radius: np.ndarray = np.where(
+        job_remote, np.inf, np.where(student_remote, job_radius, np.minimum(job_radius, travel_radius))
+    )
+    return radius
 
 
 def one_pair_radius(job_radius: float, job_remote: bool, travel_radius: float, student_remote: bool) -> float:
@@ -46,7 +52,7 @@ class _JobQuery:
     schedule: np.uint64
 
 
-class JobToStudents(MatchKind):
+class JobToStudents(MatchKind[Job, _JobQuery, StudentPool]):
     """An employer's candidates for a job (StudentPool)."""
 
     weights_type = JobStudentWeights
@@ -64,13 +70,13 @@ class JobToStudents(MatchKind):
             np.uint64(bitsets.single_word(job.schedule, "schedule")),
         )
 
-    def query_point(self, q: _JobQuery):
+    def query_point(self, q: _JobQuery) -> tuple[float, float]:
         return q.job.lat, q.job.lon
 
     def search_radius(self, q: _JobQuery, max_reach_km: float) -> float:
         return np.inf if q.job.remote_ok else q.job.radius_km
 
-    def score_block(self, q: _JobQuery, pool: StudentPool, lo, hi, alive) -> Block | None:
+    def score_block(self, q: _JobQuery, pool: StudentPool, lo: int, hi: int, alive: np.ndarray) -> Block | None:
         creds = pool.credentials
         if q.required:  # the strongest gate first, and it reads only those credentials' postings
             pos = creds.rows_holding_all(lo, hi, q.required, q.start).astype(np.int64)
@@ -101,7 +107,7 @@ class JobToStudents(MatchKind):
         values[8] = F.recency(pool.last_active[pos], q.today)
         return Block(pos, values, d)
 
-    def exclusions(self, q: _JobQuery, pool: StudentPool, pos, alive) -> list[Exclusion]:
+    def exclusions(self, q: _JobQuery, pool: StudentPool, pos: int, alive: bool) -> list[Exclusion]:
         held = dict(pool.credentials.row(pos))
         return _exclusions(
             q.job,
@@ -114,7 +120,7 @@ class JobToStudents(MatchKind):
             who="student",
         )
 
-    def describe(self, q: _JobQuery, pool: StudentPool, pos, values, d) -> Details:
+    def describe(self, q: _JobQuery, pool: StudentPool, pos: int, values: np.ndarray, d: float) -> Details:
         have_skills = set(bitsets.ids_of(pool.skills[pos]))
         valid = {c for c, exp in pool.credentials.row(pos) if exp >= q.start}
         radius = one_pair_radius(q.job.radius_km, q.job.remote_ok, pool.travel_radius_km[pos], pool.remote_ok[pos])
@@ -156,7 +162,7 @@ class _StudentQuery:
         return out
 
 
-class StudentToJobs(MatchKind):
+class StudentToJobs(MatchKind[Student, _StudentQuery, JobPool]):
     """Recommended jobs for a student (JobPool)."""
 
     weights_type = StudentJobWeights
@@ -173,13 +179,13 @@ class StudentToJobs(MatchKind):
             np.uint64(bitsets.single_word(student.availability, "availability")),
         )
 
-    def query_point(self, q: _StudentQuery):
+    def query_point(self, q: _StudentQuery) -> tuple[float, float]:
         return q.student.lat, q.student.lon
 
     def search_radius(self, q: _StudentQuery, max_reach_km: float) -> float:
         return max_reach_km if q.student.remote_ok else min(q.student.travel_radius_km, max_reach_km)
 
-    def score_block(self, q: _StudentQuery, pool: JobPool, lo, hi, alive) -> Block | None:
+    def score_block(self, q: _StudentQuery, pool: JobPool, lo: int, hi: int, alive: np.ndarray) -> Block | None:
         s = q.student
         pos = np.flatnonzero(alive[lo:hi]) + lo
         d = haversine_km(s.lat, s.lon, pool.lat[pos], pool.lon[pos])
@@ -219,13 +225,13 @@ class StudentToJobs(MatchKind):
         )
         return job, int(pool.start_day[pos]) or today
 
-    def exclusions(self, q: _StudentQuery, pool: JobPool, pos, alive) -> list[Exclusion]:
+    def exclusions(self, q: _StudentQuery, pool: JobPool, pos: int, alive: bool) -> list[Exclusion]:
         s = q.student
         job, start = self._job(pool, pos, q.today)
         d = distance_km(s.lat, s.lon, job.lat, job.lon)
         return _exclusions(job, start, dict(q.credentials), alive, d, s.travel_radius_km, s.remote_ok, who="you")
 
-    def describe(self, q: _StudentQuery, pool: JobPool, pos, values, d) -> Details:
+    def describe(self, q: _StudentQuery, pool: JobPool, pos: int, values: np.ndarray, d: float) -> Details:
         s = q.student
         job, start = self._job(pool, pos, q.today)
         required = tuple(sorted(set(job.required_credentials)))
@@ -252,7 +258,16 @@ class StudentToJobs(MatchKind):
         )
 
 
-def _exclusions(job: Job, start, held: dict[int, int], alive, d, travel, student_remote, who) -> list[Exclusion]:
+def _exclusions(
+    job: Job,
+    start: int,
+    held: dict[int, int],
+    alive: bool,
+    d: float,
+    travel: float,
+    student_remote: bool,
+    who: str,
+) -> list[Exclusion]:
     out = []
     if not alive:
         out.append(Exclusion(ExclusionCode.NOT_VISIBLE, "hidden, closed or removed"))
@@ -284,23 +299,23 @@ def _exclusions(job: Job, start, held: dict[int, int], alive, d, travel, student
 
 
 def _details(
-    job,
-    start,
-    today,
-    required,
-    preferred,
-    have_skills,
-    valid,
-    d,
-    radius,
+    job: Job,
+    start: int,
+    today: int,
+    required: tuple[int, ...],
+    preferred: tuple[int, ...],
+    have_skills: set[int],
+    valid: set[int],
+    d: float,
+    radius: float,
     *,
-    programs,
-    slots,
-    years,
-    desired,
-    available,
-    last_active,
-    posted=False,
+    programs: tuple[int, int],
+    slots: tuple[int, int],
+    years: float,
+    desired: int,
+    available: int,
+    last_active: int,
+    posted: bool = False,
 ) -> Details:
     wanted = sorted(set(job.preferred_skills))
     matched = tuple(i for i in wanted if i in have_skills)

@@ -29,7 +29,7 @@ class _MenteeQuery:
     availability: np.uint64
 
 
-class MenteeToMentors(MatchKind):
+class MenteeToMentors(MatchKind[Student, _MenteeQuery, MentorPool]):
     weights_type = MentorWeights
 
     def prepare(self, mentee: Student, today: int) -> _MenteeQuery:
@@ -40,18 +40,18 @@ class MenteeToMentors(MatchKind):
             np.uint64(bitsets.single_word(mentee.availability, "availability")),
         )
 
-    def query_point(self, q):
+    def query_point(self, q: _MenteeQuery) -> tuple[float, float]:
         return q.mentee.lat, q.mentee.lon
 
-    def search_radius(self, q, max_reach_km: float) -> float:
+    def search_radius(self, q: _MenteeQuery, max_reach_km: float) -> float:
         m = q.mentee
         return max_reach_km if m.remote_ok else min(m.travel_radius_km, max_reach_km)
 
-    def _radius(self, q, pool: MentorPool, pos):
+    def _radius(self, q: _MenteeQuery, pool: MentorPool, pos: int | np.ndarray) -> np.ndarray:
         m = q.mentee
         return pair_radius(pool.radius_km[pos], pool.remote_ok[pos], m.travel_radius_km, m.remote_ok)
 
-    def score_block(self, q, pool: MentorPool, lo, hi, alive) -> Block | None:
+    def score_block(self, q: _MenteeQuery, pool: MentorPool, lo: int, hi: int, alive: np.ndarray) -> Block | None:
         m = q.mentee
         pos = np.flatnonzero(alive[lo:hi] & (pool.capacity_left[lo:hi] > 0)) + lo
         d = haversine_km(m.lat, m.lon, pool.lat[pos], pool.lon[pos])
@@ -73,7 +73,7 @@ class MenteeToMentors(MatchKind):
         values[7] = F.recency(pool.last_active[pos], q.today)
         return Block(pos, values, d)
 
-    def exclusions(self, q, pool: MentorPool, pos, alive) -> list[Exclusion]:
+    def exclusions(self, q: _MenteeQuery, pool: MentorPool, pos: int, alive: bool) -> list[Exclusion]:
         m = q.mentee
         out = []
         if not alive:
@@ -92,7 +92,7 @@ class MenteeToMentors(MatchKind):
             )
         return out
 
-    def describe(self, q, pool: MentorPool, pos, values, d) -> Details:
+    def describe(self, q: _MenteeQuery, pool: MentorPool, pos: int, values: np.ndarray, d: float) -> Details:
         m = q.mentee
         spec = set(bitsets.ids_of(pool.specialties[pos]))
         wanted, own = sorted(set(m.wanted_skills)), sorted(set(m.skills))

@@ -7,10 +7,11 @@ from arrays (the synthetic generators do, for a million rows). Row order is free
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 
 from . import bitsets
 from .columns import NEVER, Columnar, HeldCredentials, day, titles
@@ -21,23 +22,23 @@ _U = np.uint64
 _I32 = np.int32
 
 
-def _sets(rows, attr: str) -> np.ndarray:
+def _sets(rows: Sequence[object], attr: str) -> np.ndarray:
     return bitsets.pack([getattr(r, attr) for r in rows])
 
 
-def _word(rows, attr: str) -> np.ndarray:
+def _word(rows: Sequence[object], attr: str) -> np.ndarray:
     return np.array([bitsets.single_word(getattr(r, attr), attr) for r in rows], dtype=_U)
 
 
-def _col(rows, attr: str, dtype) -> np.ndarray:
+def _col(rows: Sequence[object], attr: str, dtype: npt.DTypeLike) -> np.ndarray:
     return np.array([getattr(r, attr) for r in rows], dtype=dtype)
 
 
-def _days(rows, attr: str) -> np.ndarray:
+def _days(rows: Sequence[object], attr: str) -> np.ndarray:
     return np.array([day(getattr(r, attr)) for r in rows], dtype=_I32)
 
 
-def _common(rows) -> dict:
+def _common(rows: Sequence[object]) -> dict[str, np.ndarray]:
     return {
         "ids": _col(rows, "id", np.int64),
         "lat": _col(rows, "lat", _F),
@@ -47,7 +48,7 @@ def _common(rows) -> dict:
 
 
 @dataclass(frozen=True, eq=False)
-class StudentPool(Columnar):
+class StudentPool(Columnar[Student]):
     ids: np.ndarray
     lat: np.ndarray
     lon: np.ndarray
@@ -92,7 +93,7 @@ class StudentPool(Columnar):
 
 
 @dataclass(frozen=True, eq=False)
-class JobPool(Columnar):
+class JobPool(Columnar[Job]):
     ids: np.ndarray
     lat: np.ndarray
     lon: np.ndarray
@@ -135,7 +136,7 @@ class JobPool(Columnar):
 
 
 @dataclass(frozen=True, eq=False)
-class MentorPool(Columnar):
+class MentorPool(Columnar[Mentor]):
     ids: np.ndarray
     lat: np.ndarray
     lon: np.ndarray
@@ -172,7 +173,7 @@ NO_CATEGORY = -1
 
 
 @dataclass(frozen=True, eq=False)
-class NeedPool(Columnar):
+class NeedPool(Columnar[Need]):
     ids: np.ndarray
     lat: np.ndarray
     lon: np.ndarray
@@ -213,7 +214,7 @@ class NeedPool(Columnar):
 
 
 @dataclass(frozen=True, eq=False)
-class ListingPool(Columnar):
+class ListingPool(Columnar[Listing]):
     ids: np.ndarray
     lat: np.ndarray
     lon: np.ndarray
@@ -247,12 +248,13 @@ class ListingPool(Columnar):
         return self.ids, self.quantity
 
 
-def listing_reach(fulfillment, radius_km):
+def listing_reach(fulfillment: npt.ArrayLike, radius_km: npt.ArrayLike) -> np.ndarray:
     """Shipping reaches anywhere; delivery reaches the donor's radius; pickup and tow add
     nothing to the school's own radius."""
     ships = (np.asarray(fulfillment) & int(Fulfillment.SHIP)) != 0
     delivers = (np.asarray(fulfillment) & int(Fulfillment.DELIVERY)) != 0
-    return np.where(ships, np.inf, np.where(delivers, radius_km, 0.0))
+    reach: np.ndarray = np.where(ships, np.inf, np.where(delivers, radius_km, 0.0))
+    return reach
 
 
 def _category(value: int | None) -> int:

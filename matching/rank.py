@@ -6,18 +6,23 @@ Order is deterministic: score descending, then candidate id ascending.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import Any, TypeVar
 
 import numpy as np
 
-from .columns import day
+from .columns import Columnar, day
 from .explain import Exclusion, ExclusionCode, Match, PairExplanation, build
 from .geo import distance_km
-from .index import PoolSource
-from .kind import MatchKind
+from .index import CandidateIndex, PoolSource, Snapshot
+from .kind import Block, MatchKind
 from .weights import Weights
+
+QueryT = TypeVar("QueryT")
+PreparedT = TypeVar("PreparedT")
+PoolT = TypeVar("PoolT", bound=Columnar[Any])
 
 # Rows scored at a time: memory stays bounded (a few MB of temporaries) however many rows
 # survive the gates of a national query, while a full scan of 1M rows is only 4 blocks of
@@ -47,7 +52,8 @@ def top_k(ids: np.ndarray, scores: np.ndarray, k: int) -> np.ndarray:
     else:
         candidates = np.arange(n)
     order = np.lexsort((ids[candidates], -scores[candidates]))
-    return candidates[order[:k]]
+    best: np.ndarray = candidates[order[:k]]
+    return best
 
 
 def weighted_mean(shares: np.ndarray, values: np.ndarray) -> np.ndarray:
@@ -55,27 +61,40 @@ def weighted_mean(shares: np.ndarray, values: np.ndarray) -> np.ndarray:
     round each element the same way whatever the block layout (a BLAS product does not), so
     a grid query and a full scan give bit-identical scores."""
     out = shares[0] * values[0]
-    for share, row in zip(shares[1:], values[1:], strict=False):
+    for share, row in zip(shares[1:], values[1:], strict=True):
         out += share * row
-    return np.clip(out, 0.0, 1.0)
+    clipped: np.ndarray = np.clip(out, 0.0, 1.0)
+    return clipped
 
 
-def _source(source):
-    return source.snapshot() if hasattr(source, "snapshot") else PoolSource(source)
+def _source(source: PoolT | CandidateIndex[PoolT]) -> Snapshot[PoolT]:
+    return source.snapshot() if isinstance(source, CandidateIndex) else PoolSource(source)
 
 
-def _prepare(kind: MatchKind, query, weights, today: date | None):
+def _prepare(
+    kind: MatchKind[QueryT, PreparedT, Any],
+    query: QueryT,
+    weights: Weights | Mapping[str, float] | None,
+    today: date | None,
+) -> tuple[Weights, PreparedT]:
     w = kind.weights_type.resolve(weights)
     return w, kind.prepare(query, day(today or date.today()))
 
 
-def _blocks(ranges):
+def _blocks(ranges: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
     for lo, hi in ranges:
         for start in range(lo, hi, BLOCK_ROWS):
             yield start, min(start + BLOCK_ROWS, hi)
 
 
-def _scored(kind: MatchKind, prepared, snap, w: Weights, full_scan: bool, stats: RankStats | None):
+def _scored(
+    kind: MatchKind[Any, PreparedT, PoolT],
+    prepared: PreparedT,
+    snap: Snapshot[PoolT],
+    w: Weights,
+    full_scan: bool,
+    stats: RankStats | None,
+) -> Iterator[tuple[PoolT, Block, np.ndarray]]:
     """Yields (pool, block, scores) for every block with eligible rows."""
     vector = w.vector() / w.vector().sum()
     lat, lon = kind.query_point(prepared)
@@ -95,9 +114,9 @@ def _scored(kind: MatchKind, prepared, snap, w: Weights, full_scan: bool, stats:
 
 
 def rank(
-    kind: MatchKind,
-    query,
-    source,
+    kind: MatchKind[QueryT, Any, PoolT],
+    query: QueryT,
+    source: PoolT | CandidateIndex[PoolT],
     *,
     k: int = 20,
     weights: Weights | Mapping[str, float] | None = None,
@@ -113,7 +132,8 @@ def rank(
     if k < 1:
         raise ValueError("k must be at least 1")
     w, prepared = _prepare(kind, query, weights, today)
-    kept = []  # per block: only its own top-k can reach the final top-k
+    # per block: only its own top-k can reach the final top-k
+    kept: list[tuple[PoolT, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = []
     for pool, block, scores in _scored(kind, prepared, _source(source), w, full_scan, stats):
         ids = pool.ids[block.positions]
         pick = top_k(ids, scores, k)
@@ -138,9 +158,9 @@ def rank(
 
 
 def explain_pair(
-    kind: MatchKind,
-    query,
-    source,
+    kind: MatchKind[QueryT, Any, PoolT],
+    query: QueryT,
+    source: PoolT | CandidateIndex[PoolT],
     candidate_id: int,
     *,
     k: int | None = None,
@@ -161,8 +181,9 @@ def explain_pair(
     reasons = kind.exclusions(prepared, pool, pos, alive)
     if reasons:
         return PairExplanation(candidate_id, eligible=False, reasons=tuple(reasons), distance_km=d)
-    own = None
-    all_ids, all_scores = [], []
+    own: tuple[float, np.ndarray, float] | None = None
+    all_ids: list[np.ndarray] = []
+    all_scores: list[np.ndarray] = []
     for block_pool, block, scores in _scored(kind, prepared, snap, w, False, None):
         ids = block_pool.ids[block.positions]
         all_ids.append(ids)

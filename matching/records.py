@@ -151,3 +151,6 @@ class Removed:
 
     id: int
     updated_at: datetime | None = None
+
+
+Row = Student | Job | Mentor | Need | Listing

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
+import numpy.typing as npt
 
 SAME = 1.0
 PARENT_CHILD = 0.7
@@ -53,7 +54,7 @@ class Taxonomy:
     def __len__(self) -> int:
         return len(self.parent)
 
-    def fit(self, a, b) -> np.ndarray:
+    def fit(self, a: npt.ArrayLike, b: npt.ArrayLike) -> np.ndarray:
         """Fit of category a with category b (broadcast arrays or scalars; -1 = unknown)."""
         a, b = np.broadcast_arrays(np.asarray(a, dtype=np.int64), np.asarray(b, dtype=np.int64))
         n = len(self.parent)

@@ -8,7 +8,7 @@ then compared on ids (bitsets), never on strings.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -39,8 +39,8 @@ class Vocabulary:
         *,
         accept: float = ACCEPT,
         suggest: float = SUGGEST,
-        scorer=fuzz.WRatio,
-    ):
+        scorer: Callable[..., float] = fuzz.WRatio,
+    ) -> None:
         self.accept, self.suggest, self.scorer = accept, suggest, scorer
         self.names: dict[int, str] = {}
         self._exact: dict[str, int] = {}

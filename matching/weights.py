@@ -12,12 +12,13 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
+from typing import Self
 
 import numpy as np
 
 
 @cache
-def _names(cls) -> tuple[str, ...]:  # asked for on every explanation: compute once per kind
+def _names(cls: type[Weights]) -> tuple[str, ...]:  # asked for on every explanation: compute once per kind
     return tuple(f.name for f in dataclasses.fields(cls))
 
 
@@ -35,13 +36,13 @@ class Weights:
 
     @classmethod
     def names(cls) -> tuple[str, ...]:
-        return _names(cls)
+        return _names(cls)  # type: ignore[arg-type]  # a class is hashable; mypy reads its instances' __hash__
 
     def vector(self) -> np.ndarray:
         return np.array([getattr(self, n) for n in self.names()], dtype=np.float64)
 
     @classmethod
-    def resolve(cls, overrides: Weights | Mapping[str, float] | None = None):
+    def resolve(cls, overrides: Weights | Mapping[str, float] | None = None) -> Self:
         """Defaults of this kind, with the given weights replaced (validated)."""
         if overrides is None:
             return cls()

@@ -45,6 +45,9 @@ class Payload:
     )
 
 
+INPUT = "Everything the mutation takes; each field is described on the input type."
+
+
 class Caller(Enum):
     """Who may call a mutation at all; ownership of the objects is checked by the domain's policy."""
 

@@ -11,6 +11,7 @@ import os
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -28,8 +29,8 @@ _TMP = tempfile.mkdtemp(prefix="shopready-tests-")
 TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL") or f"sqlite+aiosqlite:///{Path(_TMP) / 'test.db'}"
 
 
-def test_settings(**overrides) -> Settings:
-    values = {
+def test_settings(**overrides: Any) -> Settings:
+    values: dict[str, Any] = {
         "database_url": TEST_DATABASE_URL,
         "secret_key": "test-secret-key-that-is-long-enough-0123456789",
         "password_time_cost": 1,
@@ -39,7 +40,7 @@ def test_settings(**overrides) -> Settings:
     return Settings(**values)
 
 
-test_settings.__test__ = False  # a factory, not a test
+test_settings.__test__ = False  # type: ignore[attr-defined]  # a factory, not a test: pytest reads this marker
 
 
 async def reset_database(url: str) -> None:

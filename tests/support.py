@@ -74,7 +74,10 @@ class Api:
         role: str = "OWNER",
         **columns,
     ) -> int:
-        lat, lon = zip_centroid(postal_code)
+        point = zip_centroid(postal_code)
+        if point is None:
+            raise ValueError(f"unknown ZIP code {postal_code}")
+        lat, lon = point
         async with self.db.write() as session:
             org = Organization(
                 name=name or f"Organization {next(_counter)}",

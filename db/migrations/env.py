@@ -1,15 +1,18 @@
-"""Alembic environment: async engines for both SQLite and PostgreSQL, URL from DATABASE_URL."""
+"""Alembic environment: async engines for both SQLite and PostgreSQL, URL from DATABASE_URL.
+
+Like the rest of db/, it imports nothing from core/: the layers point down.
+"""
 
 from __future__ import annotations
 
 import asyncio
+import os
 
 from alembic import context
 from sqlalchemy.engine import Connection
 
-from core.settings import Settings
 from db.base import UTCDateTime
-from db.engine import create_engine
+from db.engine import create_engine, database_url_from_env
 from db.models import Base
 
 config = context.config
@@ -17,7 +20,7 @@ target_metadata = Base.metadata
 
 
 def _url() -> str:
-    return config.get_main_option("sqlalchemy.url") or Settings.from_env().database_url
+    return config.get_main_option("sqlalchemy.url") or database_url_from_env(os.environ)
 
 
 def _render_item(type_, obj, autogen_context):

@@ -3,7 +3,6 @@
 from db.base import Base
 from db.models.accounts.organizations import Invitation, Membership, Organization
 from db.models.accounts.users import AppToken, User
-from db.models.platform.rate_buckets import RateBucket
 from db.models.donations.categories import Category
 from db.models.donations.donations import Donation, DonationEvent, DonationReceipt, Listing, Need, ReceiptCounter
 from db.models.pathways.scholarships import Scholarship, ScholarshipApplication
@@ -17,6 +16,7 @@ from db.models.pathways.training import (
     TrainingProgram,
     TrainingProgramArea,
 )
+from db.models.platform.rate_buckets import RateBucket
 from db.models.talent.jobs import Application, ApplicationEvent, JobInvitation, JobPosting, JobRequiredCredential
 from db.models.talent.mentorship import MentorProfile, Mentorship
 from db.models.talent.pay import PayReport
@@ -30,7 +30,6 @@ __all__ = [
     "ApplicationEvent",
     "AreaBadgeAward",
     "Base",
-    "RateBucket",
     "Category",
     "Credential",
     "Donation",
@@ -49,6 +48,7 @@ __all__ = [
     "Need",
     "Organization",
     "PayReport",
+    "RateBucket",
     "ReceiptCounter",
     "Scholarship",
     "ScholarshipApplication",

@@ -206,7 +206,7 @@ async def invite_member(db: Database, viewer: Viewer, organization_id: int, emai
 async def accept_invitation(db: Database, viewer: Viewer, organization_id: int) -> Membership:
     user_id = viewer.require_person()
     async with db.write() as session:
-        user = await session.get(User, user_id)
+        user = await session.get_one(User, user_id)
         invitation = await session.scalar(
             select(Invitation).where(
                 Invitation.organization_id == organization_id,
@@ -246,6 +246,6 @@ async def remove_member(db: Database, viewer: Viewer, organization_id: int, user
                     Membership.organization_id == organization_id, Membership.role == Role.OWNER.value
                 )
             )
-            if owners <= 1:
+            if (owners or 0) <= 1:
                 raise DomainError(ErrorCode.LAST_OWNER, "An organization must keep at least one owner.", "userId")
         await session.delete(membership)

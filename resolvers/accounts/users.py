@@ -68,7 +68,7 @@ async def authenticate(db: Database, passwords: Passwords, settings: Settings, *
         user = await session.scalar(select(User).where(User.email == email)) if email else None
     if user is not None and user.login_locked_until and user.login_locked_until > utcnow():
         raise DomainError(ErrorCode.RATE_LIMITED, "Too many failed sign-ins. Try again later.", "email")
-    if await passwords.verify(user.password_hash if user else None, password):
+    if await passwords.verify(user.password_hash if user else None, password) and user is not None:
         if user.failed_login_count:
             async with db.write() as session:
                 await session.execute(update(User).where(User.id == user.id).values(failed_login_count=0))
@@ -86,7 +86,7 @@ async def _record_failure(db: Database, settings: Settings, user_id: int) -> Non
             .values(failed_login_count=User.failed_login_count + 1)
             .returning(User.failed_login_count)
         )
-        if failures >= settings.login_max_failures:
+        if (failures or 0) >= settings.login_max_failures:
             await session.execute(
                 update(User)
                 .where(User.id == user_id)

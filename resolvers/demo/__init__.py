@@ -14,7 +14,7 @@ from db.engine import Database
 from db.models import Organization, User
 
 SIZES = {"small": 1, "medium": 5, "large": 30}
-DEMO_PASSWORD = "shopready-demo-2026"
+DEMO_PASSWORD = "shopready-demo-2026"  # noqa: S105 - public: the README gives it to every reader
 DEMO_MARKER_EMAIL = "staff@demo.shopready.dev"  # present once demo data has been written
 
 

@@ -7,6 +7,7 @@ both sides of each workflow state. Donations move through the real state machine
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -52,6 +53,7 @@ SERVICES = [
     ("services-shop-tour", "Shop tour for the second-year class"),
     ("services-job-shadow", "Job shadow days for seniors"),
 ]
+CONDITION_NOTES = ["Works well.", "Lightly used.", "From our last remodel."]
 
 
 def _listing(rng, donor, item, now) -> Listing:
@@ -65,7 +67,7 @@ def _listing(rng, donor, item, now) -> Listing:
         unit_value_cents=cents,
         currency="USD",
         fulfillment_mask=sum(m.bit for m in methods),
-        description=f"Donated by {donor.name}. {rng.choice(['Works well.', 'Lightly used.', 'From our last remodel.'])}",
+        description=f"Donated by {donor.name}. {rng.choice(CONDITION_NOTES)}",
         private_notes=f"Loading dock at the back; call {donor.contact_phone} a day ahead.",
         postal_code=donor.postal_code,
         latitude=donor.latitude,
@@ -111,7 +113,7 @@ async def _walk(session, donation: Donation, listing: Listing, path: list[Action
         if method is FulfillmentMethod.SHIP
         else {"fulfillment": method.value, "arrangement": "Thursday, 3 pm"}
     )
-    details = {
+    details: dict[Action, dict[str, Any]] = {
         Action.SHIP: {"values": shipment},
         Action.DECLINE: {
             "note": "Already promised to another school.",
@@ -136,7 +138,7 @@ async def seed(session: AsyncSession, world) -> None:
         session.add_all(listings[donor.id])
     needs: dict[int, list[Need]] = {}
     for school in world.schools:
-        chosen = rng.sample(NEEDS, k=4)
+        chosen: list[tuple[str, str, str, int]] = rng.sample(NEEDS, k=4)
         needs[school.id] = [_need(rng, school, *entry, today) for entry in chosen]
         session.add_all(needs[school.id])
         slug, title = rng.choice(SERVICES)

@@ -43,7 +43,10 @@ DEMO_ACCOUNTS = {
 
 def _place(world, index: int) -> dict:
     city, code = REGION[index % len(REGION)]
-    lat, lon = zip_centroid(code)
+    point = zip_centroid(code)
+    if point is None:
+        raise ValueError(f"demo ZIP code {code} is not in the bundled data")
+    lat, lon = point
     return {"city": city, "state": "MI", "postal_code": code, "latitude": lat, "longitude": lon}
 
 

@@ -191,12 +191,15 @@ async def _apprenticeship(session: AsyncSession, world, programs) -> None:
     )
     session.add(enrollment)
     await session.flush()
-    first_module = await session.scalar(
-        select(AcademyModule)
-        .join(TrainingProgramArea, TrainingProgramArea.area_id == AcademyModule.area_id)
-        .where(TrainingProgramArea.program_id == apprenticeship.id)
-        .order_by(AcademyModule.position)
-    )
+    first_module = (
+        await session.scalars(
+            select(AcademyModule)
+            .join(TrainingProgramArea, TrainingProgramArea.area_id == AcademyModule.area_id)
+            .where(TrainingProgramArea.program_id == apprenticeship.id)
+            .order_by(AcademyModule.position)
+            .limit(1)
+        )
+    ).one()
     session.add(
         ModuleCompletion(
             enrollment_id=enrollment.id,

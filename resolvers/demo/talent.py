@@ -138,7 +138,10 @@ PIPELINE = [S.APPLIED, S.REVIEWING, S.INTERVIEW, S.OFFERED]
 
 def _place(index: int) -> dict:
     _city, code = REGION[index % len(REGION)]
-    lat, lon = zip_centroid(code)
+    point = zip_centroid(code)
+    if point is None:
+        raise ValueError(f"demo ZIP code {code} is not in the bundled data")
+    lat, lon = point
     return {"postal_code": code, "latitude": lat, "longitude": lon}
 
 
@@ -197,7 +200,7 @@ async def _students(session: AsyncSession, world) -> list[StudentProfile]:
         )
     session.add_all(profiles)
     await session.flush()
-    for i, profile in enumerate(profiles):
+    for profile in profiles:
         # earned dates spread so the demo shows VALID, EXPIRING and EXPIRED credentials
         for j, code in enumerate(rng.sample(STUDENT_CREDENTIALS, k=rng.randint(1, 3))):
             earned = today - timedelta(days=rng.choice([60, 200, 450, 680, 760]) + j)

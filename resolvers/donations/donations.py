@@ -50,7 +50,9 @@ async def request(
             await require_role(session, viewer, need.school_id, scope=Scope.DONATIONS_WRITE)
         except DomainError as error:
             if error.code is ErrorCode.PERMISSION_DENIED:
-                raise DomainError(ErrorCode.PERMISSION_DENIED, "Only the need's school can request for it.", "needId")
+                raise DomainError(
+                    ErrorCode.PERMISSION_DENIED, "Only the need's school can request for it.", "needId"
+                ) from error
             raise
         listing = await session.get(Listing, listing_id)
         if listing is None:
@@ -169,7 +171,7 @@ def shipment(method: FulfillmentMethod, carrier: str | None, tracking: str | Non
 
 
 async def _check_shipment(session: AsyncSession, donation: Donation, values: dict) -> None:
-    listing = await session.get(Listing, donation.listing_id)
+    listing = await session.get_one(Listing, donation.listing_id)
     method = FulfillmentMethod(values["fulfillment"])
     if not listing.fulfillment_mask & method.bit:
         raise DomainError(ErrorCode.INVALID, f"This listing does not offer {method.value.lower()}.", "method")

@@ -57,6 +57,7 @@ async def impacts(db: Database, organization_ids: Sequence[int]) -> list[Impact]
             .where(Need.fulfilled_by_id.in_(organization_ids))
             .group_by(Need.fulfilled_by_id)
         )
-        for org_id, count in services:
-            found[org_id].services_fulfilled = count
+        for fulfiller_id, count in services:
+            if fulfiller_id is not None:  # the filter above already excludes it; this tells the type checker
+                found[fulfiller_id].services_fulfilled = count
     return [found[i] if i in found else Impact() for i in organization_ids]

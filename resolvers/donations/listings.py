@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
+from typing import Any
 
-from sqlalchemy import Select, func, or_, select, update
+from sqlalchemy import Select, UnaryExpression, func, or_, select, update
 
 from core.clock import utcnow
 from core.errors import DomainError, ErrorCode, not_found
@@ -15,7 +17,7 @@ from core.locations import Circle, locate
 from core.paging import Page, Slice
 from core.validation import Checks, contains_pattern
 from core.viewer import Scope, Viewer, require_role
-from db.engine import Database
+from db.engine import Database, rows_matched
 from db.enums.donations import DonationStatus, FulfillmentMethod, ItemCondition, ListingStatus
 from db.models import Donation, Listing, Organization
 from db.models.donations.donations import listing_available, listing_status
@@ -145,7 +147,7 @@ async def update_listing(db: Database, viewer: Viewer, listing_id: int, changes:
                 .where(Listing.id == listing_id, Listing.quantity_reserved + Listing.quantity_donated <= quantity)
                 .values(quantity=quantity)
             )
-            if changed.rowcount != 1:
+            if rows_matched(changed) != 1:
                 raise DomainError(
                     ErrorCode.OUT_OF_RANGE, "quantity cannot be below what is reserved or donated.", "quantity"
                 )
@@ -165,7 +167,7 @@ async def withdraw(db: Database, viewer: Viewer, listing_id: int, reason: str | 
             .where(Listing.id == listing_id, Listing.quantity_reserved == 0, Listing.withdrawn_at.is_(None))
             .values(withdrawn_at=now, updated_at=now)
         )
-        if changed.rowcount != 1:
+        if rows_matched(changed) != 1:
             raise DomainError(
                 ErrorCode.HAS_RESERVATIONS, "Ship or cancel the approved donations before withdrawing.", "id"
             )
@@ -222,7 +224,7 @@ def _filtered(filter: ListingFilter, tree: categories.CategoryTree) -> Select:
     return stmt
 
 
-_ORDERS = {
+_ORDERS: dict[ListingOrder, Callable[[], list[UnaryExpression[Any]]]] = {
     ListingOrder.NEWEST: lambda: [Listing.created_at.desc(), Listing.id.desc()],
     ListingOrder.VALUE: lambda: [(Listing.unit_value_cents * listing_available()).desc(), Listing.id.desc()],
 }

@@ -15,7 +15,7 @@ from core.locations import Circle
 from core.paging import Page, Slice
 from core.validation import Checks, contains_pattern
 from core.viewer import Scope, Viewer, require_role
-from db.engine import Database
+from db.engine import Database, rows_matched
 from db.enums.donations import DonationStatus, NeedPriority, NeedStatus
 from db.models import Donation, Need, Organization
 from db.models.donations.donations import need_status
@@ -104,7 +104,7 @@ async def update_need(db: Database, viewer: Viewer, need_id: int, changes: dict)
             changed = await session.execute(
                 update(Need).where(Need.id == need_id, Need.quantity_received <= quantity).values(quantity=quantity)
             )
-            if changed.rowcount != 1:
+            if rows_matched(changed) != 1:
                 raise DomainError(ErrorCode.OUT_OF_RANGE, "quantity cannot be below what was received.", "quantity")
             await session.refresh(need)
         for key, value in values.items():
@@ -152,7 +152,7 @@ async def fulfill_service(db: Database, viewer: Viewer, need_id: int, organizati
             .where(Need.id == need_id, Need.closed_at.is_(None), Need.quantity_received < Need.quantity)
             .values(quantity_received=Need.quantity, fulfilled_by_id=organization_id, fulfilled_at=now, updated_at=now)
         )
-        if changed.rowcount != 1:
+        if rows_matched(changed) != 1:
             raise DomainError(ErrorCode.NEED_NOT_OPEN, "This need is already fulfilled.", "id")
         await session.refresh(need)
     return need

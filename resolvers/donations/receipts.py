@@ -30,7 +30,7 @@ async def _next_sequence(session: AsyncSession, donor_id: int, year: int) -> int
     )
     sequence = (await session.execute(bump)).scalar_one_or_none()
     if sequence is None:
-        insert = postgresql.insert if session.bind.dialect.name == "postgresql" else sqlite.insert
+        insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
         await session.execute(
             insert(ReceiptCounter)
             .values(donor_id=donor_id, year=year, last_sequence=0)
@@ -41,10 +41,10 @@ async def _next_sequence(session: AsyncSession, donor_id: int, year: int) -> int
 
 
 async def issue(session: AsyncSession, donation: Donation) -> DonationReceipt:
-    listing = await session.get(Listing, donation.listing_id)
-    donor = await session.get(Organization, donation.donor_id)
-    school = await session.get(Organization, donation.school_id)
-    category = await session.get(Category, listing.category_id)
+    listing = await session.get_one(Listing, donation.listing_id)
+    donor = await session.get_one(Organization, donation.donor_id)
+    school = await session.get_one(Organization, donation.school_id)
+    category = await session.get_one(Category, listing.category_id)
     now = utcnow()
     sequence = await _next_sequence(session, donation.donor_id, now.year)
     receipt = DonationReceipt(

@@ -21,6 +21,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 from core.clock import utcnow
 from core.errors import DomainError, ErrorCode
 from core.viewer import Viewer
+from db.engine import rows_matched
 from db.enums.donations import DonationStatus as S
 from db.models import Donation, DonationEvent, Listing, Need
 from db.models.donations.donations import listing_available
@@ -115,7 +116,7 @@ async def move(
     moved = await session.execute(
         update(Donation).where(Donation.id == donation.id, Donation.status == source.value).values(**changes)
     )
-    if moved.rowcount != 1:  # someone else moved it first
+    if rows_matched(moved) != 1:  # someone else moved it first
         raise DomainError(ErrorCode.INVALID_TRANSITION, "This donation was changed meanwhile; reload it.", "id")
     for key, value in changes.items():
         set_committed_value(donation, key, value)
@@ -131,7 +132,7 @@ async def _reserve(session: AsyncSession, donation: Donation, source: S) -> None
         )
         .values(quantity_reserved=Listing.quantity_reserved + donation.quantity, updated_at=utcnow())
     )
-    if reserved.rowcount != 1:
+    if rows_matched(reserved) != 1:
         raise DomainError(
             ErrorCode.INSUFFICIENT_QUANTITY, "Not enough of this listing is left to approve this request.", "id"
         )
@@ -168,7 +169,7 @@ async def _change_listing(session: AsyncSession, donation: Donation, *, reserved
             updated_at=utcnow(),
         )
     )
-    if changed.rowcount != 1:
+    if rows_matched(changed) != 1:
         raise RuntimeError(f"listing {donation.listing_id} reservation out of step with donation {donation.id}")
 
 

@@ -19,6 +19,7 @@ import asyncio
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -56,26 +57,27 @@ class LiveIndex:
         self._applied: dict[int, datetime | None] = {}  # stamps applied within the overlap window
         self._read_mark: datetime | None = None  # when the previous read started
 
-    async def fresh(self, db: Database) -> CandidateIndex:
+    async def fresh(self, db: Database) -> CandidateIndex[Any]:
         async with self._lock:
             if self.index is None:
-                await self._build(db)
+                self.index = await self._build(db)
             else:
-                await self._refresh(db)
+                await self._refresh(self.index, db)
             return self.index
 
-    async def _build(self, db: Database) -> None:
+    async def _build(self, db: Database) -> CandidateIndex[Any]:
         self._read_mark = utcnow()
         async with db.read() as session:
             rows = await self.source.load(session, None)
         # sorting a national pool into the grid takes a moment: keep the event loop serving
-        self.index = await asyncio.to_thread(CandidateIndex.from_rows, rows, self.source.pool_type)
+        index = await asyncio.to_thread(CandidateIndex.from_rows, rows, self.source.pool_type)
         self._remember(rows, self._since())
+        return index
 
     def _since(self) -> datetime | None:
         return self._read_mark - OVERLAP if self._read_mark is not None else None
 
-    async def _refresh(self, db: Database) -> None:
+    async def _refresh(self, index: CandidateIndex[Any], db: Database) -> None:
         since = self._since()
         self._read_mark = utcnow()
         async with db.read() as session:
@@ -83,14 +85,16 @@ class LiveIndex:
         new = [r for r in rows if r.id not in self._applied or self._applied[r.id] != r.updated_at]
         if new:
             new.sort(key=lambda r: (r.updated_at is None, r.updated_at))
-            self.index.apply_changes(new)
+            index.apply_changes(new)
         self._remember(rows, self._since())
 
     def _remember(self, rows: Iterable, since: datetime | None) -> None:
         if since is None:
             self._applied = {r.id: r.updated_at for r in rows}
             return
-        kept = {i: stamp for i, stamp in self._applied.items() if stamp is not None and stamp >= since}
+        kept: dict[int, datetime | None] = {
+            i: stamp for i, stamp in self._applied.items() if stamp is not None and stamp >= since
+        }
         kept.update((r.id, r.updated_at) for r in rows if r.updated_at is not None and r.updated_at >= since)
         self._applied = kept
 

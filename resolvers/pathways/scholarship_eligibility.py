@@ -42,7 +42,9 @@ def ineligibility(scholarship: Scholarship, applicant: Applicant) -> list[Reason
         if applicant.latitude is None or applicant.longitude is None:
             reasons.append(Reason("region", "Add your postal code: this award is for a region."))
         elif (
-            distance_km(
+            scholarship.region_latitude is not None
+            and scholarship.region_longitude is not None
+            and distance_km(
                 applicant.latitude, applicant.longitude, scholarship.region_latitude, scholarship.region_longitude
             )
             > scholarship.region_radius_km

@@ -62,7 +62,7 @@ async def fulfill(db: Database, viewer: Viewer, application_id: int, note: str) 
         application = await session.get(ScholarshipApplication, application_id, with_for_update=True)
         if application is None:
             raise not_found("Scholarship application")
-        scholarship = await session.get(Scholarship, application.scholarship_id)
+        scholarship = await session.get_one(Scholarship, application.scholarship_id)
         await require_role(session, viewer, scholarship.sponsor_id, roles=MANAGERS, hide="Scholarship application")
         if await delivery_under_way(session, application.id):
             raise DomainError(
@@ -71,4 +71,4 @@ async def fulfill(db: Database, viewer: Viewer, application_id: int, note: str) 
                 "id",
             )
         await mark_fulfilled(session, application.id, note)
-        return await session.get(ScholarshipApplication, application.id, populate_existing=True)
+        return await session.get_one(ScholarshipApplication, application.id, populate_existing=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -54,7 +55,7 @@ class ScholarshipInput:
 
 def _validated(given: ScholarshipInput) -> dict:
     checks = Checks()
-    values = {
+    values: dict[str, Any] = {
         "name": checks.text(given.name, "name", max_length=200),
         "description": checks.text(given.description, "description", max_length=5000, required=False) or "",
         "kind": given.kind.value,
@@ -63,11 +64,11 @@ def _validated(given: ScholarshipInput) -> dict:
         "opens_on": given.opens_on,
         "closes_on": given.closes_on,
     }
-    low = 1 if given.kind is ScholarshipKind.SCHOLARSHIP else 0
-    if not low <= given.amount_cents <= MAX_AMOUNT_CENTS:
+    least = 1 if given.kind is ScholarshipKind.SCHOLARSHIP else 0
+    if not least <= given.amount_cents <= MAX_AMOUNT_CENTS:
         checks.add(
             ErrorCode.OUT_OF_RANGE,
-            f"amount.amount must be between {low} and {MAX_AMOUNT_CENTS} cents for a {given.kind.value}.",
+            f"amount.amount must be between {least} and {MAX_AMOUNT_CENTS} cents for a {given.kind.value}.",
             ["amount", "amount"],
         )
     currency = (given.currency or "USD").strip().upper()
@@ -191,14 +192,14 @@ async def apply(db: Database, viewer: Viewer, scholarship_id: int, essay: str) -
         )
         if application_id is None:
             raise DomainError(ErrorCode.ALREADY_APPLIED, "You have already applied.", "scholarshipId")
-        return await session.get(ScholarshipApplication, application_id)
+        return await session.get_one(ScholarshipApplication, application_id)
 
 
 async def _reviewable(session: AsyncSession, viewer: Viewer, application_id: int) -> ScholarshipApplication:
     application = await session.get(ScholarshipApplication, application_id)
     if application is None:
         raise not_found("Scholarship application")
-    scholarship = await session.get(Scholarship, application.scholarship_id)
+    scholarship = await session.get_one(Scholarship, application.scholarship_id)
     await require_role(session, viewer, scholarship.sponsor_id, roles=MANAGERS, hide="Scholarship application")
     return application
 
@@ -239,11 +240,11 @@ async def award(db: Database, viewer: Viewer, application_id: int) -> Scholarshi
         ).scalar_one_or_none()
         if claimed is None:
             raise DomainError(ErrorCode.AWARDS_EXHAUSTED, "Every award has already been made.", "id")
-        return await session.get(ScholarshipApplication, application.id, populate_existing=True)
+        return await session.get_one(ScholarshipApplication, application.id, populate_existing=True)
 
 
 async def decline(db: Database, viewer: Viewer, application_id: int) -> ScholarshipApplication:
     async with db.write() as session:
         application = await _reviewable(session, viewer, application_id)
         await _decide(session, viewer, application.id, ScholarshipApplicationStatus.DECLINED)
-        return await session.get(ScholarshipApplication, application.id, populate_existing=True)
+        return await session.get_one(ScholarshipApplication, application.id, populate_existing=True)

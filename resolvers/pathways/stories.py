@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import delete, exists, select
 
@@ -52,7 +53,7 @@ class StoryInput:
 
 def _validated(given: StoryInput) -> dict:
     checks = Checks()
-    values = {
+    values: dict[str, Any] = {
         "title": checks.text(given.title, "title", max_length=200),
         "summary": checks.text(given.summary, "summary", max_length=500, required=False) or "",
         "body": checks.text(given.body, "body", max_length=MAX_BODY_LENGTH),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -94,12 +95,15 @@ async def accepted_invitations(session: AsyncSession, student_ids: Sequence[int]
     )
     found: dict[int, list[TimelineEntry]] = defaultdict(list)
     for invitation, title, employer in rows:
+        responded_at = invitation.responded_at
+        if responded_at is None:  # excluded by the query; this tells the type checker
+            continue
         found[invitation.student_id].append(
             TimelineEntry(
                 INVITATION_ACCEPTED,
-                invitation.responded_at.date(),
+                responded_at.date(),
                 f"Accepted {employer}'s invitation to apply for {title}",
-                invitation.responded_at,
+                responded_at,
                 organization_id=invitation.employer_id,
                 subject_type="JobInvitation",
                 subject_id=invitation.id,
@@ -122,7 +126,7 @@ async def mentorships(session: AsyncSession, student_ids: Sequence[int]) -> dict
     )
     found: dict[int, list[TimelineEntry]] = defaultdict(list)
     for mentorship, student_id, mentor in rows:
-        common = {"subject_type": "Mentorship", "subject_id": mentorship.id, "record_id": mentorship.id}
+        common: dict[str, Any] = {"subject_type": "Mentorship", "subject_id": mentorship.id, "record_id": mentorship.id}
         entries = found[student_id]
         entries.append(
             TimelineEntry(

@@ -19,6 +19,7 @@ from collections import defaultdict
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -142,7 +143,7 @@ async def enrollments(session: AsyncSession, student_ids: Sequence[int]) -> dict
     )
     found: dict[int, list[TimelineEntry]] = defaultdict(list)
     for enrollment, program_name, organization_id in rows:
-        common = {
+        common: dict[str, Any] = {
             "organization_id": organization_id,
             "subject_type": "Enrollment",
             "subject_id": enrollment.id,
@@ -239,7 +240,7 @@ async def scholarships(session: AsyncSession, student_ids: Sequence[int]) -> dic
     found: dict[int, list[TimelineEntry]] = defaultdict(list)
     for application, name, kind, sponsor_id in rows:
         what = "tool grant" if kind == "TOOL_GRANT" else "scholarship"
-        common = {
+        common: dict[str, Any] = {
             "organization_id": sponsor_id,
             "subject_type": "ScholarshipApplication",
             "subject_id": application.id,

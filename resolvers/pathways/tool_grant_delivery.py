@@ -27,11 +27,11 @@ async def check_deliverable(session: AsyncSession, application_id: int, listing:
     """Refuse, with a code saying why, any award this listing may not deliver for this need's school."""
     # Locked (on PostgreSQL) so a concurrent request or a manual fulfilment waits for this one.
     application = await session.get(ScholarshipApplication, application_id, with_for_update=True)
-    student = await session.get(StudentProfile, application.student_id) if application else None
-    if application is None or student.school_id != need.school_id:
+    student = await session.get_one(StudentProfile, application.student_id) if application else None
+    if application is None or student is None or student.school_id != need.school_id:
         # A school sees only its own students' awards; any other is not there for it.
         raise not_found("Scholarship application", FIELD)
-    scholarship = await session.get(Scholarship, application.scholarship_id)
+    scholarship = await session.get_one(Scholarship, application.scholarship_id)
     if scholarship.kind != ScholarshipKind.TOOL_GRANT.value:
         raise DomainError(ErrorCode.NOT_A_TOOL_GRANT, "Only a tool grant is delivered as a donation.", FIELD)
     if application.status != ScholarshipApplicationStatus.AWARDED.value:

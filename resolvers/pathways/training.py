@@ -137,7 +137,7 @@ async def enroll(
             enrollment_id = rejoined.scalar_one_or_none()
             if enrollment_id is None:
                 raise DomainError(ErrorCode.ALREADY_ENROLLED, "The student is already enrolled.", "studentId")
-        return await session.get(Enrollment, enrollment_id, populate_existing=True)
+        return await session.get_one(Enrollment, enrollment_id, populate_existing=True)
 
 
 async def withdraw(db: Database, viewer: Viewer, enrollment_id: int, withdrawn_on: date | None) -> Enrollment:
@@ -146,7 +146,7 @@ async def withdraw(db: Database, viewer: Viewer, enrollment_id: int, withdrawn_o
         enrollment = await session.get(Enrollment, enrollment_id)
         if enrollment is None:
             raise not_found("Enrollment")
-        program = await session.get(TrainingProgram, enrollment.program_id)
+        program = await session.get_one(TrainingProgram, enrollment.program_id)
         await require_instructor(session, viewer, program, hide="Enrollment")
         if enrollment.status != EnrollmentStatus.ACTIVE.value:
             raise DomainError(ErrorCode.INVALID_TRANSITION, "The student has already withdrawn.", "id")

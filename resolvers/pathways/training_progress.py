@@ -53,7 +53,7 @@ async def record_completion(
         enrollment = await session.get(Enrollment, enrollment_id)
         if enrollment is None:
             raise not_found("Enrollment", "enrollmentId")
-        program = await session.get(TrainingProgram, enrollment.program_id)
+        program = await session.get_one(TrainingProgram, enrollment.program_id)
         if not await is_active_mentor(session, viewer, enrollment):
             await require_instructor(session, viewer, program, hide="Enrollment")
         # One completion at a time per student (a row lock on PostgreSQL; SQLite already serializes
@@ -83,14 +83,14 @@ async def record_completion(
         if completion_id is None:
             raise DomainError(ErrorCode.ALREADY_COMPLETED, "This module is already recorded as completed.", "moduleId")
         badge, earned_on = await _award_area_badge_if_complete(session, viewer, enrollment, module.area_id)
-        completion = await session.get(ModuleCompletion, completion_id)
+        completion = await session.get_one(ModuleCompletion, completion_id)
     return Recorded(completion, enrollment, badge, earned_on)
 
 
 async def _award_area_badge_if_complete(
     session: AsyncSession, viewer: Viewer, enrollment: Enrollment, area_id: int
 ) -> tuple[Credential | None, date | None]:
-    total = await session.scalar(select(func.count()).where(AcademyModule.area_id == area_id))
+    total = await session.scalar(select(func.count()).where(AcademyModule.area_id == area_id)) or 0
     done, last_on = (
         await session.execute(
             select(func.count(), func.max(ModuleCompletion.completed_on))
@@ -109,8 +109,8 @@ async def _award_area_badge_if_complete(
     )
     if award_id is None:
         return None, None
-    area = await session.get(AcademyArea, area_id)
-    badge = await session.get(Credential, area.badge_credential_id)
+    area = await session.get_one(AcademyArea, area_id)
+    badge = await session.get_one(Credential, area.badge_credential_id)
     now = utcnow()
     credential_id = await insert_once(
         session,

@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from core.clock import utcnow
 from core.errors import DomainError, ErrorCode
 from core.viewer import Viewer
+from db.engine import rows_matched
 from db.enums.talent import ApplicationStatus as S
 from db.models import Application, ApplicationEvent
 
@@ -85,7 +86,7 @@ async def move(
         .values(status=to.value, status_changed_at=now, updated_at=now)
         .execution_options(synchronize_session=False)
     )
-    if moved.rowcount == 0:
+    if rows_matched(moved) == 0:
         raise DomainError(ErrorCode.INVALID_TRANSITION, "The application changed meanwhile; reload it.", "status")
     record(session, application.id, viewer, party, current, to, note)
     application.status, application.status_changed_at = to.value, now

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -93,8 +94,8 @@ async def withdraw(db: Database, viewer: Viewer, application_id: int, note: str 
     note = checked_note(note, "note")
     async with db.write() as session:
         application = await session.get(Application, application_id)
-        student = await session.get(StudentProfile, application.student_id) if application else None
-        if application is None or student.user_id != user_id:
+        student = await session.get_one(StudentProfile, application.student_id) if application else None
+        if application is None or student is None or student.user_id != user_id:
             raise not_found("Application", "applicationId")
         await workflow.move(session, application, ApplicationStatus.WITHDRAWN, Party.STUDENT, viewer, note)
     return application
@@ -122,3 +123,33 @@ async def browse(db: Database, filter: ApplicationFilter, page: Page) -> Slice[A
     stmt = stmt.order_by(Application.created_at.desc(), Application.id.desc())
     async with db.read() as session:
         return page.slice((await session.scalars(page.apply(stmt))).all())
+
+
+async def pages_by_posting(
+    db: Database, posting_ids: Sequence[int], status: str | None, page: Page
+) -> list[Slice[Application]]:
+    """The same page of each posting's applications, newest first, in one query for every posting asked about."""
+    rank = (
+        func.row_number()
+        .over(
+            partition_by=Application.job_posting_id,
+            order_by=(Application.created_at.desc(), Application.id.desc()),
+        )
+        .label("rank")
+    )
+    ranking = select(Application.id, rank).where(Application.job_posting_id.in_(posting_ids))
+    if status is not None:
+        ranking = ranking.where(Application.status == status)
+    ranked = ranking.subquery()
+    stmt = (
+        select(Application, ranked.c.rank)
+        .join(ranked, ranked.c.id == Application.id)
+        .where(ranked.c.rank > page.offset, ranked.c.rank <= page.offset + page.first + 1)
+        .order_by(Application.job_posting_id, ranked.c.rank)
+    )
+    async with db.read() as session:
+        rows = (await session.execute(stmt)).all()
+    grouped: dict[int, list[Application]] = {posting_id: [] for posting_id in posting_ids}
+    for application, _ in rows:
+        grouped[application.job_posting_id].append(application)
+    return [page.slice(grouped[posting_id]) for posting_id in posting_ids]

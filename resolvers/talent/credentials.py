@@ -85,10 +85,11 @@ async def add(db: Database, viewer: Viewer, given: CredentialInput) -> StudentCr
     checks.raise_any()
     async with db.write() as session:
         profile = await own_profile(session, user_id)
-        credential_id = (await ids_for_codes(session, [given.code], "code") or [None])[0]
-        if credential_id is None:
+        found = await ids_for_codes(session, [given.code], "code")
+        if not found:
             raise DomainError(ErrorCode.REQUIRED, "code is required.", "code")
-        credential = await session.get(Credential, credential_id)
+        credential_id = found[0]
+        credential = await session.get_one(Credential, credential_id)
         expires_on = given.expires_on
         if expires_on is None and credential.validity_months:
             expires_on = add_months(given.earned_on, credential.validity_months)
@@ -112,7 +113,7 @@ async def _student_credential(session: AsyncSession, credential_id: int) -> tupl
     row = await session.get(StudentCredential, credential_id)
     if row is None:
         raise not_found("Student credential")
-    return row, await session.get(StudentProfile, row.student_id)
+    return row, await session.get_one(StudentProfile, row.student_id)
 
 
 async def verify(db: Database, viewer: Viewer, credential_id: int) -> StudentCredential:
@@ -130,7 +131,8 @@ async def verify(db: Database, viewer: Viewer, credential_id: int) -> StudentCre
     return row
 
 
-async def remove(db: Database, viewer: Viewer, credential_id: int) -> None:
+async def remove(db: Database, viewer: Viewer, credential_id: int) -> StudentProfile:
+    """Delete one of the caller's own credentials; the profile it was removed from is returned."""
     user_id = viewer.require_person()
     async with db.write() as session:
         row, profile = await _student_credential(session, credential_id)
@@ -138,3 +140,4 @@ async def remove(db: Database, viewer: Viewer, credential_id: int) -> None:
             raise not_found("Student credential")
         await session.delete(row)
         profile.updated_at = utcnow()  # a deleted row leaves no stamp: the profile carries the change
+    return profile

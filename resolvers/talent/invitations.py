@@ -9,7 +9,7 @@ from sqlalchemy import func, select, update
 from core.clock import utcnow
 from core.errors import DomainError, ErrorCode, not_found
 from core.viewer import ANY_MEMBER, Scope, Viewer, require_role
-from db.engine import Database
+from db.engine import Database, rows_matched
 from db.enums.talent import InvitationStatus
 from db.models import Application, JobInvitation, JobPosting, Organization, StudentProfile
 from resolvers.talent.applications import checked_note, open_application
@@ -42,7 +42,7 @@ async def create(
                 JobInvitation.employer_id == posting.employer_id, JobInvitation.created_at >= utcnow() - CAP_WINDOW
             )
         )
-        if sent >= weekly_cap:
+        if (sent or 0) >= weekly_cap:
             raise DomainError(
                 ErrorCode.RATE_LIMITED,
                 f"Your organization has sent its {weekly_cap} invitations for this week.",
@@ -80,10 +80,10 @@ async def respond(
     user_id = viewer.require_person()
     async with db.write() as session:
         invitation = await session.get(JobInvitation, invitation_id)
-        student = await session.get(StudentProfile, invitation.student_id) if invitation else None
-        if invitation is None or student.user_id != user_id:
+        student = await session.get_one(StudentProfile, invitation.student_id) if invitation else None
+        if invitation is None or student is None or student.user_id != user_id:
             raise not_found("Invitation")
-        posting = await session.get(JobPosting, invitation.job_posting_id)
+        posting = await session.get_one(JobPosting, invitation.job_posting_id)
         if accept and not is_open(posting):
             raise DomainError(ErrorCode.POSTING_CLOSED, "This posting no longer takes applications.", "id")
         to = InvitationStatus.ACCEPTED if accept else InvitationStatus.DECLINED
@@ -94,7 +94,7 @@ async def respond(
             .values(status=to.value, responded_at=now, updated_at=now)
             .execution_options(synchronize_session=False)
         )
-        if answered.rowcount == 0:
+        if rows_matched(answered) == 0:
             raise DomainError(ErrorCode.INVALID_TRANSITION, f"This invitation is already {invitation.status}.", "id")
         invitation.status, invitation.responded_at = to.value, now
         application = None

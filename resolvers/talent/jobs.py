@@ -17,13 +17,13 @@ from core.paging import Page, Slice
 from core.regions import state_of
 from core.validation import Checks, contains_pattern
 from core.viewer import ANY_MEMBER, Scope, Viewer, require_role
-from db.engine import Database
+from db.engine import Database, rows_matched
 from db.enums.talent import PayUnit, PostingStatus
 from db.models import Credential, JobPosting, JobRequiredCredential, Organization
 from resolvers.talent import openings as job_openings
 from resolvers.talent import skills
 from resolvers.talent.credentials import ids_for_codes
-from resolvers.talent.pay_units import PayRange, checked_range, to_hourly_cents
+from resolvers.talent.pay_units import PAY_CURRENCY, PayRange, check_range, to_hourly_cents
 
 
 def _validated(changes: dict, *, creating: bool) -> tuple[dict, skills.NormalizedSkills | None]:
@@ -58,7 +58,7 @@ def _validated(changes: dict, *, creating: bool) -> tuple[dict, skills.Normalize
         if pay is None:
             checks.add(ErrorCode.PAY_REQUIRED, "Pay is required: every posting shows its pay range.", "pay")
         else:
-            checked_range(checks, pay.min_cents, pay.max_cents, pay.unit, pay.basis)
+            check_range(checks, pay)
             values.update(
                 pay_min_cents=pay.min_cents,
                 pay_max_cents=pay.max_cents,
@@ -75,6 +75,8 @@ def _validated(changes: dict, *, creating: bool) -> tuple[dict, skills.Normalize
         values["other_preferred_skills"] = normalized.other_skills
     if changes.get("postal_code"):
         point = locate(changes["postal_code"], None, None)
+        if point is None:  # a postal code always locates or raises
+            raise DomainError(ErrorCode.REQUIRED, "postalCode is required.", "postalCode")
         values.update(
             postal_code=point.postal_code,
             latitude=point.latitude,
@@ -151,7 +153,7 @@ async def close(db: Database, viewer: Viewer, posting_id: int) -> JobPosting:
             .where(JobPosting.id == posting_id, JobPosting.status == PostingStatus.OPEN.value)
             .values(status=PostingStatus.CLOSED.value, closed_at=utcnow(), updated_at=utcnow())
         )
-        if closed.rowcount == 0:
+        if rows_matched(closed) == 0:
             raise DomainError(ErrorCode.INVALID_TRANSITION, "This posting is already closed.", "id")
         await session.refresh(posting)
     return posting
@@ -181,6 +183,7 @@ def open_postings(on: date | None = None) -> Select:
 class PayFloor:
     amount_cents: int
     unit: PayUnit
+    currency: str = PAY_CURRENCY
 
 
 @dataclass(frozen=True)
@@ -236,6 +239,12 @@ ORDERS = {
 async def browse(db: Database, filter: JobFilter, order: str | None, page: Page) -> Slice[JobPosting]:
     """Open postings; nearest first when `near` is given (unless ordered otherwise), else newest first."""
     order = order or ("DISTANCE" if filter.near else "NEWEST")
+    if filter.pay_at_least and filter.pay_at_least.currency.strip().upper() != PAY_CURRENCY:
+        raise DomainError(
+            ErrorCode.INVALID_CURRENCY,
+            f"Pay is in {PAY_CURRENCY} only.",
+            ["filter", "payAtLeast", "amount", "currency"],
+        )
     if order == "DISTANCE" and filter.near is None:
         raise DomainError(ErrorCode.REQUIRED, "Ordering by distance needs filter.near.", ["filter", "near"])
     stmt = _filtered(filter)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.clock import utcnow
 from core.errors import DomainError, ErrorCode, not_found
@@ -19,7 +20,7 @@ from core.locations import Circle, locate
 from core.paging import Page, Slice
 from core.validation import Checks
 from core.viewer import Viewer
-from db.engine import Database
+from db.engine import Database, rows_matched
 from db.enums.talent import MentorshipStatus as M
 from db.models import MentorProfile, Mentorship
 from resolvers.talent import skills
@@ -79,7 +80,7 @@ async def upsert(db: Database, user_id: int, changes: dict) -> tuple[MentorProfi
                 .where(MentorProfile.id == profile.id, MentorProfile.active_mentees <= capacity)
                 .values(capacity=capacity, updated_at=utcnow())
             )
-            if lowered.rowcount == 0:
+            if rows_matched(lowered) == 0:
                 raise DomainError(
                     ErrorCode.CAPACITY_BELOW_ACTIVE,
                     "Capacity cannot go below your number of active mentees; end one first.",
@@ -121,14 +122,14 @@ async def _set_status(session, mentorship_id: int, frm: M, to: M, **values) -> b
         .values(status=to.value, updated_at=now, **values)
         .execution_options(synchronize_session=False)
     )
-    return result.rowcount == 1
+    return rows_matched(result) == 1
 
 
-async def _load(session, viewer: Viewer, mentorship_id: int) -> tuple[Mentorship, MentorProfile]:
+async def _load(session: AsyncSession, viewer: Viewer, mentorship_id: int) -> tuple[Mentorship, MentorProfile]:
     user_id = viewer.require_person()
     mentorship = await session.get(Mentorship, mentorship_id)
-    mentor = await session.get(MentorProfile, mentorship.mentor_id) if mentorship else None
-    if mentorship is None or user_id not in (mentor.user_id, mentorship.mentee_id):
+    mentor = await session.get_one(MentorProfile, mentorship.mentor_id) if mentorship else None
+    if mentorship is None or mentor is None or user_id not in (mentor.user_id, mentorship.mentee_id):
         raise not_found("Mentorship")
     return mentorship, mentor
 
@@ -155,7 +156,7 @@ async def respond(db: Database, viewer: Viewer, mentorship_id: int, accept: bool
                 .values(active_mentees=MentorProfile.active_mentees + 1)
                 .execution_options(synchronize_session=False)
             )
-            if taken.rowcount == 0:  # raising rolls the status change back too
+            if rows_matched(taken) == 0:  # raising rolls the status change back too
                 raise DomainError(
                     ErrorCode.CAPACITY_REACHED,
                     "You have no free places; end a mentorship or raise your capacity first.",

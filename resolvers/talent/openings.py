@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.clock import utcnow
 from core.errors import DomainError, ErrorCode
+from db.engine import rows_matched
 from db.enums.talent import PostingStatus
 from db.models import JobPosting
 
@@ -28,7 +29,7 @@ async def fill_opening(session: AsyncSession, posting_id: int) -> None:
         )
         .execution_options(synchronize_session=False)
     )
-    if filled.rowcount == 0:
+    if rows_matched(filled) == 0:
         raise DomainError(ErrorCode.NO_OPENINGS_LEFT, "Every opening of this posting is already filled.", "status")
 
 
@@ -48,9 +49,9 @@ async def set_openings(session: AsyncSession, posting: JobPosting, openings: int
         .execution_options(synchronize_session=False)
     )
     await session.refresh(posting)
-    if changed.rowcount == 0 and posting.status == PostingStatus.CLOSED.value:
+    if rows_matched(changed) == 0 and posting.status == PostingStatus.CLOSED.value:
         raise DomainError(ErrorCode.POSTING_CLOSED, "A closed posting cannot be changed.", "id")
-    if changed.rowcount == 0:
+    if rows_matched(changed) == 0:
         raise DomainError(
             ErrorCode.OPENINGS_BELOW_HIRES,
             f"openings cannot go below the {posting.hires} hire(s) already made.",

@@ -24,7 +24,14 @@ from db.models import JobPosting, JobRequiredCredential, PayReport
 from matching.geo import haversine_km
 from resolvers.talent.credentials import ids_for_codes
 from resolvers.talent.jobs import open_postings
-from resolvers.talent.pay_units import check_amount, check_basis, from_hourly_cents, to_hourly_cents
+from resolvers.talent.pay_units import (
+    PAY_CURRENCY,
+    check_amount,
+    check_basis,
+    check_currency,
+    from_hourly_cents,
+    to_hourly_cents,
+)
 
 MIN_DATA_POINTS = 5
 RADIUS_STEPS_KM = (25.0, 50.0, 100.0, 200.0)
@@ -41,12 +48,14 @@ class ReportInput:
     unit: PayUnit
     basis: PayBasis
     credentials: list[str] = field(default_factory=list)
+    currency: str = PAY_CURRENCY
 
 
 async def submit(db: Database, viewer, given: ReportInput) -> None:
     """Store an anonymous report: no user id, and the location is kept only as the ZIP centroid."""
     viewer.require_person()  # against ballot stuffing by scripts; the report still names no one
     checks = Checks()
+    check_currency(checks, given.currency, ["pay", "amount", "currency"])
     check_amount(checks, given.amount_cents, given.unit, ["pay", "amount"])
     check_basis(checks, given.unit, given.basis, ["pay", "basis"])
     checks.in_range(given.years_experience, "yearsExperience", low=0, high=70)
@@ -118,6 +127,8 @@ class _Points:
 def _nearby(stmt, model, widest: Circle, state: str | None):
     """Rows within the widest circle, or anywhere in the state (the last step of widening)."""
     box = within_box(select(model.id), model, widest).whereclause
+    if box is None:  # within_box always adds a condition
+        raise RuntimeError("within_box added no condition")
     return stmt.where(or_(model.state == state, box)) if state else stmt.where(box)
 
 

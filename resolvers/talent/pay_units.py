@@ -1,4 +1,8 @@
-"""Pay in integer cents, and one unit to compare it in (cents per hour, 2,080 hours a year)."""
+"""Pay in integer US cents, and one unit to compare it in (cents per hour, 2,080 hours a year).
+
+Pay is USD only: estimates and filters compare postings and reports with each other, which an amount in
+another currency would silently skew.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from core.validation import Checks
 from db.enums.talent import PayBasis, PayUnit
 
 HOURS_PER_YEAR = 2080
+PAY_CURRENCY = "USD"
 # What a pay basis is quoted in: flat-rate technicians are paid per flagged hour.
 BASIS_UNIT = {PayBasis.HOURLY: PayUnit.HOUR, PayBasis.FLAT_RATE: PayUnit.HOUR, PayBasis.SALARY: PayUnit.YEAR}
 # Sane bounds per hour ($1 to $500), to catch cents typed as dollars and the reverse.
@@ -30,10 +35,21 @@ class PayRange:
     max_cents: int
     unit: PayUnit
     basis: PayBasis
+    min_currency: str = PAY_CURRENCY
+    max_currency: str = PAY_CURRENCY
 
     @property
     def hourly(self) -> tuple[int, int]:
         return to_hourly_cents(self.min_cents, self.unit), to_hourly_cents(self.max_cents, self.unit)
+
+
+def check_currency(checks: Checks, currency: str, field: list[str]) -> None:
+    if currency.strip().upper() != PAY_CURRENCY:
+        checks.add(
+            ErrorCode.INVALID_CURRENCY,
+            f"Pay is in {PAY_CURRENCY} only, so that it compares across postings and reports.",
+            field,
+        )
 
 
 def check_amount(checks: Checks, amount_cents: int, unit: PayUnit, field: str | list[str]) -> None:
@@ -56,10 +72,11 @@ def check_basis(checks: Checks, unit: PayUnit, basis: PayBasis, field: str | lis
         )
 
 
-def checked_range(checks: Checks, min_cents: int, max_cents: int, unit: PayUnit, basis: PayBasis) -> PayRange:
-    check_amount(checks, min_cents, unit, ["pay", "min"])
-    check_amount(checks, max_cents, unit, ["pay", "max"])
-    if min_cents > max_cents:
+def check_range(checks: Checks, pay: PayRange) -> None:
+    check_currency(checks, pay.min_currency, ["pay", "min", "currency"])
+    check_currency(checks, pay.max_currency, ["pay", "max", "currency"])
+    check_amount(checks, pay.min_cents, pay.unit, ["pay", "min"])
+    check_amount(checks, pay.max_cents, pay.unit, ["pay", "max"])
+    if pay.min_cents > pay.max_cents:
         checks.add(ErrorCode.PAY_MIN_ABOVE_MAX, "The pay minimum must not be above the maximum.", ["pay", "min"])
-    check_basis(checks, unit, basis, ["pay", "basis"])
-    return PayRange(min_cents, max_cents, unit, basis)
+    check_basis(checks, pay.unit, pay.basis, ["pay", "basis"])

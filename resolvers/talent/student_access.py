@@ -55,7 +55,7 @@ class SessionTies:
 
     async def organization_ids(self) -> Collection[int]:
         if self.viewer.is_app:
-            return {self.viewer.app_organization_id}
+            return set() if self.viewer.app_organization_id is None else {self.viewer.app_organization_id}
         if self.viewer.user_id is None:
             return set()
         rows = await self.session.scalars(

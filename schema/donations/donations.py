@@ -35,7 +35,7 @@ from schema.donations.workflow import (
     DonationShipInput,
     DonationShipPayload,
 )
-from schema.errors import returns_payload
+from schema.errors import INPUT, returns_payload
 from schema.money import Money
 from schema.relay import Connection, Node, decode_id, node_type, page_args
 
@@ -267,7 +267,9 @@ def _donation_id(id: strawberry.ID) -> int:
 class DonationMutations:
     @strawberry.mutation(description="Ask for part of a listing for one of your school's open needs.")
     @returns_payload
-    async def donation_request(self, info: Info, input: DonationRequestInput) -> DonationRequestPayload:
+    async def donation_request(
+        self, info: Info, input: Annotated[DonationRequestInput, strawberry.argument(description=INPUT)]
+    ) -> DonationRequestPayload:
         row = await donations.request(
             info.context.db,
             info.context.viewer,
@@ -285,7 +287,9 @@ class DonationMutations:
 
     @strawberry.mutation(description="The donor approves a request, reserving its quantity on the listing.")
     @returns_payload
-    async def donation_approve(self, info: Info, input: DonationApproveInput) -> DonationApprovePayload:
+    async def donation_approve(
+        self, info: Info, input: Annotated[DonationApproveInput, strawberry.argument(description=INPUT)]
+    ) -> DonationApprovePayload:
         note = donations.reason(input.note, "note")
         row = await donations.act(
             info.context.db, info.context.viewer, _donation_id(input.id), Action.APPROVE, note=note
@@ -294,7 +298,9 @@ class DonationMutations:
 
     @strawberry.mutation(description="The donor declines a request.")
     @returns_payload
-    async def donation_decline(self, info: Info, input: DonationDeclineInput) -> DonationDeclinePayload:
+    async def donation_decline(
+        self, info: Info, input: Annotated[DonationDeclineInput, strawberry.argument(description=INPUT)]
+    ) -> DonationDeclinePayload:
         text = donations.reason(input.reason, "reason")
         row = await donations.act(
             info.context.db,
@@ -308,7 +314,9 @@ class DonationMutations:
 
     @strawberry.mutation(description="The donor ships (carrier and tracking) or arranges pickup, delivery or tow.")
     @returns_payload
-    async def donation_ship(self, info: Info, input: DonationShipInput) -> DonationShipPayload:
+    async def donation_ship(
+        self, info: Info, input: Annotated[DonationShipInput, strawberry.argument(description=INPUT)]
+    ) -> DonationShipPayload:
         values = donations.shipment(input.method, input.carrier, input.tracking_number, input.arrangement)
         row = await donations.act(
             info.context.db, info.context.viewer, _donation_id(input.id), Action.SHIP, values=values
@@ -317,7 +325,9 @@ class DonationMutations:
 
     @strawberry.mutation(description="The school confirms receipt; the donor's receipt is issued.")
     @returns_payload
-    async def donation_receive(self, info: Info, input: DonationReceiveInput) -> DonationReceivePayload:
+    async def donation_receive(
+        self, info: Info, input: Annotated[DonationReceiveInput, strawberry.argument(description=INPUT)]
+    ) -> DonationReceivePayload:
         note = donations.reason(input.note, "note")
         row = await donations.act(
             info.context.db, info.context.viewer, _donation_id(input.id), Action.RECEIVE, note=note
@@ -326,7 +336,9 @@ class DonationMutations:
 
     @strawberry.mutation(description="Either side cancels before shipping; a reservation is released.")
     @returns_payload
-    async def donation_cancel(self, info: Info, input: DonationCancelInput) -> DonationCancelPayload:
+    async def donation_cancel(
+        self, info: Info, input: Annotated[DonationCancelInput, strawberry.argument(description=INPUT)]
+    ) -> DonationCancelPayload:
         text = donations.reason(input.reason, "reason")
         row = await donations.act(
             info.context.db,

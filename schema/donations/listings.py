@@ -27,7 +27,7 @@ from schema.donations.listing_inputs import (
     ListingWithdrawPayload,
 )
 from schema.donations.visibility import donation_organizations
-from schema.errors import returns_payload
+from schema.errors import INPUT, returns_payload
 from schema.money import Money
 from schema.relay import Connection, Node, decode_id, node_type, page_args
 from schema.scalars import GeoPoint
@@ -190,7 +190,9 @@ def _listing_id(id: strawberry.ID) -> int:
 class ListingMutations:
     @strawberry.mutation(description="Offer items for donation.")
     @returns_payload
-    async def listing_create(self, info: Info, input: ListingCreateInput) -> ListingCreatePayload:
+    async def listing_create(
+        self, info: Info, input: Annotated[ListingCreateInput, strawberry.argument(description=INPUT)]
+    ) -> ListingCreatePayload:
         changes = given_with_category(input)
         donor_id = decode_id(changes.pop("donor_id"), "Organization", "donorId")
         row = await listings.create(info.context.db, info.context.viewer, donor_id, changes)
@@ -198,7 +200,9 @@ class ListingMutations:
 
     @strawberry.mutation(description="Change a listing that is not withdrawn; only the fields given change.")
     @returns_payload
-    async def listing_update(self, info: Info, input: ListingUpdateInput) -> ListingUpdatePayload:
+    async def listing_update(
+        self, info: Info, input: Annotated[ListingUpdateInput, strawberry.argument(description=INPUT)]
+    ) -> ListingUpdatePayload:
         listing_id = _listing_id(input.id)
         changes = given_with_category(input)
         del changes["id"]
@@ -207,6 +211,8 @@ class ListingMutations:
 
     @strawberry.mutation(description="Withdraw a listing; requests still waiting are declined.")
     @returns_payload
-    async def listing_withdraw(self, info: Info, input: ListingWithdrawInput) -> ListingWithdrawPayload:
+    async def listing_withdraw(
+        self, info: Info, input: Annotated[ListingWithdrawInput, strawberry.argument(description=INPUT)]
+    ) -> ListingWithdrawPayload:
         row = await listings.withdraw(info.context.db, info.context.viewer, _listing_id(input.id), input.reason)
         return ListingWithdrawPayload(listing=Listing.from_model(row))

@@ -15,7 +15,7 @@ from schema.donations.arguments import After, First
 from schema.donations.categories import Category, category_of, given_with_category
 from schema.donations.donations import Donation, donations_of
 from schema.donations.enums import ItemCondition, NeedOrder, NeedPriority, NeedStatus
-from schema.errors import Payload, returns_payload
+from schema.errors import INPUT, Payload, returns_payload
 from schema.relay import Connection, Node, decode_id, node_type, page_args
 from schema.scalars import GeoPoint, NearInput
 
@@ -255,7 +255,9 @@ def _need_id(id: strawberry.ID) -> int:
 class NeedMutations:
     @strawberry.mutation(description="Post a need for your school.")
     @returns_payload
-    async def need_create(self, info: Info, input: NeedCreateInput) -> NeedCreatePayload:
+    async def need_create(
+        self, info: Info, input: Annotated[NeedCreateInput, strawberry.argument(description=INPUT)]
+    ) -> NeedCreatePayload:
         changes = given_with_category(input)
         school_id = decode_id(changes.pop("school_id"), "Organization", "schoolId")
         row = await needs.create(info.context.db, info.context.viewer, school_id, changes)
@@ -263,7 +265,9 @@ class NeedMutations:
 
     @strawberry.mutation(description="Change an open need; only the fields given change.")
     @returns_payload
-    async def need_update(self, info: Info, input: NeedUpdateInput) -> NeedUpdatePayload:
+    async def need_update(
+        self, info: Info, input: Annotated[NeedUpdateInput, strawberry.argument(description=INPUT)]
+    ) -> NeedUpdatePayload:
         need_id = _need_id(input.id)
         changes = given_with_category(input)
         del changes["id"]
@@ -272,13 +276,17 @@ class NeedMutations:
 
     @strawberry.mutation(description="Close a need; requests still waiting for a donor are cancelled.")
     @returns_payload
-    async def need_close(self, info: Info, input: NeedCloseInput) -> NeedClosePayload:
+    async def need_close(
+        self, info: Info, input: Annotated[NeedCloseInput, strawberry.argument(description=INPUT)]
+    ) -> NeedClosePayload:
         row = await needs.close(info.context.db, info.context.viewer, _need_id(input.id))
         return NeedClosePayload(need=Need.from_model(row))
 
     @strawberry.mutation(description="Mark a service need fulfilled by an organization, which gets the credit.")
     @returns_payload
-    async def need_fulfill(self, info: Info, input: NeedFulfillInput) -> NeedFulfillPayload:
+    async def need_fulfill(
+        self, info: Info, input: Annotated[NeedFulfillInput, strawberry.argument(description=INPUT)]
+    ) -> NeedFulfillPayload:
         row = await needs.fulfill_service(
             info.context.db,
             info.context.viewer,

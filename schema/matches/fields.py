@@ -139,11 +139,11 @@ async def recommended_jobs(
 
 
 async def mentor_matches(
-    info: Info, profile: models.StudentProfile, first: int | None
+    info: Info, profile: models.StudentProfile, first: int | None, after: str | None
 ) -> MentorProfileMatchConnection | None:
     if not _is_self_or_staff(info, profile):
         return None
-    page = await talent_matches.mentor_matches(info.context.db, profile, Page.of(first, None, default=10))
+    page = await talent_matches.mentor_matches(info.context.db, profile, Page.of(first, after, default=10))
     return _connection(MentorProfileMatchConnection, page, MentorProfile.from_model)
 
 

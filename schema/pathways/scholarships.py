@@ -12,7 +12,7 @@ from core.locations import MAX_RADIUS_KM
 from resolvers.pathways import scholarship_fulfillment, scholarships
 from resolvers.pathways.scholarships import MAX_AWARDS
 from schema.context import Info
-from schema.errors import Caller, Payload, returns_payload
+from schema.errors import INPUT, Caller, Payload, returns_payload
 from schema.money import MoneyInput
 from schema.pathways.paging import After, First
 from schema.pathways.scholarship_types import Scholarship, ScholarshipApplication, ScholarshipKind
@@ -132,7 +132,9 @@ class ScholarshipAwardFulfillPayload(ScholarshipApplicationResult):
     pass
 
 
-def _create_input(input: ScholarshipCreateInput) -> scholarships.ScholarshipInput:
+def _create_input(
+    input: Annotated[ScholarshipCreateInput, strawberry.argument(description=INPUT)],
+) -> scholarships.ScholarshipInput:
     rules = input.eligibility or EligibilityInput()
     return scholarships.ScholarshipInput(
         sponsor_id=decode_id(input.sponsor_id, "Organization", "sponsorId"),
@@ -189,13 +191,17 @@ def _application_id(value: strawberry.ID) -> int:
 class ScholarshipMutations:
     @strawberry.mutation(description="Offer a scholarship or tool grant (a donor organization's owners and admins).")
     @returns_payload(caller=Caller.PERSON)
-    async def scholarship_create(self, info: Info, input: ScholarshipCreateInput) -> ScholarshipCreatePayload:
+    async def scholarship_create(
+        self, info: Info, input: Annotated[ScholarshipCreateInput, strawberry.argument(description=INPUT)]
+    ) -> ScholarshipCreatePayload:
         row = await scholarships.create(info.context.db, info.context.viewer, _create_input(input))
         return ScholarshipCreatePayload(scholarship=Scholarship.from_model(row))
 
     @strawberry.mutation(description="Apply once, with an essay, while it is open and you are eligible (students).")
     @returns_payload(caller=Caller.PERSON)
-    async def scholarship_apply(self, info: Info, input: ScholarshipApplyInput) -> ScholarshipApplyPayload:
+    async def scholarship_apply(
+        self, info: Info, input: Annotated[ScholarshipApplyInput, strawberry.argument(description=INPUT)]
+    ) -> ScholarshipApplyPayload:
         row = await scholarships.apply(
             info.context.db,
             info.context.viewer,
@@ -210,7 +216,7 @@ class ScholarshipMutations:
     )
     @returns_payload(caller=Caller.PERSON)
     async def scholarship_application_award(
-        self, info: Info, input: ScholarshipApplicationAwardInput
+        self, info: Info, input: Annotated[ScholarshipApplicationAwardInput, strawberry.argument(description=INPUT)]
     ) -> ScholarshipApplicationAwardPayload:
         row = await scholarships.award(info.context.db, info.context.viewer, _application_id(input.id))
         return ScholarshipApplicationAwardPayload(application=ScholarshipApplication.from_model(row))
@@ -218,7 +224,7 @@ class ScholarshipMutations:
     @strawberry.mutation(description="Decline an application (the sponsor's owners and admins).")
     @returns_payload(caller=Caller.PERSON)
     async def scholarship_application_decline(
-        self, info: Info, input: ScholarshipApplicationDeclineInput
+        self, info: Info, input: Annotated[ScholarshipApplicationDeclineInput, strawberry.argument(description=INPUT)]
     ) -> ScholarshipApplicationDeclinePayload:
         row = await scholarships.decline(info.context.db, info.context.viewer, _application_id(input.id))
         return ScholarshipApplicationDeclinePayload(application=ScholarshipApplication.from_model(row))
@@ -229,7 +235,7 @@ class ScholarshipMutations:
     )
     @returns_payload(caller=Caller.PERSON)
     async def scholarship_award_fulfill(
-        self, info: Info, input: ScholarshipAwardFulfillInput
+        self, info: Info, input: Annotated[ScholarshipAwardFulfillInput, strawberry.argument(description=INPUT)]
     ) -> ScholarshipAwardFulfillPayload:
         row = await scholarship_fulfillment.fulfill(
             info.context.db, info.context.viewer, _application_id(input.id), input.note

@@ -13,7 +13,7 @@ from resolvers.pathways import stories
 from schema.accounts.organizations import Organization
 from schema.context import Info
 from schema.enum_type import enum_type
-from schema.errors import Payload, returns_payload
+from schema.errors import INPUT, Payload, returns_payload
 from schema.pathways.paging import After, First
 from schema.relay import Connection, Node, decode_id, node_type, page_args
 
@@ -151,7 +151,9 @@ class StoryQueries:
 class StoryMutations:
     @strawberry.mutation(description="Publish a story (an organization's members, or its apps with content:write).")
     @returns_payload
-    async def story_create(self, info: Info, input: StoryCreateInput) -> StoryCreatePayload:
+    async def story_create(
+        self, info: Info, input: Annotated[StoryCreateInput, strawberry.argument(description=INPUT)]
+    ) -> StoryCreatePayload:
         row = await stories.create(
             info.context.db,
             info.context.viewer,
@@ -169,6 +171,8 @@ class StoryMutations:
 
     @strawberry.mutation(description="Unpublish a story (its organization's members, or apps with content:write).")
     @returns_payload
-    async def story_delete(self, info: Info, input: StoryDeleteInput) -> StoryDeletePayload:
+    async def story_delete(
+        self, info: Info, input: Annotated[StoryDeleteInput, strawberry.argument(description=INPUT)]
+    ) -> StoryDeletePayload:
         await stories.remove(info.context.db, info.context.viewer, decode_id(input.id, "Story"))
         return StoryDeletePayload(deleted_id=input.id)

@@ -12,7 +12,7 @@ from resolvers.pathways import training, training_progress
 from schema.accounts.organizations import Organization
 from schema.accounts.users import User
 from schema.context import Info
-from schema.errors import Payload, returns_payload
+from schema.errors import INPUT, Payload, returns_payload
 from schema.pathways.curriculum import AcademyArea
 from schema.pathways.enrollments import EarnedBadge, Enrollment, ModuleCompletion
 from schema.pathways.paging import After, First, child_page
@@ -177,7 +177,7 @@ class TrainingMutations:
     @strawberry.mutation(description="Offer a program teaching academy areas (school or employer owners and admins).")
     @returns_payload
     async def training_program_create(
-        self, info: Info, input: TrainingProgramCreateInput
+        self, info: Info, input: Annotated[TrainingProgramCreateInput, strawberry.argument(description=INPUT)]
     ) -> TrainingProgramCreatePayload:
         row = await training.create_program(
             info.context.db,
@@ -199,7 +199,9 @@ class TrainingMutations:
         "mentor); a withdrawn student is re-enrolled in the same enrollment."
     )
     @returns_payload
-    async def enrollment_create(self, info: Info, input: EnrollmentCreateInput) -> EnrollmentCreatePayload:
+    async def enrollment_create(
+        self, info: Info, input: Annotated[EnrollmentCreateInput, strawberry.argument(description=INPUT)]
+    ) -> EnrollmentCreatePayload:
         row = await training.enroll(
             info.context.db,
             info.context.viewer,
@@ -214,7 +216,9 @@ class TrainingMutations:
         description="Record that a student withdrew (the program's instructors); completed modules are kept."
     )
     @returns_payload
-    async def enrollment_withdraw(self, info: Info, input: EnrollmentWithdrawInput) -> EnrollmentWithdrawPayload:
+    async def enrollment_withdraw(
+        self, info: Info, input: Annotated[EnrollmentWithdrawInput, strawberry.argument(description=INPUT)]
+    ) -> EnrollmentWithdrawPayload:
         row = await training.withdraw(
             info.context.db, info.context.viewer, decode_id(input.id, "Enrollment"), input.withdrawn_on
         )
@@ -226,7 +230,7 @@ class TrainingMutations:
     )
     @returns_payload
     async def module_completion_record(
-        self, info: Info, input: ModuleCompletionRecordInput
+        self, info: Info, input: Annotated[ModuleCompletionRecordInput, strawberry.argument(description=INPUT)]
     ) -> ModuleCompletionRecordPayload:
         recorded = await training_progress.record_completion(
             info.context.db,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Annotated
 
 import strawberry
 
@@ -13,22 +14,24 @@ from resolvers.talent import application_workflow as workflow
 from resolvers.talent import applications
 from schema.accounts.users import User
 from schema.context import Info
-from schema.errors import Payload, returns_payload
-from schema.permissions import IsPerson
+from schema.errors import Caller, Payload, returns_payload
 from schema.relay import Connection, Node, decode_id, node_type, page_args
 from schema.talent.access import acts_for
 from schema.talent.enums import ApplicationParty, ApplicationStatus
 from schema.talent.jobs import JobPosting
+from schema.talent.pages import After, First
 from schema.talent.students import StudentProfile
 
 
-@strawberry.type(description="One step of an application's history.")
+@strawberry.type(description="One step of an application's history; seen by both sides of the application.")
 class ApplicationEvent:
-    from_status: ApplicationStatus | None
-    to_status: ApplicationStatus
-    by: ApplicationParty
-    note: str
-    at: datetime
+    from_status: ApplicationStatus | None = strawberry.field(
+        description="The status it left; null for the first step (applying)."
+    )
+    to_status: ApplicationStatus = strawberry.field(description="The status it moved to.")
+    by: ApplicationParty = strawberry.field(description="Which side made the move.")
+    note: str = strawberry.field(description="The note given with the move; empty when none was.")
+    at: datetime = strawberry.field(description="When the move was made.")
     _actor_user_id: strawberry.Private[int | None]
 
     @classmethod
@@ -62,12 +65,15 @@ async def _party(info: Info, row: models.Application) -> workflow.Party | None:
 
 
 @node_type
-@strawberry.type(description="A student's application to a job posting.")
+@strawberry.type(
+    description="A student's application to a job posting, seen by the student, the employer's members (and "
+    "apps with talent:read) and staff; null for anyone else."
+)
 class Application(Node):
-    status: ApplicationStatus
-    message: str
-    created_at: datetime
-    status_changed_at: datetime
+    status: ApplicationStatus = strawberry.field(description="Where the application stands.")
+    message: str = strawberry.field(description="The student's message to the employer; may be empty.")
+    created_at: datetime = strawberry.field(description="When the student applied.")
+    status_changed_at: datetime = strawberry.field(description="When the status last changed.")
     _row: strawberry.Private[models.Application]
 
     @classmethod
@@ -88,7 +94,7 @@ class Application(Node):
             return None
         return cls.from_model(row)
 
-    @strawberry.field
+    @strawberry.field(description="The posting applied to.")
     async def job_posting(self, info: Info) -> JobPosting:
         return await JobPosting.load(info, self._row.job_posting_id)
 
@@ -109,46 +115,80 @@ class Application(Node):
         return workflow.allowed_moves(e.ApplicationStatus(self._row.status), party) if party else []
 
 
-@strawberry.input
+@strawberry.input(description="An application to an open posting.")
 class ApplicationCreateInput:
-    job_posting_id: strawberry.ID
-    message: str | None = None
+    job_posting_id: strawberry.ID = strawberry.field(description="The posting to apply to; it must be open.")
+    message: str | None = strawberry.field(
+        default=None, description="A message to the employer, plain text, at most 5,000 characters."
+    )
 
 
-@strawberry.input
+@strawberry.input(description="The employer's move of an application.")
 class ApplicationMoveInput:
-    application_id: strawberry.ID
-    status: ApplicationStatus
-    note: str | None = None
+    application_id: strawberry.ID = strawberry.field(description="The application to move.")
+    status: ApplicationStatus = strawberry.field(
+        description="The status to move it to; `nextStatuses` lists the allowed ones (INVALID_TRANSITION else)."
+    )
+    note: str | None = strawberry.field(
+        default=None, description="Why, for the application's history; at most 5,000 characters."
+    )
 
 
-@strawberry.input
+@strawberry.input(description="The student's withdrawal of their application.")
 class ApplicationWithdrawInput:
-    application_id: strawberry.ID
-    note: str | None = None
+    application_id: strawberry.ID = strawberry.field(description="Your application to withdraw.")
+    note: str | None = strawberry.field(
+        default=None, description="Why, for the application's history; at most 5,000 characters."
+    )
 
 
-@strawberry.input
+@strawberry.input(description="Which of an employer's applications to list.")
 class ApplicationFilter:
-    employer_id: strawberry.ID
-    job_posting_id: strawberry.ID | None = None
-    status: ApplicationStatus | None = None
+    employer_id: strawberry.ID = strawberry.field(description="The employer; you must act for it (NOT_FOUND else).")
+    job_posting_id: strawberry.ID | None = strawberry.field(default=None, description="Only this posting's.")
+    status: ApplicationStatus | None = strawberry.field(default=None, description="Only those in this status.")
 
 
-@strawberry.type
-class ApplicationPayload(Payload):
-    application: Application | None = None
+@strawberry.type(description="The application a mutation changed.")
+class ApplicationResult(Payload):
+    application: Application | None = strawberry.field(
+        default=None, description="The application as saved; null when nothing changed."
+    )
+
+
+@strawberry.type(description="The result of `applicationCreate`.")
+class ApplicationCreatePayload(ApplicationResult):
+    pass
+
+
+@strawberry.type(description="The result of `applicationMove`.")
+class ApplicationMovePayload(ApplicationResult):
+    pass
+
+
+@strawberry.type(description="The result of `applicationWithdraw`.")
+class ApplicationWithdrawPayload(ApplicationResult):
+    pass
 
 
 @strawberry.type
 class ApplicationQueries:
-    @strawberry.field
-    async def application(self, info: Info, id: strawberry.ID) -> Application | None:
+    @strawberry.field(description="An application by ID; null when there is none the viewer may see.")
+    async def application(
+        self, info: Info, id: Annotated[strawberry.ID, strawberry.argument(description="The application's global ID.")]
+    ) -> Application | None:
         return await Application.load(info, decode_id(id, "Application"))
 
-    @strawberry.field(description="An employer's applications, newest first (its members, or an app with talent:read).")
+    @strawberry.field(
+        description="An employer's applications, newest first: its members, or its app with talent:read "
+        "(NOT_FOUND for anyone else)."
+    )
     async def applications(
-        self, info: Info, filter: ApplicationFilter, first: int | None = 20, after: str | None = None
+        self,
+        info: Info,
+        filter: Annotated[ApplicationFilter, strawberry.argument(description="Whose applications, and which.")],
+        first: First = 20,
+        after: After = None,
     ) -> Connection[Application]:
         employer_id = decode_id(filter.employer_id, "Organization", "employerId")
         if not await acts_for(info, employer_id):
@@ -171,18 +211,25 @@ def _application_id(value: strawberry.ID) -> int:
 @strawberry.type
 class ApplicationMutations:
     @strawberry.mutation(
-        permission_classes=[IsPerson],
-        description="Apply to a posting (once); releases your name and contact to the employer.",
+        description="Apply to an open posting, once (ALREADY_APPLIED); needs your student profile "
+        "(PROFILE_REQUIRED). Releases your name and contact to the employer."
     )
-    @returns_payload
-    async def application_create(self, info: Info, input: ApplicationCreateInput) -> ApplicationPayload:
+    @returns_payload(caller=Caller.PERSON)
+    async def application_create(
+        self, info: Info, input: Annotated[ApplicationCreateInput, strawberry.argument(description="The application.")]
+    ) -> ApplicationCreatePayload:
         posting_id = decode_id(input.job_posting_id, "JobPosting", "jobPostingId")
         row = await applications.create(info.context.db, info.context.viewer, posting_id, input.message)
-        return ApplicationPayload(application=Application.from_model(row))
+        return ApplicationCreatePayload(application=Application.from_model(row))
 
-    @strawberry.mutation(description="The employer moves an application (members, or an app with talent:write).")
+    @strawberry.mutation(
+        description="The employer moves an application: its members, or its app with talent:write (NOT_FOUND for "
+        "anyone else). A hire fills one opening, or is refused with NO_OPENINGS_LEFT."
+    )
     @returns_payload
-    async def application_move(self, info: Info, input: ApplicationMoveInput) -> ApplicationPayload:
+    async def application_move(
+        self, info: Info, input: Annotated[ApplicationMoveInput, strawberry.argument(description="The move.")]
+    ) -> ApplicationMovePayload:
         row = await applications.move(
             info.context.db,
             info.context.viewer,
@@ -190,14 +237,17 @@ class ApplicationMutations:
             e.ApplicationStatus(input.status),
             input.note,
         )
-        return ApplicationPayload(application=Application.from_model(row))
+        return ApplicationMovePayload(application=Application.from_model(row))
 
     @strawberry.mutation(
-        permission_classes=[IsPerson], description="Withdraw your application (any time before HIRED)."
+        description="Withdraw your application any time before HIRED; the employer no longer sees your name or "
+        "contact. Anyone else's application is NOT_FOUND."
     )
-    @returns_payload
-    async def application_withdraw(self, info: Info, input: ApplicationWithdrawInput) -> ApplicationPayload:
+    @returns_payload(caller=Caller.PERSON)
+    async def application_withdraw(
+        self, info: Info, input: Annotated[ApplicationWithdrawInput, strawberry.argument(description="The withdrawal.")]
+    ) -> ApplicationWithdrawPayload:
         row = await applications.withdraw(
             info.context.db, info.context.viewer, _application_id(input.application_id), input.note
         )
-        return ApplicationPayload(application=Application.from_model(row))
+        return ApplicationWithdrawPayload(application=Application.from_model(row))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Annotated
 
 import strawberry
 
@@ -11,8 +12,7 @@ from db.enums import talent as e
 from resolvers.talent import invitations
 from schema.accounts.organizations import Organization
 from schema.context import Info
-from schema.errors import Payload, returns_payload
-from schema.permissions import IsPerson
+from schema.errors import Caller, Payload, returns_payload
 from schema.relay import Node, decode_id, node_type
 from schema.talent.access import acts_for
 from schema.talent.applications import Application
@@ -22,12 +22,17 @@ from schema.talent.students import StudentProfile
 
 
 @node_type
-@strawberry.type(description="An employer's invitation to a student to apply to a posting.")
+@strawberry.type(
+    description="An employer's invitation to a student to apply to a posting; seen by the student and by the "
+    "employer's members (and apps with talent:read), null for anyone else."
+)
 class JobInvitation(Node):
-    status: InvitationStatus
-    message: str
-    created_at: datetime
-    responded_at: datetime | None
+    status: InvitationStatus = strawberry.field(description="The student's answer so far.")
+    message: str = strawberry.field(description="The employer's message to the student; may be empty.")
+    created_at: datetime = strawberry.field(description="When it was sent.")
+    responded_at: datetime | None = strawberry.field(
+        description="When the student accepted or declined; null while pending."
+    )
     _row: strawberry.Private[models.JobInvitation]
 
     @classmethod
@@ -51,11 +56,11 @@ class JobInvitation(Node):
             return None
         return cls.from_model(row)
 
-    @strawberry.field
+    @strawberry.field(description="The posting the student is invited to apply to.")
     async def job_posting(self, info: Info) -> JobPosting:
         return await JobPosting.load(info, self._row.job_posting_id)
 
-    @strawberry.field
+    @strawberry.field(description="The employer who sent it.")
     async def employer(self, info: Info) -> Organization:
         return await Organization.load(info, self._row.employer_id)
 
@@ -64,19 +69,49 @@ class JobInvitation(Node):
         return await StudentProfile.load(info, self._row.student_id)
 
 
-@strawberry.input
-class JobInvitationCreateInput:
-    job_posting_id: strawberry.ID
-    student_id: strawberry.ID
-    message: str | None = None
-
-
-@strawberry.type
-class JobInvitationPayload(Payload):
-    invitation: JobInvitation | None = None
-    application: Application | None = strawberry.field(
-        default=None, description="On accepting: the application made for you (or the one you already had)."
+@strawberry.input(description="An invitation to a student to apply to one of your postings.")
+class InvitationCreateInput:
+    job_posting_id: strawberry.ID = strawberry.field(description="Your open posting.")
+    student_id: strawberry.ID = strawberry.field(
+        description="A StudentProfile you may see (visible to employers, or released to you); NOT_FOUND otherwise."
     )
+    message: str | None = strawberry.field(
+        default=None, description="A message to the student, plain text, at most 5,000 characters."
+    )
+
+
+@strawberry.input(description="The invitation to accept.")
+class InvitationAcceptInput:
+    id: strawberry.ID = strawberry.field(description="The JobInvitation's global ID.")
+
+
+@strawberry.input(description="The invitation to decline.")
+class InvitationDeclineInput:
+    id: strawberry.ID = strawberry.field(description="The JobInvitation's global ID.")
+
+
+@strawberry.type(description="The invitation a mutation changed.")
+class InvitationResult(Payload):
+    invitation: JobInvitation | None = strawberry.field(
+        default=None, description="The invitation as saved; null when nothing changed."
+    )
+
+
+@strawberry.type(description="The result of `invitationCreate`.")
+class InvitationCreatePayload(InvitationResult):
+    pass
+
+
+@strawberry.type(description="The result of `invitationAccept`.")
+class InvitationAcceptPayload(InvitationResult):
+    application: Application | None = strawberry.field(
+        default=None, description="The application made for you (or the one you already had); null on refusal."
+    )
+
+
+@strawberry.type(description="The result of `invitationDecline`.")
+class InvitationDeclinePayload(InvitationResult):
+    pass
 
 
 def _id(value: strawberry.ID) -> int:
@@ -86,10 +121,13 @@ def _id(value: strawberry.ID) -> int:
 @strawberry.type
 class InvitationMutations:
     @strawberry.mutation(
-        description="Invite a visible student to apply (employer members, or an app with talent:write); capped per week."
+        description="Invite a student to apply: the employer's members, or its app with talent:write. At most "
+        "the weekly cap per employer (RATE_LIMITED beyond); once per student and posting (ALREADY_INVITED)."
     )
     @returns_payload
-    async def invitation_create(self, info: Info, input: JobInvitationCreateInput) -> JobInvitationPayload:
+    async def invitation_create(
+        self, info: Info, input: Annotated[InvitationCreateInput, strawberry.argument(description="The invitation.")]
+    ) -> InvitationCreatePayload:
         row = await invitations.create(
             info.context.db,
             info.context.viewer,
@@ -98,23 +136,29 @@ class InvitationMutations:
             input.message,
             info.context.settings.invitation_weekly_cap,
         )
-        return JobInvitationPayload(invitation=JobInvitation.from_model(row))
+        return InvitationCreatePayload(invitation=JobInvitation.from_model(row))
 
     @strawberry.mutation(
-        permission_classes=[IsPerson], description="Accept: you apply, and the employer sees your name and contact."
+        description="Accept an invitation sent to you: you apply to the posting, and the employer sees your name "
+        "and contact. Anyone else's invitation is NOT_FOUND."
     )
-    @returns_payload
-    async def invitation_accept(self, info: Info, id: strawberry.ID) -> JobInvitationPayload:
-        row, application = await invitations.respond(info.context.db, info.context.viewer, _id(id), accept=True)
-        return JobInvitationPayload(
+    @returns_payload(caller=Caller.PERSON)
+    async def invitation_accept(
+        self, info: Info, input: Annotated[InvitationAcceptInput, strawberry.argument(description="The invitation.")]
+    ) -> InvitationAcceptPayload:
+        row, application = await invitations.respond(info.context.db, info.context.viewer, _id(input.id), accept=True)
+        return InvitationAcceptPayload(
             invitation=JobInvitation.from_model(row),
             application=Application.from_model(application) if application else None,
         )
 
     @strawberry.mutation(
-        permission_classes=[IsPerson], description="Decline; the employer learns only that you declined."
+        description="Decline an invitation sent to you; the employer learns only that you declined. Anyone else's "
+        "invitation is NOT_FOUND."
     )
-    @returns_payload
-    async def invitation_decline(self, info: Info, id: strawberry.ID) -> JobInvitationPayload:
-        row, _ = await invitations.respond(info.context.db, info.context.viewer, _id(id), accept=False)
-        return JobInvitationPayload(invitation=JobInvitation.from_model(row))
+    @returns_payload(caller=Caller.PERSON)
+    async def invitation_decline(
+        self, info: Info, input: Annotated[InvitationDeclineInput, strawberry.argument(description="The invitation.")]
+    ) -> InvitationDeclinePayload:
+        row, _ = await invitations.respond(info.context.db, info.context.viewer, _id(input.id), accept=False)
+        return InvitationDeclinePayload(invitation=JobInvitation.from_model(row))

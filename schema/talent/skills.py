@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from typing import Annotated
 
 import strawberry
 
@@ -10,16 +11,19 @@ from resolvers.talent import skills
 from schema.relay import encode_id
 
 
-@strawberry.type(description="A canonical skill of the trade.")
+@strawberry.type(
+    description="A canonical skill of the trade (reference data): what free-text skills are matched to, "
+    "and what matching compares."
+)
 class Skill:
     pk: strawberry.Private[int]
-    name: str
+    name: str = strawberry.field(description="The skill's canonical name, e.g. 'MIG welding'.")
 
-    @strawberry.field
+    @strawberry.field(description="The skill's global ID; stable across releases.")
     def id(self) -> strawberry.ID:
         return encode_id("Skill", self.pk)
 
-    @strawberry.field(description="What people also call it.")
+    @strawberry.field(description="Other names matched to this skill when given as free text.")
     def aliases(self) -> list[str]:
         return list(skills.skill_aliases(self.pk))
 
@@ -41,14 +45,16 @@ def skill_list(skill_ids: list[int] | None) -> list[Skill]:
 
 @strawberry.type(description="A canonical skill close to text that matched none.")
 class SkillMatch:
-    name: str
-    score: float = strawberry.field(description="Similarity, 0-100.")
+    name: str = strawberry.field(description="The canonical skill's name; give it as is to be matched.")
+    score: float = strawberry.field(description="Similarity to the text given, 0-100; higher is closer.")
 
 
 @strawberry.type(description="Text kept as given because it matched no canonical skill, with the closest ones.")
 class SkillSuggestion:
-    given: str
-    suggestions: list[SkillMatch]
+    given: str = strawberry.field(description="The text as it was given (trimmed).")
+    suggestions: list[SkillMatch] = strawberry.field(
+        description="Up to three canonical skills close to it, closest first; empty when none is close."
+    )
 
 
 def suggestions_of(normalized: skills.NormalizedSkills | None) -> list[SkillSuggestion]:
@@ -62,6 +68,15 @@ def suggestions_of(normalized: skills.NormalizedSkills | None) -> list[SkillSugg
 
 @strawberry.type
 class SkillQueries:
-    @strawberry.field(description="The skills vocabulary; with `search`, the closest skills (for autocomplete).")
-    def skills(self, search: str | None = None, first: int = 20) -> list[Skill]:
+    @strawberry.field(
+        description="The skills vocabulary in its fixed order; with `search`, the closest skills first "
+        "(for autocomplete). Public."
+    )
+    def skills(
+        self,
+        search: Annotated[
+            str | None, strawberry.argument(description="Text to match against skill names and aliases.")
+        ] = None,
+        first: Annotated[int, strawberry.argument(description="How many skills to return; clamped to 0-100.")] = 20,
+    ) -> list[Skill]:
         return skill_list(skills.search(search, max(0, min(first, 100))))

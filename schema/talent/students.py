@@ -12,15 +12,17 @@ from resolvers.talent import students
 from resolvers.talent.student_access import may_see_student
 from schema.accounts.organizations import Organization
 from schema.context import Info
-from schema.errors import Payload, returns_payload
-from schema.permissions import IsPerson
+from schema.errors import Caller, Payload, returns_payload
 from schema.relay import Connection, Node, decode_id, node_type, page_args
-from schema.scalars import NearInput, Program, given
+from schema.scalars import Program, given
 from schema.talent.access import RequestTies, employer_ids, released_to_viewer
 from schema.talent.enums import Availability
+from schema.talent.pages import After, First, page_of
 from schema.talent.skills import Skill, SkillSuggestion, skill_list, suggestions_of
+from schema.talent.student_inputs import StudentProfileFilter, StudentProfileUpsertInput
 
 if TYPE_CHECKING:
+    from schema.matches.fields import JobPostingMatchConnection, MentorProfileMatchConnection
     from schema.talent.applications import Application
     from schema.talent.credentials import StudentCredential
     from schema.talent.invitations import JobInvitation
@@ -36,19 +38,34 @@ async def can_view_profile(info: Info, row: models.StudentProfile) -> bool:
 
 
 @node_type
-@strawberry.type(description="A student's or new technician's profile.")
+@strawberry.type(
+    description="A student's or new technician's profile: programs, skills, credentials and the work they look "
+    "for. Seen by the student, their school's members, staff, and employers (members, or apps with talent:read) "
+    "while it is visible to employers or once the student applied to or accepted an invitation of that "
+    "employer; null for anyone else."
+)
 class StudentProfile(Node):
-    headline: str
-    bio: str
-    programs: list[Program]
-    availability: list[Availability]
-    graduation_date: date | None
-    postal_code: str | None
-    travel_radius_km: float
-    visible_to_employers: bool
+    headline: str = strawberry.field(description="The student's one-line summary; empty when not given.")
+    bio: str = strawberry.field(description="The student's own words about themselves, plain text; may be empty.")
+    programs: list[Program] = strawberry.field(description="The training programs or trades the student studies.")
+    availability: list[Availability] = strawberry.field(description="The kinds of work the student is looking for.")
+    graduation_date: date | None = strawberry.field(
+        description="When the student graduates (or graduated); null when not given."
+    )
+    postal_code: str | None = strawberry.field(
+        description="The US ZIP code the student works from; null when not given, and then no match is ranked "
+        "by distance for them."
+    )
+    travel_radius_km: float = strawberry.field(
+        description="How far the student will travel to work, in kilometres; 50 unless they chose otherwise."
+    )
+    visible_to_employers: bool = strawberry.field(
+        description="Whether employers may find and see the profile; false (private) until the student opts in. "
+        "Name and contact stay hidden from employers either way until the student applies or accepts an invitation."
+    )
     other_skills: list[str] = strawberry.field(description="Skills given that match no canonical skill, kept as given.")
-    created_at: datetime
-    updated_at: datetime
+    created_at: datetime = strawberry.field(description="When the profile was created.")
+    updated_at: datetime = strawberry.field(description="When the profile last changed.")
     _row: strawberry.Private[models.StudentProfile]
 
     @classmethod
@@ -74,22 +91,28 @@ class StudentProfile(Node):
         row = await info.context.loaders.by_id(models.StudentProfile).load(pk)
         return cls.from_model(row) if row is not None and await can_view_profile(info, row) else None
 
-    @strawberry.field
+    @strawberry.field(
+        description="The school the student named; its members see the profile even when it is hidden. Null "
+        "when none was named."
+    )
     async def school(self, info: Info) -> Organization | None:
         return await Organization.load(info, self._row.school_id) if self._row.school_id else None
 
-    @strawberry.field(description="Canonical skills.")
+    @strawberry.field(description="The student's canonical skills, matched from the text they gave.")
     def skills(self) -> list[Skill]:
         return skill_list(self._row.skill_ids)
 
-    @strawberry.field(description="Credentials held, with their status as of today.")
+    @strawberry.field(
+        description="Credentials held, in the order added, with their status as of today; seen by whoever sees "
+        "the profile."
+    )
     async def credentials(
-        self, info: Info
-    ) -> list[Annotated[StudentCredential, strawberry.lazy("schema.talent.credentials")]]:
+        self, info: Info, first: First = 20, after: After = None
+    ) -> Connection[Annotated[StudentCredential, strawberry.lazy("schema.talent.credentials")]]:
         from schema.talent.credentials import StudentCredential
 
         rows = await info.context.loaders.by_column(models.StudentCredential, "student_id").load(self.pk)
-        return [StudentCredential.from_model(row) for row in rows]
+        return Connection.of(page_of(rows, first, after), StudentCredential.from_model)
 
     async def contact_released(self, info: Info) -> bool:
         ctx = info.context
@@ -111,43 +134,60 @@ class StudentProfile(Node):
             return None
         return (await info.context.loaders.by_id(models.User).load(self._row.user_id)).email
 
-    @strawberry.field(description="The student's applications; only the student sees them here.")
+    def _is_own(self, info: Info) -> bool:
+        return info.context.viewer.user_id is not None and info.context.viewer.user_id == self._row.user_id
+
+    @strawberry.field(
+        description="The student's applications, newest first; only the student sees them here (null for anyone "
+        "else; employers see theirs through `applications`)."
+    )
     async def applications(
-        self, info: Info
-    ) -> list[Annotated[Application, strawberry.lazy("schema.talent.applications")]]:
+        self, info: Info, first: First = 20, after: After = None
+    ) -> Connection[Annotated[Application, strawberry.lazy("schema.talent.applications")]] | None:
         from schema.talent.applications import Application
 
-        if info.context.viewer.user_id != self._row.user_id:
-            return []
-        rows = await info.context.loaders.by_column(models.Application, "student_id").load(self.pk)
-        return [Application.from_model(row) for row in rows]
+        if not self._is_own(info):
+            return None
+        loader = info.context.loaders.by_column(models.Application, "student_id", order_by=("created_at", "id"))
+        rows = list(reversed(await loader.load(self.pk)))
+        return Connection.of(page_of(rows, first, after), Application.from_model)
 
-    @strawberry.field(description="Invitations received; only the student sees them here.")
+    @strawberry.field(
+        description="Invitations to apply the student received, newest first; only the student sees them here "
+        "(null for anyone else)."
+    )
     async def invitations(
-        self, info: Info
-    ) -> list[Annotated[JobInvitation, strawberry.lazy("schema.talent.invitations")]]:
+        self, info: Info, first: First = 20, after: After = None
+    ) -> Connection[Annotated[JobInvitation, strawberry.lazy("schema.talent.invitations")]] | None:
         from schema.talent.invitations import JobInvitation
 
-        if info.context.viewer.user_id != self._row.user_id:
-            return []
-        rows = await info.context.loaders.by_column(models.JobInvitation, "student_id").load(self.pk)
-        return [JobInvitation.from_model(row) for row in rows]
+        if not self._is_own(info):
+            return None
+        loader = info.context.loaders.by_column(models.JobInvitation, "student_id", order_by=("created_at", "id"))
+        rows = list(reversed(await loader.load(self.pk)))
+        return Connection.of(page_of(rows, first, after), JobInvitation.from_model)
 
-    @strawberry.field(description="Open postings ranked for this student, best first; for the student and staff.")
+    @strawberry.field(
+        description="Open postings ranked for this student, best first, each score explained; for the student "
+        "and staff (null for anyone else)."
+    )
     async def recommended_jobs(
-        self, info: Info, first: int | None = 20, after: str | None = None
+        self, info: Info, first: First = 20, after: After = None
     ) -> Annotated[JobPostingMatchConnection, strawberry.lazy("schema.matches.fields")] | None:
         from schema.matches.fields import recommended_jobs
 
         return await recommended_jobs(info, self._row, first, after)
 
-    @strawberry.field(description="Mentors with open places ranked for this student; for the student and staff.")
+    @strawberry.field(
+        description="Mentors with open places ranked for this student, best first, each score explained; for the "
+        "student and staff (null for anyone else). Pages of 10 unless `first` says otherwise."
+    )
     async def mentor_matches(
-        self, info: Info, first: int | None = 10
+        self, info: Info, first: First = 10, after: After = None
     ) -> Annotated[MentorProfileMatchConnection, strawberry.lazy("schema.matches.fields")] | None:
         from schema.matches.fields import mentor_matches
 
-        return await mentor_matches(info, self._row, first)
+        return await mentor_matches(info, self._row, first, after)
 
     @strawberry.field(
         description="Open or upcoming scholarships and tool grants the student qualifies for, soonest deadline "
@@ -194,45 +234,25 @@ class StudentProfile(Node):
         return await pathway(info, self._row, first, after)
 
 
-@strawberry.input(description="Only the fields given are changed; a first call creates your profile.")
-class StudentProfileUpsertInput:
-    school_id: strawberry.ID | None = strawberry.UNSET
-    programs: list[Program] | None = strawberry.UNSET
-    graduation_date: date | None = strawberry.UNSET
-    postal_code: str | None = strawberry.UNSET
-    travel_radius_km: float | None = strawberry.UNSET
-    availability: list[Availability] | None = strawberry.UNSET
-    skills: list[str] | None = strawberry.field(
-        default=strawberry.UNSET, description="Free text; matched to canonical skills, the rest kept and reported."
-    )
-    headline: str | None = strawberry.UNSET
-    bio: str | None = strawberry.UNSET
-    visible_to_employers: bool | None = strawberry.UNSET
-
-
-@strawberry.type
+@strawberry.type(description="The result of `studentProfileUpsert`.")
 class StudentProfileUpsertPayload(Payload):
-    student_profile: StudentProfile | None = None
+    student_profile: StudentProfile | None = strawberry.field(
+        default=None, description="Your profile as saved; null when nothing was saved."
+    )
     skill_suggestions: list[SkillSuggestion] = strawberry.field(
         default_factory=list, description="Skills kept as given because they matched no canonical skill."
     )
 
 
-@strawberry.input
-class StudentProfileFilter:
-    near: NearInput | None = None
-    program: Program | None = None
-    availability: Availability | None = None
-    credential: str | None = strawberry.field(default=None, description="A credential code held and not expired.")
-
-
 @strawberry.type
 class StudentQueries:
-    @strawberry.field
-    async def student_profile(self, info: Info, id: strawberry.ID) -> StudentProfile | None:
+    @strawberry.field(description="A student profile by ID; null when there is none the viewer may see.")
+    async def student_profile(
+        self, info: Info, id: Annotated[strawberry.ID, strawberry.argument(description="The profile's global ID.")]
+    ) -> StudentProfile | None:
         return await StudentProfile.load(info, decode_id(id, "StudentProfile"))
 
-    @strawberry.field(description="Your own student profile, if you have one.")
+    @strawberry.field(description="Your own student profile; null when you have none or are not signed in as a person.")
     async def my_student_profile(self, info: Info) -> StudentProfile | None:
         user_id = info.context.viewer.user_id
         if user_id is None:
@@ -240,9 +260,19 @@ class StudentQueries:
         rows = await info.context.loaders.by_column(models.StudentProfile, "user_id").load(user_id)
         return StudentProfile.from_model(rows[0]) if rows else None
 
-    @strawberry.field(description="Profiles you may browse: visible ones for employers, your students for schools.")
+    @strawberry.field(
+        description="Profiles you may browse: visible ones for employers (members, or apps with talent:read), "
+        "your students for schools, all for staff; empty for anyone else."
+    )
     async def student_profiles(
-        self, info: Info, filter: StudentProfileFilter | None = None, first: int | None = 20, after: str | None = None
+        self,
+        info: Info,
+        filter: Annotated[
+            StudentProfileFilter | None,
+            strawberry.argument(description="Criteria; all profiles you may see if omitted."),
+        ] = None,
+        first: First = 20,
+        after: After = None,
     ) -> Connection[StudentProfile]:
         filter = filter or StudentProfileFilter()
         roles = await info.context.roles()
@@ -264,9 +294,15 @@ class StudentQueries:
 
 @strawberry.type
 class StudentMutations:
-    @strawberry.mutation(permission_classes=[IsPerson], description="Create or change your student profile.")
-    @returns_payload
-    async def student_profile_upsert(self, info: Info, input: StudentProfileUpsertInput) -> StudentProfileUpsertPayload:
+    @strawberry.mutation(
+        description="Create or change your student profile (signed-in people only; app tokens get PERMISSION_DENIED)."
+    )
+    @returns_payload(caller=Caller.PERSON)
+    async def student_profile_upsert(
+        self,
+        info: Info,
+        input: Annotated[StudentProfileUpsertInput, strawberry.argument(description="The fields to set.")],
+    ) -> StudentProfileUpsertPayload:
         changes = given(input)
         if changes.get("school_id") is not None:
             changes["school_id"] = decode_id(changes["school_id"], "Organization", "schoolId")

@@ -14,8 +14,12 @@ MENTORSHIP_REQUEST = """
 mutation ($input: MentorshipRequestInput!) {
   mentorshipRequest(input: $input) { mentorship { id status } userErrors { code } }
 }"""
-MENTORSHIP_ACCEPT = "mutation ($id: ID!) { mentorshipAccept(id: $id) { mentorship { status } userErrors { code } } }"
-MENTORSHIP_END = "mutation ($id: ID!) { mentorshipEnd(id: $id) { mentorship { status } userErrors { code } } }"
+MENTORSHIP_ACCEPT = """
+mutation ($input: MentorshipAcceptInput!) {
+  mentorshipAccept(input: $input) { mentorship { status } userErrors { code } }
+}"""
+MENTORSHIP_END = """
+mutation ($input: MentorshipEndInput!) { mentorshipEnd(input: $input) { mentorship { status } userErrors { code } } }"""
 
 
 async def mentor(api: Api, name: str = "Morgan Mentor", capacity: int = 5) -> tuple[Person, str]:
@@ -32,10 +36,10 @@ async def mentorship(
     assert data["mentorshipRequest"]["userErrors"] == [], data
     mentorship_id = data["mentorshipRequest"]["mentorship"]["id"]
     if accept:
-        accepted = await api.gql(MENTORSHIP_ACCEPT, {"id": mentorship_id}, token=mentor_person.token)
+        accepted = await api.gql(MENTORSHIP_ACCEPT, {"input": {"id": mentorship_id}}, token=mentor_person.token)
         assert accepted["mentorshipAccept"]["userErrors"] == [], accepted
     if end:
-        ended = await api.gql(MENTORSHIP_END, {"id": mentorship_id}, token=mentee.token)
+        ended = await api.gql(MENTORSHIP_END, {"input": {"id": mentorship_id}}, token=mentee.token)
         assert ended["mentorshipEnd"]["userErrors"] == [], ended
     return mentorship_id
 

@@ -78,7 +78,7 @@ async def test_the_mentor_of_an_attached_mentorship_records_completions_while_it
     other_mentor, _ = await steps.mentor(api, "Other Mentor")
     refused = await api.gql(RECORD, record_input(enrollment, second, "2026-10-02"), token=other_mentor.token)
     assert [e["code"] for e in refused["moduleCompletionRecord"]["userErrors"]] == ["NOT_FOUND"]
-    await api.gql(steps.MENTORSHIP_END, {"id": mentorship}, token=person.token)
+    await api.gql(steps.MENTORSHIP_END, {"input": {"id": mentorship}}, token=person.token)
     after_end = await api.gql(RECORD, record_input(enrollment, second, "2026-10-02"), token=mentor_person.token)
     assert [e["code"] for e in after_end["moduleCompletionRecord"]["userErrors"]] == ["NOT_FOUND"]
     assert (await api.gql(ENROLLMENT, {"id": enrollment}, token=mentor_person.token))["node"] is None

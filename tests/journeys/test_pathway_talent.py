@@ -12,7 +12,9 @@ from tests.talent import flows
 from tests.talent.flows import INVITE, Student
 
 INVITATION_ACCEPT = """
-mutation ($id: ID!) { invitationAccept(id: $id) { invitation { status } userErrors { code } } }"""
+mutation ($input: InvitationAcceptInput!) {
+  invitationAccept(input: $input) { invitation { status } userErrors { code } }
+}"""
 
 
 async def pathway(api, student: Student, token):
@@ -47,7 +49,7 @@ async def test_the_student_sees_applications_invitations_and_mentorship_in_order
         INVITE, {"input": {"jobPostingId": job, "studentId": student.profile_gid}}, token=inviting.owner.token
     )
     accepted = await api.gql(
-        INVITATION_ACCEPT, {"id": sent["invitationCreate"]["invitation"]["id"]}, token=student.person.token
+        INVITATION_ACCEPT, {"input": {"id": sent["invitationCreate"]["invitation"]["id"]}}, token=student.person.token
     )
     assert accepted["invitationAccept"]["userErrors"] == []
     mentor_person, mentor_id = await steps.mentor(api, "Morgan Mentor")

@@ -51,3 +51,26 @@ async def test_others_do_not_see_a_students_recommendations(api):
     assert theirs["recommendedJobs"] is None and theirs["mentorMatches"] is None
     staffs = (await api.gql(PROFILE, {"id": student.profile_gid}, token=staff.token))["studentProfile"]
     assert staffs["recommendedJobs"]["edges"]
+
+
+MENTOR_PAGE = """
+query ($id: ID!, $first: Int, $after: String) { studentProfile(id: $id) {
+  mentorMatches(first: $first, after: $after) { edges { node { headline } } pageInfo { hasNextPage endCursor } } } }"""
+
+
+async def test_mentor_matches_page_with_after(api):
+    student = await candidate(api, "me", skills=["MIG welding"])
+    for i in range(3):
+        await mentor(api, f"mentor {i}", postalCode=("48226", "48201", "48126")[i])
+    ask = {"id": student.profile_gid}
+
+    whole = (await api.gql(MENTOR_PAGE, ask, token=student.person.token))["studentProfile"]["mentorMatches"]
+    first = (await api.gql(MENTOR_PAGE, {**ask, "first": 2}, token=student.person.token))["studentProfile"]
+    after = first["mentorMatches"]["pageInfo"]["endCursor"]
+    rest = (await api.gql(MENTOR_PAGE, {**ask, "after": after}, token=student.person.token))["studentProfile"]
+
+    ranked = [e["node"]["headline"] for e in whole["edges"]]
+    assert len(ranked) == 3 and not whole["pageInfo"]["hasNextPage"]
+    paged = [e["node"]["headline"] for e in first["mentorMatches"]["edges"] + rest["mentorMatches"]["edges"]]
+    assert paged == ranked
+    assert first["mentorMatches"]["pageInfo"]["hasNextPage"] and not rest["mentorMatches"]["pageInfo"]["hasNextPage"]

@@ -9,8 +9,8 @@ from matching import AllocationEdges, plan_allocation, plan_allocation_dense
 
 
 def edges(*triples):
-    n, l, s = zip(*triples, strict=False)
-    return AllocationEdges(np.array(n), np.array(l), np.array(s, dtype=float))
+    needs, listings, scores = zip(*triples, strict=True)
+    return AllocationEdges(np.array(needs), np.array(listings), np.array(scores, dtype=float))
 
 
 def test_a_hand_made_instance_where_greedy_is_strictly_worse():
@@ -32,7 +32,8 @@ def random_instance(seed, n_needs=30, n_listings=60, k=6):
 
 def check_feasible(plan, needs, listings, e):
     allowed = set(zip(e.need_ids.tolist(), e.listing_ids.tolist(), strict=False))
-    got_need, got_listing = defaultdict(int), defaultdict(int)
+    got_need: defaultdict[int, int] = defaultdict(int)
+    got_listing: defaultdict[int, int] = defaultdict(int)
     for a in plan.assignments:
         assert (a.need_id, a.listing_id) in allowed and a.quantity > 0
         got_need[a.need_id] += a.quantity
@@ -59,7 +60,8 @@ def test_the_lp_matches_exhaustive_search_on_tiny_instances(seed):
     pairs = list(zip(e.need_ids.tolist(), e.listing_ids.tolist(), e.scores.tolist(), strict=False))
     best = 0.0
     for qs in itertools.product(*[range(min(needs[i], listings[j]) + 1) for i, j, _ in pairs]):
-        per_need, per_listing = defaultdict(int), defaultdict(int)
+        per_need: defaultdict[int, int] = defaultdict(int)
+        per_listing: defaultdict[int, int] = defaultdict(int)
         for (i, j, _), q in zip(pairs, qs, strict=False):
             per_need[i] += q
             per_listing[j] += q

@@ -37,11 +37,11 @@ def test_mask_drops_ids_beyond_the_pool_width_but_distinct_counts_them():
 
 
 def test_invalid_ids_are_rejected():
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="non-negative"):
         bitsets.pack([[-1]])
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="does not fit in 1 words"):
         bitsets.pack([[64]], n_words=1)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="programs ids must be below 64"):
         bitsets.single_word([64], "programs")
 
 
@@ -55,8 +55,8 @@ held_rows = st.lists(
 )
 
 
-def _latest(held):
-    latest = {}
+def _latest(held: list[tuple[int, int]]) -> dict[int, int]:
+    latest: dict[int, int] = {}
     for c, e in held:
         latest[c] = max(e, latest.get(c, e))
     return latest

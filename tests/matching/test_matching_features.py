@@ -101,7 +101,7 @@ def test_flat_taxonomy_only_fits_the_same_category():
 
 
 def test_taxonomy_rejects_cycles_and_bad_parents():
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="cycle"):
         Taxonomy([1, 0])
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="parent ids"):
         Taxonomy([5])

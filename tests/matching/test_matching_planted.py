@@ -43,4 +43,6 @@ def test_why_not_names_the_planted_reason(planted):
             if answer.reasons[0].code in (ExclusionCode.MISSING_CREDENTIAL, ExclusionCode.EXPIRED_CREDENTIAL):
                 assert set(answer.reasons[0].ids) <= set(case.job.required_credentials)
         best = why("job_students", case.job, index, case.best_id, k=10, today=data.today)
-        assert best.eligible and best.rank == 1 and best.score >= best.cutoff_score
+        assert best.eligible and best.rank == 1
+        assert best.score is not None and best.cutoff_score is not None
+        assert best.score >= best.cutoff_score

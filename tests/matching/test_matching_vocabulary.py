@@ -54,7 +54,7 @@ def test_ids_keeps_the_recognized_terms():
 
 
 def test_conflicting_entries_are_rejected():
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="duplicate vocabulary id 1"):
         Vocabulary([(1, "a", []), (1, "b", [])])
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="names both 1 and 2"):
         Vocabulary([(1, "Spray gun", []), (2, "spray-gun", [])])

@@ -43,7 +43,7 @@ def test_invalid_overrides_raise_a_clear_value_error(overrides, message):
 
 
 def test_weights_of_another_kind_are_rejected():
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="expected JobStudentWeights, got MentorWeights"):
         JobStudentWeights.resolve(MentorWeights())
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from alembic.autogenerate import compare_metadata
@@ -17,7 +18,7 @@ from db.models import Base
 from tests.conftest import _TMP, TEST_DATABASE_URL
 
 
-async def _scratch_database() -> tuple[str, callable]:
+async def _scratch_database() -> tuple[str, Callable[[], Awaitable[None]] | None]:
     if is_sqlite(TEST_DATABASE_URL):
         path = Path(_TMP) / f"migrations-{uuid.uuid4().hex}.db"
         return f"sqlite+aiosqlite:///{path}", None
@@ -27,7 +28,7 @@ async def _scratch_database() -> tuple[str, callable]:
     async with admin.connect() as conn:
         await conn.execute(text(f'CREATE DATABASE "{name}"'))
 
-    async def drop():
+    async def drop() -> None:
         async with admin.connect() as conn:
             await conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         await admin.dispose()

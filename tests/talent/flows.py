@@ -17,7 +17,9 @@ mutation ($input: StudentProfileUpsertInput!) {
 CREATE_POSTING = """
 mutation ($input: JobPostingCreateInput!) {
   jobPostingCreate(input: $input) {
-    jobPosting { id title status pay { min max unit basis hourlyMin hourlyMax }
+    jobPosting { id title status
+                 pay { min { amount currency } max { amount currency } unit basis
+                       hourlyMin { amount } hourlyMax { amount } }
                  requiredCredentials { code } preferredSkills { name } otherPreferredSkills benefits postalCode }
     skillSuggestions { given }
     userErrors { field code message }
@@ -35,7 +37,7 @@ mutation ($input: ApplicationMoveInput!) {
   }
 }"""
 INVITE = """
-mutation ($input: JobInvitationCreateInput!) {
+mutation ($input: InvitationCreateInput!) {
   invitationCreate(input: $input) { invitation { id status } userErrors { field code message } }
 }"""
 APP_TOKEN = """
@@ -43,7 +45,18 @@ mutation ($input: AppTokenCreateInput!) {
   appTokenCreate(input: $input) { token userErrors { code } }
 }"""
 
-HOURLY_25_TO_32 = {"min": 2500, "max": 3200, "unit": "HOUR", "basis": "HOURLY"}
+
+def usd(cents: int) -> dict:
+    """A MoneyInput in US dollars."""
+    return {"amount": cents, "currency": "USD"}
+
+
+def pay_range(low: int, high: int, unit: str = "HOUR", basis: str = "HOURLY") -> dict:
+    """A PayRangeInput from amounts in cents."""
+    return {"min": usd(low), "max": usd(high), "unit": unit, "basis": basis}
+
+
+HOURLY_25_TO_32 = pay_range(2500, 3200)
 
 
 @dataclass

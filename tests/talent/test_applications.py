@@ -96,7 +96,9 @@ async def test_closed_postings_and_students_without_profiles_cannot_apply(api):
     data = await api.gql(flows.APPLY, {"input": {"jobPostingId": job}}, token=nobody.token)
     assert codes(data["applicationCreate"]) == ["PROFILE_REQUIRED"]
     await api.gql(
-        "mutation ($id: ID!) { jobPostingClose(id: $id) { userErrors { code } } }", {"id": job}, token=shop.owner.token
+        "mutation ($input: JobPostingCloseInput!) { jobPostingClose(input: $input) { userErrors { code } } }",
+        {"input": {"id": job}},
+        token=shop.owner.token,
     )
     alex = await flows.student(api)
     assert codes(await flows.apply(api, alex, job)) == ["POSTING_CLOSED"]
@@ -190,3 +192,61 @@ def test_the_transition_table_only_lets_the_student_withdraw():
     for (frm, to), party in TRANSITIONS.items():
         assert (to is ApplicationStatus.WITHDRAWN) == (party is Party.STUDENT)
         assert frm not in (ApplicationStatus.HIRED, ApplicationStatus.REJECTED, ApplicationStatus.WITHDRAWN)
+
+
+MY_APPLICATIONS = """
+query ($first: Int, $after: String) {
+  myStudentProfile { applications(first: $first, after: $after) {
+    edges { node { jobPosting { title } status } } pageInfo { hasNextPage endCursor }
+  } }
+}"""
+
+
+async def test_the_student_pages_their_own_applications_newest_first(api):
+    shop = await flows.employer(api)
+    alex = await flows.student(api, visible=True)
+    for title in ("First", "Second", "Third"):
+        assert (await flows.apply(api, alex, await flows.posting(api, shop, title=title)))["userErrors"] == []
+    page = (await api.gql(MY_APPLICATIONS, {"first": 2}, token=alex.person.token))["myStudentProfile"]["applications"]
+    after = page["pageInfo"]["endCursor"]
+    rest = (await api.gql(MY_APPLICATIONS, {"after": after}, token=alex.person.token))["myStudentProfile"]
+    titles = [e["node"]["jobPosting"]["title"] for e in page["edges"] + rest["applications"]["edges"]]
+    assert titles == ["Third", "Second", "First"]
+    assert page["pageInfo"]["hasNextPage"] and not rest["applications"]["pageInfo"]["hasNextPage"]
+    # the employer sees the profile (released by applying) but not this list; it has its own pipeline
+    theirs = "query ($id: ID!) { studentProfile(id: $id) { name applications { edges { node { id } } } } }"
+    seen = (await api.gql(theirs, {"id": alex.profile_gid}, token=shop.owner.token))["studentProfile"]
+    assert seen == {"name": "Alex Student", "applications": None}
+
+
+POSTING_APPLICATIONS = """
+query ($id: ID!, $status: ApplicationStatus, $first: Int, $after: String) {
+  jobPosting(id: $id) { applications(status: $status, first: $first, after: $after) {
+    edges { node { id status } } pageInfo { hasNextPage endCursor }
+  } }
+}"""
+
+
+async def test_a_postings_applications_page_newest_first_for_its_employer_only(api):
+    shop = await flows.employer(api)
+    rival = await flows.employer(api)
+    job = await flows.posting(api, shop)
+    made = []
+    for i in range(3):
+        student = await flows.student(api, name=f"Student {i}")
+        made.append((await flows.apply(api, student, job))["application"]["id"])
+    assert (await flows.move(api, shop.owner.token, made[0], "REJECTED"))["userErrors"] == []
+
+    async def page(**variables):
+        data = await api.gql(POSTING_APPLICATIONS, {"id": job, **variables}, token=shop.owner.token)
+        return data["jobPosting"]["applications"]
+
+    first = await page(first=2)
+    rest = await page(first=2, after=first["pageInfo"]["endCursor"])
+    assert [e["node"]["id"] for e in first["edges"] + rest["edges"]] == list(reversed(made))
+    assert first["pageInfo"]["hasNextPage"] and not rest["pageInfo"]["hasNextPage"]
+    assert [e["node"]["id"] for e in (await page(status="REJECTED"))["edges"]] == [made[0]]
+    applied = await page(status="APPLIED", first=1)
+    assert [e["node"]["id"] for e in applied["edges"]] == [made[2]] and applied["pageInfo"]["hasNextPage"]
+    hidden = await api.gql(POSTING_APPLICATIONS, {"id": job}, token=rival.owner.token)
+    assert hidden["jobPosting"]["applications"] is None

@@ -23,10 +23,24 @@ mutation ($input: StudentCredentialAddInput!) {
   }
 }"""
 VERIFY = """
-mutation ($id: ID!) {
-  studentCredentialVerify(id: $id) { studentCredential { verified verifiedAt } userErrors { code } }
+mutation ($input: StudentCredentialVerifyInput!) {
+  studentCredentialVerify(input: $input) { studentCredential { verified verifiedAt } userErrors { code } }
 }"""
-MY_CREDENTIALS = "{ myStudentProfile { credentials { credential { code } status verified } } }"
+REMOVE = """
+mutation ($input: StudentCredentialRemoveInput!) {
+  studentCredentialRemove(input: $input) {
+    removedId studentProfile { credentials { edges { node { id } } } } userErrors { code }
+  }
+}"""
+MY_CREDENTIALS = "{ myStudentProfile { credentials { edges { node { credential { code } status verified } } } } }"
+SHOP_VIEW = """
+query ($id: ID!) { studentProfile(id: $id) { credentials { edges { node { verified credential { code } } } } } }"""
+PAGE = """
+query ($first: Int, $after: String) {
+  myStudentProfile { credentials(first: $first, after: $after) {
+    edges { cursor node { credential { code } } } pageInfo { hasNextPage endCursor }
+  } }
+}"""
 
 
 async def _count(api) -> int:
@@ -87,7 +101,7 @@ async def test_status_is_computed_from_today(api, earned_days_ago, expires_in_da
     data = await api.gql(ADD, variables, token=alex.person.token)
     assert data["studentCredentialAdd"]["studentCredential"]["status"] == status
     mine = await api.gql(MY_CREDENTIALS, token=alex.person.token)
-    assert mine["myStudentProfile"]["credentials"][0]["status"] == status
+    assert mine["myStudentProfile"]["credentials"]["edges"][0]["node"]["status"] == status
 
 
 @pytest.mark.parametrize(
@@ -131,21 +145,54 @@ async def test_the_students_school_verifies_and_nobody_else_can(api):
     added = await api.gql(ADD, {"input": {"code": "ASE-EL-NS", "earnedOn": "2025-05-01"}}, token=alex.person.token)
     credential_id = added["studentCredentialAdd"]["studentCredential"]["id"]
     for outsider in (other_teacher, shop.owner, alex.person):
-        data = await api.gql(VERIFY, {"id": credential_id}, token=outsider.token)
+        data = await api.gql(VERIFY, {"input": {"id": credential_id}}, token=outsider.token)
         assert codes(data["studentCredentialVerify"]) == ["NOT_FOUND"]
-    data = await api.gql(VERIFY, {"id": credential_id}, token=teacher.token)
+    data = await api.gql(VERIFY, {"input": {"id": credential_id}}, token=teacher.token)
     assert data["studentCredentialVerify"]["studentCredential"]["verified"] is True
-    again = await api.gql(VERIFY, {"id": credential_id}, token=teacher.token)
+    again = await api.gql(VERIFY, {"input": {"id": credential_id}}, token=teacher.token)
     assert codes(again["studentCredentialVerify"]) == ["INVALID_TRANSITION"]
     seen_by_shop = await api.gql(
-        "query ($id: ID!) { studentProfile(id: $id) { credentials { verified credential { code } } } }",
+        SHOP_VIEW,
         {"id": alex.profile_gid},
         token=shop.owner.token,
     )
-    assert seen_by_shop["studentProfile"]["credentials"] == [{"verified": True, "credential": {"code": "ASE-EL-NS"}}]
+    assert seen_by_shop["studentProfile"]["credentials"]["edges"] == [
+        {"node": {"verified": True, "credential": {"code": "ASE-EL-NS"}}}
+    ]
 
 
 def test_add_months_clamps_to_the_end_of_the_month():
     assert add_months(date(2024, 2, 29), 12) == date(2025, 2, 28)
     assert add_months(date(2024, 1, 31), 1) == date(2024, 2, 29)
     assert add_months(date(2024, 11, 15), 24) == date(2026, 11, 15)
+
+
+async def test_only_the_student_removes_a_credential(api):
+    alex = await flows.student(api)
+    added = await api.gql(ADD, {"input": {"code": "ASE-A5", "earnedOn": "2024-05-01"}}, token=alex.person.token)
+    credential_id = added["studentCredentialAdd"]["studentCredential"]["id"]
+    for token in ((await api.person()).token, (await flows.employer(api)).owner.token):
+        refused = await api.gql(REMOVE, {"input": {"id": credential_id}}, token=token)
+        assert codes(refused["studentCredentialRemove"]) == ["NOT_FOUND"]
+    assert await _count(api) == 1
+    removed = (await api.gql(REMOVE, {"input": {"id": credential_id}}, token=alex.person.token))[
+        "studentCredentialRemove"
+    ]
+    assert removed == {"removedId": credential_id, "studentProfile": {"credentials": {"edges": []}}, "userErrors": []}
+    assert await _count(api) == 0
+
+
+async def test_credentials_page_in_the_order_added(api):
+    alex = await flows.student(api)
+    codes_added = ["ASE-A1", "ASE-A2", "ASE-A3", "ASE-A4", "ASE-A5"]
+    for code in codes_added:
+        await api.gql(ADD, {"input": {"code": code, "earnedOn": "2024-05-01"}}, token=alex.person.token)
+    first = (await api.gql(PAGE, {"first": 2}, token=alex.person.token))["myStudentProfile"]["credentials"]
+    rest = (await api.gql(PAGE, {"first": 10, "after": first["pageInfo"]["endCursor"]}, token=alex.person.token))[
+        "myStudentProfile"
+    ]["credentials"]
+    seen = [e["node"]["credential"]["code"] for e in first["edges"] + rest["edges"]]
+    assert seen == codes_added
+    assert first["pageInfo"]["hasNextPage"] and not rest["pageInfo"]["hasNextPage"]
+    errors = await api.errors(PAGE, {"first": 101}, token=alex.person.token)
+    assert errors[0]["extensions"]["code"] == "OUT_OF_RANGE"

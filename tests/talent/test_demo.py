@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import random
+import re
+from pathlib import Path
 
 from sqlalchemy import select
 
@@ -12,13 +14,17 @@ from resolvers.demo import World, seeders
 from tests.support import _HASH
 
 DEMO_STUDENT = """
-{ myStudentProfile { name credentials { status verified credential { code } } applications { status }
-                     invitations { status } } }"""
-JOBS = '{ jobPostings(filter: {near: {postalCode: "48226", radiusKm: 80}}, first: 100) { edges { node { pay { min max } status } } } }'
+{ myStudentProfile { name credentials { edges { node { status verified credential { code } } } }
+                     applications(first: 100) { edges { node { status } } }
+                     invitations { edges { node { status } } } } }"""
+JOBS = """
+{ jobPostings(filter: {near: {postalCode: "48226", radiusKm: 80}}, first: 100) {
+    edges { node { pay { min { amount } max { amount } } status } } } }"""
 ESTIMATE = """
 { payEstimate(input: {roleType: TECHNICIAN, postalCode: "48226"}) {
-    estimate { p25 median p75 sampleSize sources { reports postings } } userErrors { code } } }"""
-MENTOR = "{ myMentorProfile { capacity activeMentees mentorships { status } } }"
+    estimate { p25 { amount } median { amount } p75 { amount } sampleSize sources { reports postings } }
+    userErrors { code } } }"""
+MENTOR = "{ myMentorProfile { capacity activeMentees mentorships { edges { node { status } } } } }"
 
 
 async def test_demo_data_shows_students_jobs_applications_mentors_and_pay(api):
@@ -30,8 +36,8 @@ async def test_demo_data_shows_students_jobs_applications_mentors_and_pay(api):
     mentor = issue_access_token(api.settings, world.users["mentor"].id)
 
     me = (await api.gql(DEMO_STUDENT, token=student))["myStudentProfile"]
-    assert me["name"] == "Alex Student" and me["credentials"]
-    assert {a["status"] for a in me["applications"]} == {
+    assert me["name"] == "Alex Student" and me["credentials"]["edges"]
+    assert {a["node"]["status"] for a in me["applications"]["edges"]} == {
         "APPLIED",
         "REVIEWING",
         "INTERVIEW",
@@ -40,31 +46,35 @@ async def test_demo_data_shows_students_jobs_applications_mentors_and_pay(api):
         "REJECTED",
         "WITHDRAWN",
     }
-    assert me["invitations"]
+    assert me["invitations"]["edges"]
     jobs = (await api.gql(JOBS))["jobPostings"]["edges"]
-    assert len(jobs) >= 5 and all(0 < j["node"]["pay"]["min"] <= j["node"]["pay"]["max"] for j in jobs)
+    assert len(jobs) >= 5
+    assert all(0 < j["node"]["pay"]["min"]["amount"] <= j["node"]["pay"]["max"]["amount"] for j in jobs)
     estimate = (await api.gql(ESTIMATE))["payEstimate"]
     assert estimate["userErrors"] == [] and estimate["estimate"]["sampleSize"] >= 5
-    assert estimate["estimate"]["p25"] <= estimate["estimate"]["median"] <= estimate["estimate"]["p75"]
+    p25, median, p75 = (estimate["estimate"][p]["amount"] for p in ("p25", "median", "p75"))
+    assert p25 <= median <= p75
     mine = (await api.gql(MENTOR, token=mentor))["myMentorProfile"]
-    assert mine["activeMentees"] == 1 and {m["status"] for m in mine["mentorships"]} == {"ACTIVE", "REQUESTED"}
+    assert mine["activeMentees"] == 1
+    assert {m["node"]["status"] for m in mine["mentorships"]["edges"]} == {"ACTIVE", "REQUESTED"}
     async with api.db.read() as session:
         statuses = set((await session.scalars(select(Application.status))).all())
     assert len(statuses) == 7
 
 
-async def test_the_readme_candidates_example_works_on_the_demo_data(api):
-    import re
-    from pathlib import Path
-
+def _readme_candidates_example() -> str:
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
-    example = re.search(r'```graphql\n(\{\n  jobPosting\(id: "(\w+)"\).*?)```', readme, re.S)
+    return re.search(r'```graphql\n(\{\n  jobPosting\(id: "(\w+)"\).*?)```', readme, re.S).group(1)
+
+
+async def test_the_readme_candidates_example_works_on_the_demo_data(api):
+    example = _readme_candidates_example()
     world = World(random.Random(7), 1, _HASH)  # the seed `serve --demo` uses
     async with api.db.write() as session:
         for seeder in seeders():
             await seeder(session, world)
     employer = issue_access_token(api.settings, world.users["employer"].id)
-    posting = (await api.gql(example.group(1), token=employer))["jobPosting"]
+    posting = (await api.gql(example, token=employer))["jobPosting"]
     assert posting["title"] == "Collision Apprentice"
     assert posting["candidates"]["edges"] and all(
         e["explanation"]["components"] for e in posting["candidates"]["edges"]

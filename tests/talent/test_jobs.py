@@ -9,23 +9,26 @@ from sqlalchemy import func, select
 
 from db.models import JobPosting, JobRequiredCredential
 from tests.talent import flows
-from tests.talent.flows import CREATE_POSTING, HOURLY_25_TO_32, codes
+from tests.talent.flows import CREATE_POSTING, HOURLY_25_TO_32, codes, pay_range, usd
 
 BROWSE = """
 query ($filter: JobPostingFilter, $orderBy: JobPostingOrder, $first: Int, $after: String) {
   jobPostings(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
-    edges { node { id title distanceKm pay { min max unit } } }
+    edges { node { id title distanceKm pay { min { amount } max { amount } unit } } }
     pageInfo { hasNextPage endCursor }
   }
 }"""
 COUNTED = "{ jobPostings(first: 50) { edges { node { employer { name } requiredCredentials { code } } } } }"
 UPDATE = """
-mutation ($id: ID!, $input: JobPostingUpdateInput!) {
-  jobPostingUpdate(id: $id, input: $input) {
-    jobPosting { title pay { min max } requiredCredentials { code } } userErrors { field code }
+mutation ($input: JobPostingUpdateInput!) {
+  jobPostingUpdate(input: $input) {
+    jobPosting { title pay { min { amount } max { amount } } requiredCredentials { code } } userErrors { field code }
   }
 }"""
-CLOSE = "mutation ($id: ID!) { jobPostingClose(id: $id) { jobPosting { status } userErrors { code } } }"
+CLOSE = """
+mutation ($input: JobPostingCloseInput!) {
+  jobPostingClose(input: $input) { jobPosting { status } userErrors { code } }
+}"""
 
 
 async def _postings(api) -> int:
@@ -42,7 +45,7 @@ async def test_employer_posts_a_job_with_pay_credentials_and_skills(api):
                 "employerId": shop.gid,
                 "title": "Refinish Technician",
                 "roleType": "REFINISH_TECHNICIAN",
-                "pay": {"min": 5_200_000, "max": 7_280_000, "unit": "YEAR", "basis": "SALARY"},
+                "pay": pay_range(5_200_000, 7_280_000, "YEAR", "SALARY"),
                 "requiredCredentials": ["ase-b2", "ICAR-REF-PL1"],
                 "preferredSkills": ["tinting", "spray technique", "car wrapping"],
                 "benefits": ["PAID_TRAINING", "TOOL_ALLOWANCE"],
@@ -55,12 +58,12 @@ async def test_employer_posts_a_job_with_pay_credentials_and_skills(api):
     assert payload["userErrors"] == []
     job = payload["jobPosting"]
     assert job["pay"] == {
-        "min": 5_200_000,
-        "max": 7_280_000,
+        "min": usd(5_200_000),
+        "max": usd(7_280_000),
         "unit": "YEAR",
         "basis": "SALARY",
-        "hourlyMin": 2500,
-        "hourlyMax": 3500,
+        "hourlyMin": {"amount": 2500},
+        "hourlyMax": {"amount": 3500},
     }
     assert [c["code"] for c in job["requiredCredentials"]] == ["ASE-B2", "ICAR-REF-PL1"]
     assert [s["name"] for s in job["preferredSkills"]] == ["Color matching", "Spray gun technique"]
@@ -72,10 +75,15 @@ async def test_employer_posts_a_job_with_pay_credentials_and_skills(api):
     ("change", "code", "field"),
     [
         ({"pay": None}, "PAY_REQUIRED", ["pay"]),
-        ({"pay": {**HOURLY_25_TO_32, "min": 4000}}, "PAY_MIN_ABOVE_MAX", ["pay", "min"]),
-        ({"pay": {**HOURLY_25_TO_32, "min": 0}}, "OUT_OF_RANGE", ["pay", "min"]),
+        ({"pay": {**HOURLY_25_TO_32, "min": usd(4000)}}, "PAY_MIN_ABOVE_MAX", ["pay", "min"]),
+        ({"pay": {**HOURLY_25_TO_32, "min": usd(0)}}, "OUT_OF_RANGE", ["pay", "min"]),
         ({"pay": {**HOURLY_25_TO_32, "basis": "SALARY"}}, "PAY_BASIS_MISMATCH", ["pay", "basis"]),
-        ({"pay": {**HOURLY_25_TO_32, "max": 25_000_00}}, "OUT_OF_RANGE", ["pay", "max"]),
+        ({"pay": {**HOURLY_25_TO_32, "max": usd(25_000_00)}}, "OUT_OF_RANGE", ["pay", "max"]),
+        (
+            {"pay": {**HOURLY_25_TO_32, "max": {"amount": 3200, "currency": "CAD"}}},
+            "INVALID_CURRENCY",
+            ["pay", "max", "currency"],
+        ),
         ({"requiredCredentials": ["ASE-A1", "NOPE"]}, "UNKNOWN_CREDENTIAL", ["requiredCredentials"]),
         ({"title": " "}, "REQUIRED", ["title"]),
         ({"openings": 0}, "OUT_OF_RANGE", ["openings"]),
@@ -91,6 +99,18 @@ async def test_bad_postings_are_refused_and_nothing_saved(api, change, code, fie
     assert [(e["code"], e["field"]) for e in payload["userErrors"]] == [(code, field)]
     assert payload["jobPosting"] is None
     assert await _postings(api) == 0
+
+
+async def test_pay_is_usd_money_whatever_case_or_default_the_input_used(api):
+    shop = await flows.employer(api)
+    pay = {"min": {"amount": 2500}, "max": {"amount": 3200, "currency": "usd"}, "unit": "HOUR", "basis": "HOURLY"}
+    values = {"employerId": shop.gid, "title": "Technician", "roleType": "TECHNICIAN", "pay": pay}
+    payload = (await api.gql(CREATE_POSTING, {"input": values}, token=shop.owner.token))["jobPostingCreate"]
+    assert payload["userErrors"] == []
+    assert payload["jobPosting"]["pay"]["min"] == usd(2500) and payload["jobPosting"]["pay"]["max"] == usd(3200)
+    formatted = "query ($id: ID!) { jobPosting(id: $id) { pay { max { formatted } } } }"
+    shown = await api.gql(formatted, {"id": payload["jobPosting"]["id"]})
+    assert shown["jobPosting"]["pay"]["max"]["formatted"] == "32.00 USD"
 
 
 async def test_only_the_employers_members_or_its_talent_app_post(api):
@@ -120,22 +140,23 @@ async def test_update_replaces_fields_and_close_stops_listing(api):
     job = await flows.posting(api, shop, requiredCredentials=["ASE-A5"])
     data = await api.gql(
         UPDATE,
-        {"id": job, "input": {"pay": {**HOURLY_25_TO_32, "max": 3600}, "requiredCredentials": ["ASE-A4"]}},
+        {"input": {"id": job, "pay": {**HOURLY_25_TO_32, "max": usd(3600)}, "requiredCredentials": ["ASE-A4"]}},
         token=shop.owner.token,
     )
     assert data["jobPostingUpdate"]["jobPosting"] == {
         "title": "Collision Technician",
-        "pay": {"min": 2500, "max": 3600},
+        "pay": {"min": {"amount": 2500}, "max": {"amount": 3600}},
         "requiredCredentials": [{"code": "ASE-A4"}],
     }
-    hidden = await api.gql(UPDATE, {"id": job, "input": {"title": "Mine now"}}, token=other.owner.token)
+    hidden = await api.gql(UPDATE, {"input": {"id": job, "title": "Mine now"}}, token=other.owner.token)
     assert codes(hidden["jobPostingUpdate"]) == ["NOT_FOUND"]
-    assert codes((await api.gql(CLOSE, {"id": job}, token=other.owner.token))["jobPostingClose"]) == ["NOT_FOUND"]
-    closed = await api.gql(CLOSE, {"id": job}, token=shop.owner.token)
+    close = {"input": {"id": job}}
+    assert codes((await api.gql(CLOSE, close, token=other.owner.token))["jobPostingClose"]) == ["NOT_FOUND"]
+    closed = await api.gql(CLOSE, close, token=shop.owner.token)
     assert closed["jobPostingClose"]["jobPosting"]["status"] == "CLOSED"
-    assert codes((await api.gql(CLOSE, {"id": job}, token=shop.owner.token))["jobPostingClose"]) == [
-        "INVALID_TRANSITION"
-    ]
+    assert codes((await api.gql(CLOSE, close, token=shop.owner.token))["jobPostingClose"]) == ["INVALID_TRANSITION"]
+    changed_closed = await api.gql(UPDATE, {"input": {"id": job, "title": "Late"}}, token=shop.owner.token)
+    assert codes(changed_closed["jobPostingUpdate"]) == ["POSTING_CLOSED"]
     assert (await api.gql(BROWSE))["jobPostings"]["edges"] == []
 
 
@@ -147,7 +168,7 @@ async def test_filters_and_orderings(api):
         detroit,
         title="Body tech 100% flat rate",
         roleType="TECHNICIAN",
-        pay={"min": 2800, "max": 4000, "unit": "HOUR", "basis": "FLAT_RATE"},
+        pay=pay_range(2800, 4000, "HOUR", "FLAT_RATE"),
         requiredCredentials=["ASE-B3"],
         benefits=["HEALTH", "PTO"],
         programs=["COLLISION"],
@@ -158,7 +179,7 @@ async def test_filters_and_orderings(api):
         postalCode="48126",
         title="Apprentice",
         roleType="APPRENTICE",
-        pay={"min": 1600, "max": 1900, "unit": "HOUR", "basis": "HOURLY"},
+        pay=pay_range(1600, 1900),
         benefits=["PAID_TRAINING"],
         programs=["AUTOMOTIVE"],
     )
@@ -167,7 +188,7 @@ async def test_filters_and_orderings(api):
         lansing,
         title="Estimator",
         roleType="ESTIMATOR",
-        pay={"min": 8_000_000, "max": 10_000_000, "unit": "YEAR", "basis": "SALARY"},
+        pay=pay_range(8_000_000, 10_000_000, "YEAR", "SALARY"),
         benefits=["HEALTH", "PTO", "RETIREMENT"],
         programs=["ESTIMATING", "COLLISION"],
     )
@@ -185,8 +206,8 @@ async def test_filters_and_orderings(api):
     assert await ids(None, "PAY") == [far, near, apprentice]
     assert await ids({"roleType": ["APPRENTICE", "ESTIMATOR"]}) == [far, apprentice]
     assert await ids({"program": "COLLISION"}) == [far, near]
-    assert await ids({"payAtLeast": {"amount": 3500, "unit": "HOUR"}}) == [far, near]
-    assert await ids({"payAtLeast": {"amount": 9_000_000, "unit": "YEAR"}}) == [far]
+    assert await ids({"payAtLeast": {"amount": usd(3500), "unit": "HOUR"}}) == [far, near]
+    assert await ids({"payAtLeast": {"amount": {"amount": 9_000_000}, "unit": "YEAR"}}) == [far]  # USD by default
     assert await ids({"credential": "ase-b3"}) == [near]
     assert await ids({"benefits": ["HEALTH", "PTO"]}) == [far, near]
     assert await ids({"search": "100%"}) == [near]
@@ -194,6 +215,13 @@ async def test_filters_and_orderings(api):
     assert await ids({"employerId": lansing.gid}) == [far]
     errors = await api.errors(BROWSE, {"orderBy": "DISTANCE"})
     assert errors[0]["extensions"]["code"] == "REQUIRED"
+    errors = await api.errors(
+        BROWSE, {"filter": {"payAtLeast": {"amount": {"amount": 3500, "currency": "EUR"}, "unit": "HOUR"}}}
+    )
+    assert errors[0]["extensions"] == {
+        "code": "INVALID_CURRENCY",
+        "field": ["filter", "payAtLeast", "amount", "currency"],
+    }
 
 
 async def test_pages_follow_cursors(api):

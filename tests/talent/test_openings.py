@@ -15,8 +15,8 @@ from tests.talent.flows import codes
 POSTING = "query ($id: ID!) { jobPosting(id: $id) { openings hires status } }"
 BOARD = "{ jobPostings { edges { node { id } } } }"
 UPDATE = """
-mutation ($id: ID!, $input: JobPostingUpdateInput!) {
-  jobPostingUpdate(id: $id, input: $input) { jobPosting { openings hires status } userErrors { field code } }
+mutation ($input: JobPostingUpdateInput!) {
+  jobPostingUpdate(input: $input) { jobPosting { openings hires status } userErrors { field code } }
 }"""
 TO_OFFER = ("REVIEWING", "INTERVIEW", "OFFERED")
 
@@ -81,18 +81,18 @@ async def test_openings_never_drop_below_hires_and_adding_one_reopens_a_filled_p
         assert (await flows.move(api, shop.owner.token, application, "HIRED"))["userErrors"] == []
 
     lowered = (
-        await api.gql(UPDATE, {"id": job, "input": {"openings": 1, "title": "Renamed"}}, token=shop.owner.token)
+        await api.gql(UPDATE, {"input": {"id": job, "openings": 1, "title": "Renamed"}}, token=shop.owner.token)
     )["jobPostingUpdate"]
     assert [(e["code"], e["field"]) for e in lowered["userErrors"]] == [("OPENINGS_BELOW_HIRES", ["openings"])]
     async with api.db.read() as session:
         stored = await session.scalar(select(JobPosting))
     assert (stored.openings, stored.hires, stored.status, stored.title) == (3, 2, "OPEN", "Collision Technician")
 
-    filled = (await api.gql(UPDATE, {"id": job, "input": {"openings": 2}}, token=shop.owner.token))["jobPostingUpdate"]
+    filled = (await api.gql(UPDATE, {"input": {"id": job, "openings": 2}}, token=shop.owner.token))["jobPostingUpdate"]
     assert filled == {"jobPosting": {"openings": 2, "hires": 2, "status": "FILLED"}, "userErrors": []}
     assert not await _on_board(api, job)
 
-    reopened = (await api.gql(UPDATE, {"id": job, "input": {"openings": 4}}, token=shop.owner.token))[
+    reopened = (await api.gql(UPDATE, {"input": {"id": job, "openings": 4}}, token=shop.owner.token))[
         "jobPostingUpdate"
     ]
     assert reopened == {"jobPosting": {"openings": 4, "hires": 2, "status": "OPEN"}, "userErrors": []}

@@ -8,21 +8,29 @@ from sqlalchemy import func, inspect, select
 
 from db.models import PayReport
 from tests.talent import flows
-from tests.talent.flows import codes
+from tests.talent.flows import codes, pay_range, usd
 
 SUBMIT = """
 mutation ($input: PayReportSubmitInput!) { payReportSubmit(input: $input) { submitted userErrors { field code } } }"""
 ESTIMATE = """
 query ($input: PayEstimateInput!) {
   payEstimate(input: $input) {
-    estimate { p25 median p75 sampleSize unit sources { reports postings } radiusKm state refinements }
+    estimate { p25 { amount currency } median { amount currency } p75 { amount currency }
+               sampleSize unit sources { reports postings } radiusKm state refinements }
     userErrors { field code message }
   }
 }"""
 
 
 async def _report(
-    api, token, amount: int, postal_code: str = "48226", unit: str = "HOUR", basis: str = "HOURLY", **extra
+    api,
+    token,
+    amount: int,
+    postal_code: str = "48226",
+    unit: str = "HOUR",
+    basis: str = "HOURLY",
+    currency: str = "USD",
+    **extra,
 ) -> dict:
     data = await api.gql(
         SUBMIT,
@@ -30,13 +38,19 @@ async def _report(
             "input": {
                 "roleType": "TECHNICIAN",
                 "postalCode": postal_code,
-                "pay": {"amount": amount, "unit": unit, "basis": basis},
+                "pay": {"amount": {"amount": amount, "currency": currency}, "unit": unit, "basis": basis},
                 **extra,
             }
         },
         token=token,
     )
     return data["payReportSubmit"]
+
+
+def _cents(estimate: dict) -> tuple[int, int, int]:
+    """The estimate's percentiles in cents, after checking they are all in USD."""
+    assert {estimate[p]["currency"] for p in ("p25", "median", "p75")} == {"USD"}
+    return estimate["p25"]["amount"], estimate["median"]["amount"], estimate["p75"]["amount"]
 
 
 async def _estimate(api, **values) -> dict:
@@ -52,17 +66,22 @@ async def test_reports_are_stored_without_anyone_s_identity(api):
     }
     columns = {c.key for c in inspect(PayReport).columns}
     assert not any("user" in name for name in columns)
-    errors = await api.errors(
+    anonymous = await api.gql(
         SUBMIT,
         {
             "input": {
                 "roleType": "TECHNICIAN",
                 "postalCode": "48226",
-                "pay": {"amount": 3000, "unit": "HOUR", "basis": "HOURLY"},
+                "pay": {"amount": usd(3000), "unit": "HOUR", "basis": "HOURLY"},
             }
         },
     )
-    assert errors[0]["extensions"]["code"] == "UNAUTHENTICATED"
+    assert anonymous["payReportSubmit"] == {
+        "submitted": False,
+        "userErrors": [{"field": None, "code": "UNAUTHENTICATED"}],
+    }
+    async with api.db.read() as session:
+        assert await session.scalar(select(func.count()).select_from(PayReport)) == 1
 
 
 @pytest.mark.parametrize(
@@ -71,6 +90,7 @@ async def test_reports_are_stored_without_anyone_s_identity(api):
         ({"postal_code": "00000"}, "UNKNOWN_POSTAL_CODE", ["postalCode"]),
         ({"amount": 0}, "OUT_OF_RANGE", ["pay", "amount"]),
         ({"basis": "SALARY"}, "PAY_BASIS_MISMATCH", ["pay", "basis"]),
+        ({"currency": "CAD"}, "INVALID_CURRENCY", ["pay", "amount", "currency"]),
         ({"credentials": ["XYZ"]}, "UNKNOWN_CREDENTIAL", ["credentials"]),
         ({"yearsExperience": -1}, "OUT_OF_RANGE", ["yearsExperience"]),
     ],
@@ -93,11 +113,11 @@ async def test_no_estimate_below_five_data_points(api):
     await _report(api, tech.token, 6_656_000, unit="YEAR", basis="SALARY")  # $32/hour
     estimate = (await _estimate(api, unit="HOUR"))["estimate"]
     expected = np.percentile([2600, 2800, 3000, 3200, 3200], [25, 50, 75])
-    assert (estimate["p25"], estimate["median"], estimate["p75"]) == tuple(int(v) for v in expected)
+    assert _cents(estimate) == tuple(int(v) for v in expected)
     assert estimate["sampleSize"] == 5 and estimate["sources"] == {"reports": 5, "postings": 0}
     assert estimate["radiusKm"] == 25 and estimate["unit"] == "HOUR"
     yearly = (await _estimate(api))["estimate"]
-    assert yearly["unit"] == "YEAR" and yearly["median"] == 3000 * 2080
+    assert yearly["unit"] == "YEAR" and yearly["median"] == {"amount": 3000 * 2080, "currency": "USD"}
 
 
 async def test_the_search_widens_to_the_state_and_counts_postings(api):
@@ -107,16 +127,14 @@ async def test_the_search_widens_to_the_state_and_counts_postings(api):
     estimate = (await _estimate(api, unit="HOUR"))["estimate"]
     assert estimate["radiusKm"] is None and estimate["state"] == "MI" and estimate["sampleSize"] == 5
     shop = await flows.employer(api)
-    await flows.posting(api, shop, pay={"min": 2800, "max": 3400, "unit": "HOUR", "basis": "HOURLY"})
-    await flows.posting(api, shop, pay={"min": 3000, "max": 3600, "unit": "HOUR", "basis": "FLAT_RATE"})
-    await flows.posting(
-        api, shop, pay={"min": 3000, "max": 3600, "unit": "HOUR", "basis": "FLAT_RATE"}, roleType="ESTIMATOR"
-    )  # another role: not counted
+    await flows.posting(api, shop, pay=pay_range(2800, 3400))
+    await flows.posting(api, shop, pay=pay_range(3000, 3600, basis="FLAT_RATE"))
+    await flows.posting(api, shop, pay=pay_range(3000, 3600, basis="FLAT_RATE"), roleType="ESTIMATOR")  # not counted
     # Detroit and Dearborn reports plus two postings make four within 100 km; Lansing (131 km) makes five
     nearer = (await _estimate(api, unit="HOUR"))["estimate"]
     assert nearer["radiusKm"] == 200 and nearer["state"] is None
     assert nearer["sources"] == {"reports": 3, "postings": 2} and nearer["sampleSize"] == 5
-    assert nearer["median"] == 2900  # reports 2500, 2700, 2900 and posting midpoints 3100, 3300
+    assert _cents(nearer)[1] == 2900  # reports 2500, 2700, 2900 and posting midpoints 3100, 3300
 
 
 async def test_refinements_are_kept_only_with_enough_data(api):
@@ -126,7 +144,7 @@ async def test_refinements_are_kept_only_with_enough_data(api):
     for amount in (1800, 1900):
         await _report(api, tech.token, amount, program="AUTOMOTIVE", yearsExperience=1)
     collision = (await _estimate(api, program="COLLISION", unit="HOUR"))["estimate"]
-    assert collision["refinements"] == ["PROGRAM"] and collision["median"] == 3200
+    assert collision["refinements"] == ["PROGRAM"] and _cents(collision)[1] == 3200
     junior = (await _estimate(api, program="AUTOMOTIVE", yearsExperience=1, unit="HOUR"))["estimate"]
     assert junior["refinements"] == [] and junior["sampleSize"] == 7  # too few juniors: not singled out
     invalid = await _estimate(api, radiusKm=0)

@@ -114,8 +114,23 @@ async def test_employers_browse_only_visible_profiles(api):
     shop = await flows.employer(api)
     visible = await flows.student(api, visible=True)
     await flows.student(api, visible=False)
-    query = '{ studentProfiles(filter: {near: {postalCode: "48226", radiusKm: 30}, program: COLLISION}) { edges { node { id name } } } }'
+    query = """
+    { studentProfiles(filter: {near: {postalCode: "48226", radiusKm: 30}, program: COLLISION}) {
+        edges { node { id name } } } }"""
     data = await api.gql(query, token=shop.owner.token)
     assert [e["node"] for e in data["studentProfiles"]["edges"]] == [{"id": visible.profile_gid, "name": None}]
     nobody = await api.gql(query, token=(await api.person()).token)
     assert nobody["studentProfiles"]["edges"] == []
+
+
+async def test_person_only_mutations_refuse_app_tokens_in_userErrors(api):
+    shop = await flows.employer(api)
+    app = await flows.app_token(api, shop, ["TALENT_READ", "TALENT_WRITE"])
+    response = await api.post(UPSERT_PROFILE, {"input": {"headline": "from a script"}}, token=app)
+    assert response.status_code == 200 and not response.json().get("errors")
+    payload = response.json()["data"]["studentProfileUpsert"]
+    assert codes(payload) == ["PERMISSION_DENIED"] and payload["studentProfile"] is None
+    anonymous = (await api.gql(UPSERT_PROFILE, {"input": {"headline": "nobody"}}))["studentProfileUpsert"]
+    assert codes(anonymous) == ["UNAUTHENTICATED"]
+    async with api.db.read() as session:
+        assert await session.scalar(select(StudentProfile)) is None

@@ -10,7 +10,7 @@ from db.base import Base, Entity, Id
 
 class Category(Entity, Base):
     __tablename__ = "category"
-    __table_args__ = {"info": {"reference": True}}
+    __table_args__ = ({"info": {"reference": True}},)
 
     slug: Mapped[str] = mapped_column(String(80), unique=True)
     name: Mapped[str] = mapped_column(String(200))

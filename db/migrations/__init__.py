@@ -1,0 +1,1 @@
+"""Alembic migrations: env.py and the date-prefixed revisions under versions/."""
