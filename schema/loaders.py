@@ -12,6 +12,8 @@ from typing import Any
 from sqlalchemy import select
 from strawberry.dataloader import DataLoader
 
+from core.child_pages import child_pages
+from core.paging import Page, Slice
 from db.engine import Database
 
 BatchFn = Callable[[Database, Sequence[Any]], Awaitable[Sequence[Any]]]
@@ -53,6 +55,15 @@ class Loaders:
             return [grouped.get(key, []) for key in keys]
 
         return self._get(("by_column", model, column, tuple(order_by)), batch)
+
+    def page_by_column(self, model: Any, column: str, page: Page, *, order_by: Sequence[str] = ("id",)) -> DataLoader:
+        """`<model>_page_by_<column>`: one page of each parent's rows; every parent asking for the same
+        page shares one windowed query, and only that page's rows leave the database."""
+
+        async def batch(db: Database, parent_ids: Sequence[Any]) -> list[Slice]:
+            return await child_pages(db, model, column, parent_ids, page, order_by)
+
+        return self._get(("page_by_column", model, column, tuple(order_by), page.first, page.offset), batch)
 
     def custom(self, name: str, batch: BatchFn) -> DataLoader:
         """A named loader with its own batch function (aggregates, joins)."""

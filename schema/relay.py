@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import base64
-from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING, ClassVar, Generic, TypeVar
+from collections.abc import Awaitable, Callable, Sequence
+from typing import TYPE_CHECKING, Annotated, ClassVar, Generic, TypeVar
 
 import strawberry
 
@@ -108,5 +108,25 @@ class Connection(Generic[T]):
         )
 
 
+First = Annotated[
+    int | None,
+    strawberry.argument(description="How many items to return, at most 100; 20 when omitted."),
+]
+After = Annotated[
+    str | None,
+    strawberry.argument(
+        description="Return the items after this cursor (an edge's `cursor` or `pageInfo.endCursor` of the "
+        "previous page); omit for the first page."
+    ),
+]
+
+
 def page_args(first: int | None, after: str | None) -> Page:
     return Page.of(first, after)
+
+
+def page_of(rows: Sequence[T], first: int | None, after: str | None) -> Slice[T]:
+    """The page `first`/`after` asks for of rows already loaded in their stable order."""
+    page = page_args(first, after)
+    items, has_next = page.window(rows)
+    return Slice(items, page.offset, has_next)

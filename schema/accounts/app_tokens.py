@@ -12,7 +12,6 @@ from core.viewer import MANAGERS
 from core.viewer import Scope as DomainScope
 from db import models
 from resolvers.accounts import app_tokens
-from schema.accounts.lists import child_page
 from schema.accounts.organizations import Organization
 from schema.context import Info
 from schema.enum_type import enum_type
@@ -86,7 +85,7 @@ async def _manages(info: Info, organization_id: int) -> bool:
 async def organization_app_tokens(info: Info, organization_id: int, page: Page) -> Connection[AppToken] | None:
     if not await _manages(info, organization_id):
         return None
-    rows = await child_page(info, models.AppToken, "organization_id", organization_id, page)
+    rows = await info.context.loaders.page_by_column(models.AppToken, "organization_id", page).load(organization_id)
     return Connection.of(rows, AppToken.from_model)
 
 

@@ -9,7 +9,6 @@ import strawberry
 
 from db import models
 from resolvers.accounts import organizations
-from schema.accounts.lists import After, First, child_page
 from schema.accounts.members import (
     Invitation,
     Membership,
@@ -24,7 +23,7 @@ from schema.accounts.members import (
 from schema.accounts.organization_inputs import OrganizationCreateInput, OrganizationFilter, OrganizationUpdateInput
 from schema.context import Info
 from schema.errors import Caller, Payload, returns_payload
-from schema.relay import Connection, Node, decode_id, node_type, page_args
+from schema.relay import After, Connection, First, Node, decode_id, node_type, page_args
 from schema.scalars import GeoPoint, OrganizationKind, Program, SchoolTier, given
 
 if TYPE_CHECKING:
@@ -96,7 +95,7 @@ class Organization(Node):
         page = page_args(first, after)
         if not await info.context.is_member(self.pk):
             return None
-        rows = await child_page(info, models.Membership, "organization_id", self.pk, page)
+        rows = await info.context.loaders.page_by_column(models.Membership, "organization_id", page).load(self.pk)
         return Connection.of(rows, Membership.from_model)
 
     @strawberry.field(

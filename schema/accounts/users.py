@@ -10,10 +10,9 @@ import strawberry
 from core.tokens import issue_access_token
 from db import models
 from resolvers.accounts import users as accounts
-from schema.accounts.lists import After, First, child_page
 from schema.context import Info
 from schema.errors import Caller, Payload, returns_payload
-from schema.relay import Connection, Node, node_type, page_args
+from schema.relay import After, Connection, First, Node, node_type, page_args
 
 if TYPE_CHECKING:
     from schema.accounts.organizations import Membership
@@ -66,7 +65,7 @@ class User(Node):
         page = page_args(first, after)
         if info.context.viewer.user_id != self.pk and not info.context.viewer.is_staff:
             return None
-        rows = await child_page(info, models.Membership, "user_id", self.pk, page)
+        rows = await info.context.loaders.page_by_column(models.Membership, "user_id", page).load(self.pk)
         return Connection.of(rows, Membership.from_model)
 
 

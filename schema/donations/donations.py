@@ -18,7 +18,6 @@ from resolvers.donations.workflow import Action
 from schema.accounts.organizations import Organization
 from schema.accounts.users import User
 from schema.context import Info
-from schema.donations.arguments import After, First
 from schema.donations.enums import DonationStatus, FulfillmentMethod
 from schema.donations.visibility import donation_organizations, sees
 from schema.donations.workflow import (
@@ -37,7 +36,7 @@ from schema.donations.workflow import (
 )
 from schema.errors import INPUT, returns_payload
 from schema.money import Money
-from schema.relay import Connection, Node, decode_id, node_type, page_args
+from schema.relay import After, Connection, First, Node, decode_id, node_type, page_args
 
 if TYPE_CHECKING:
     from schema.donations.listings import Listing

@@ -13,7 +13,6 @@ from resolvers.donations import listings
 from resolvers.donations.listings import fulfillment_methods
 from schema.accounts.organizations import Organization
 from schema.context import Info
-from schema.donations.arguments import After, First
 from schema.donations.categories import Category, category_of, given_with_category
 from schema.donations.donations import Donation, donations_of
 from schema.donations.enums import FulfillmentMethod, ItemCondition, ListingOrder, ListingStatus
@@ -29,7 +28,7 @@ from schema.donations.listing_inputs import (
 from schema.donations.visibility import donation_organizations
 from schema.errors import INPUT, returns_payload
 from schema.money import Money
-from schema.relay import Connection, Node, decode_id, node_type, page_args
+from schema.relay import After, Connection, First, Node, decode_id, node_type, page_args
 from schema.scalars import GeoPoint
 
 if TYPE_CHECKING:

@@ -11,12 +11,11 @@ from db import enums, models
 from resolvers.donations import needs
 from schema.accounts.organizations import Organization
 from schema.context import Info
-from schema.donations.arguments import After, First
 from schema.donations.categories import Category, category_of, given_with_category
 from schema.donations.donations import Donation, donations_of
 from schema.donations.enums import ItemCondition, NeedOrder, NeedPriority, NeedStatus
 from schema.errors import INPUT, Payload, returns_payload
-from schema.relay import Connection, Node, decode_id, node_type, page_args
+from schema.relay import After, Connection, First, Node, decode_id, node_type, page_args
 from schema.scalars import GeoPoint, NearInput
 
 if TYPE_CHECKING:

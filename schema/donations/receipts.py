@@ -11,12 +11,11 @@ from db import enums, models
 from resolvers.donations import receipts
 from schema.accounts.organizations import Organization
 from schema.context import Info
-from schema.donations.arguments import After, First
 from schema.donations.donations import VISIBLE_TO, Donation
 from schema.donations.enums import ItemCondition
 from schema.donations.visibility import donation_organizations, sees
 from schema.money import Money
-from schema.relay import Connection, Node, decode_id, node_type, page_args
+from schema.relay import After, Connection, First, Node, decode_id, node_type, page_args
 
 AS_ISSUED = "as it was when the receipt was issued"
 

@@ -14,8 +14,7 @@ from schema.accounts.organizations import Organization
 from schema.context import Info
 from schema.enum_type import enum_type
 from schema.money import Money
-from schema.pathways.paging import After, First, child_page
-from schema.relay import Connection, Node, node_type, page_args
+from schema.relay import After, Connection, First, Node, node_type, page_args
 from schema.scalars import Program, SchoolTier
 from schema.talent.students import StudentProfile
 
@@ -139,7 +138,9 @@ class Scholarship(Node):
     ) -> Connection[ScholarshipApplication] | None:
         if not await info.context.is_member(self._row.sponsor_id):
             return None
-        page = await child_page(info, models.ScholarshipApplication, "scholarship_id", self.pk, page_args(first, after))
+        page = await info.context.loaders.page_by_column(
+            models.ScholarshipApplication, "scholarship_id", page_args(first, after)
+        ).load(self.pk)
         return Connection.of(page, ScholarshipApplication.from_model)
 
 

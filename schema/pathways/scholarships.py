@@ -14,9 +14,8 @@ from resolvers.pathways.scholarships import MAX_AWARDS
 from schema.context import Info
 from schema.errors import INPUT, Caller, Payload, returns_payload
 from schema.money import MoneyInput
-from schema.pathways.paging import After, First
 from schema.pathways.scholarship_types import Scholarship, ScholarshipApplication, ScholarshipKind
-from schema.relay import Connection, decode_id, page_args
+from schema.relay import After, Connection, First, decode_id, page_args
 from schema.scalars import Program, SchoolTier
 
 # `Scholarship` and `ScholarshipApplication` are also named from here by other modules.

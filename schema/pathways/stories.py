@@ -14,8 +14,7 @@ from schema.accounts.organizations import Organization
 from schema.context import Info
 from schema.enum_type import enum_type
 from schema.errors import INPUT, Payload, returns_payload
-from schema.pathways.paging import After, First
-from schema.relay import Connection, Node, decode_id, node_type, page_args
+from schema.relay import After, Connection, First, Node, decode_id, node_type, page_args
 
 Audience = enum_type(
     enums.Audience,

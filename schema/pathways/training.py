@@ -15,8 +15,7 @@ from schema.context import Info
 from schema.errors import INPUT, Payload, returns_payload
 from schema.pathways.curriculum import AcademyArea
 from schema.pathways.enrollments import EarnedBadge, Enrollment, ModuleCompletion
-from schema.pathways.paging import After, First, child_page
-from schema.relay import Connection, Node, decode_id, node_type, page_args
+from schema.relay import After, Connection, First, Node, decode_id, node_type, page_args
 
 
 @node_type
@@ -65,7 +64,9 @@ class TrainingProgram(Node):
     async def enrollments(self, info: Info, first: First = 20, after: After = None) -> Connection[Enrollment] | None:
         if not await info.context.is_member(self._row.organization_id):
             return None
-        page = await child_page(info, models.Enrollment, "program_id", self.pk, page_args(first, after))
+        page = await info.context.loaders.page_by_column(models.Enrollment, "program_id", page_args(first, after)).load(
+            self.pk
+        )
         return Connection.of(page, Enrollment.from_model)
 
 

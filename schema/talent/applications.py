@@ -15,11 +15,10 @@ from resolvers.talent import applications
 from schema.accounts.users import User
 from schema.context import Info
 from schema.errors import Caller, Payload, returns_payload
-from schema.relay import Connection, Node, decode_id, node_type, page_args
+from schema.relay import After, Connection, First, Node, decode_id, node_type, page_args
 from schema.talent.access import acts_for
 from schema.talent.enums import ApplicationParty, ApplicationStatus
 from schema.talent.jobs import JobPosting
-from schema.talent.pages import After, First
 from schema.talent.students import StudentProfile
 
 

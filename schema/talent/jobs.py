@@ -13,7 +13,7 @@ from resolvers.talent import applications, jobs
 from schema.accounts.organizations import Organization
 from schema.context import Info
 from schema.errors import Payload, returns_payload
-from schema.relay import Connection, Node, decode_id, node_type, page_args
+from schema.relay import After, Connection, First, Node, decode_id, node_type, page_args, page_of
 from schema.scalars import Program, given
 from schema.talent.access import acts_for
 from schema.talent.credentials import Credential, credentials_by_ids
@@ -25,7 +25,6 @@ from schema.talent.job_inputs import (
     JobPostingOrder,
     JobPostingUpdateInput,
 )
-from schema.talent.pages import After, First, page_of
 from schema.talent.pay_amounts import PayRange
 from schema.talent.skills import Skill, SkillSuggestion, skill_list, suggestions_of
 

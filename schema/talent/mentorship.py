@@ -14,7 +14,7 @@ from schema.accounts.users import User
 from schema.context import Info
 from schema.errors import Caller, Payload, returns_payload
 from schema.permissions import IsAuthenticated
-from schema.relay import Connection, Node, decode_id, node_type, page_args
+from schema.relay import After, Connection, First, Node, decode_id, node_type, page_args, page_of
 from schema.scalars import given
 from schema.talent.credentials import Credential, credentials_by_ids
 from schema.talent.enums import MentorshipStatus
@@ -26,7 +26,6 @@ from schema.talent.mentorship_inputs import (
     MentorshipEndInput,
     MentorshipRequestInput,
 )
-from schema.talent.pages import After, First, page_of
 from schema.talent.skills import Skill, SkillSuggestion, skill_list, suggestions_of
 
 StatusArgument = Annotated[

@@ -13,11 +13,10 @@ from resolvers.talent.student_access import may_see_student
 from schema.accounts.organizations import Organization
 from schema.context import Info
 from schema.errors import Caller, Payload, returns_payload
-from schema.relay import Connection, Node, decode_id, node_type, page_args
+from schema.relay import After, Connection, First, Node, decode_id, node_type, page_args, page_of
 from schema.scalars import Program, given
 from schema.talent.access import RequestTies, employer_ids, released_to_viewer
 from schema.talent.enums import Availability
-from schema.talent.pages import After, First, page_of
 from schema.talent.skills import Skill, SkillSuggestion, skill_list, suggestions_of
 from schema.talent.student_inputs import StudentProfileFilter, StudentProfileUpsertInput
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import aliased
@@ -18,8 +19,8 @@ from db.engine import Database
 
 
 async def child_pages(
-    db: Database, model, column: str, parent_ids: Sequence[int], page: Page, order_by: Sequence[str] = ("id",)
-) -> list[Slice]:
+    db: Database, model: Any, column: str, parent_ids: Sequence[int], page: Page, order_by: Sequence[str] = ("id",)
+) -> list[Slice[Any]]:
     """For each parent id, in order, the page of the `model` rows whose `column` is that id."""
     parent = getattr(model, column)
     position = func.row_number().over(partition_by=parent, order_by=[getattr(model, name) for name in order_by])
@@ -32,7 +33,7 @@ async def child_pages(
     )
     async with db.read() as session:
         rows = (await session.scalars(stmt)).all()
-    grouped: dict[int, list] = defaultdict(list)
+    grouped: dict[int, list[Any]] = defaultdict(list)
     for found in rows:
         grouped[getattr(found, column)].append(found)
     return [page.slice(grouped.get(parent_id, [])) for parent_id in parent_ids]
