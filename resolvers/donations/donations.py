@@ -19,13 +19,13 @@ from core.viewer import Scope, Viewer, require_role
 from db.engine import Database
 from db.enums.donations import DonationStatus, FulfillmentMethod, ListingStatus, NeedStatus
 from db.models import Donation, Listing, Membership, Need
+from resolvers.donations import policy
 from resolvers.donations import workflow as donation_workflow
 from resolvers.donations.needs import MAX_QUANTITY
 from resolvers.donations.workflow import MACHINE, Action, Actor, Party
 from resolvers.pathways import tool_grant_delivery
 
 ACTIVE = (DonationStatus.REQUESTED.value, DonationStatus.APPROVED.value, DonationStatus.SHIPPED.value)
-_READ_SCOPES = frozenset({Scope.DONATIONS_READ.value, Scope.DONATIONS_WRITE.value})
 
 
 async def request(
@@ -115,20 +115,21 @@ async def _parties(session: AsyncSession, viewer: Viewer, donation: Donation) ->
     """(parties the viewer sees the donation as, parties the viewer may act for)."""
     sides = {Party.DONOR: donation.donor_id, Party.SCHOOL: donation.school_id}
     if viewer.is_app:
-        mine = {p for p, org in sides.items() if org == viewer.app_organization_id}
-        visible = mine if viewer.scopes & _READ_SCOPES else set()
-        return visible, mine if Scope.DONATIONS_WRITE.value in viewer.scopes else set()
-    if viewer.user_id is None:
+        member_of: set[int] = {viewer.app_organization_id} if viewer.app_organization_id is not None else set()
+    elif viewer.user_id is None:
         return set(), set()
-    orgs = set(
-        await session.scalars(
-            select(Membership.organization_id).where(
-                Membership.user_id == viewer.user_id, Membership.organization_id.in_(sides.values())
+    else:
+        member_of = set(
+            await session.scalars(
+                select(Membership.organization_id).where(
+                    Membership.user_id == viewer.user_id, Membership.organization_id.in_(sides.values())
+                )
             )
         )
-    )
-    mine = {p for p, org in sides.items() if org in orgs}
-    return mine, mine
+    readers = policy.reader_organizations(viewer, member_of)
+    actors = policy.actor_organizations(viewer, member_of)
+    visible = set(sides) if readers is None else {p for p, org in sides.items() if org in readers}
+    return visible, {p for p, org in sides.items() if org in actors}
 
 
 async def act(
@@ -147,7 +148,7 @@ async def act(
         if donation is None:
             raise not_found("Donation")
         visible, acting = await _parties(session, viewer, donation)
-        if not visible and not viewer.is_staff:
+        if not visible:
             raise not_found("Donation")
         allowed = acting & MACHINE[action].parties
         if not allowed:

@@ -11,9 +11,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from core.clock import utcnow
 from core.errors import DomainError, ErrorCode, permission_denied
 from core.paging import Page, Slice
-from core.viewer import Scope, Viewer
+from core.viewer import Viewer
 from db.engine import Database
 from db.models import Category, Donation, DonationReceipt, Listing, Organization, ReceiptCounter
+from resolvers.donations import policy
 
 
 def receipt_number(year: int, donor_id: int, sequence: int) -> str:
@@ -81,7 +82,7 @@ def donor_ids_for(viewer: Viewer, roles: dict[int, object], donor_id: int | None
     """The donors whose receipts the viewer may list: its organizations, or the one asked for."""
     if not viewer.is_authenticated:
         raise DomainError(ErrorCode.UNAUTHENTICATED, "Sign in to see receipts.")
-    if viewer.is_app and not viewer.scopes & {Scope.DONATIONS_READ.value, Scope.DONATIONS_WRITE.value}:
+    if not policy.app_may_read(viewer):
         raise permission_denied("This app token needs the donations:read scope.")
     if donor_id is None:
         return list(roles)

@@ -21,7 +21,7 @@ from db.engine import Database
 from db.enums.pathways import ScholarshipApplicationStatus, ScholarshipKind
 from db.models import Credential, Organization, Scholarship, ScholarshipApplication
 from resolvers.pathways.scholarship_eligibility import applicants, ineligibility
-from resolvers.talent.student_access import own_profile
+from resolvers.talent.policy import own_profile
 
 MAX_AMOUNT_CENTS = 100_000_000  # $1,000,000
 MAX_AWARDS = 1000

@@ -28,7 +28,7 @@ from db.models import (
     StudentProfile,
     User,
 )
-from resolvers.pathways.timeline import TimelineEntry, timeline_source
+from resolvers.pathways.timeline_entries import TimelineEntry
 
 # The application moves worth a step on the pathway; REVIEWING is the employer's internal triage.
 JOB_STEPS = {
@@ -43,7 +43,6 @@ INVITATION_ACCEPTED = "JOB_INVITATION_ACCEPTED"
 JOB_KINDS = frozenset({kind for kind, _ in JOB_STEPS.values()} | {INVITATION_ACCEPTED})
 
 
-@timeline_source
 async def job_applications(session: AsyncSession, student_ids: Sequence[int]) -> dict[int, list[TimelineEntry]]:
     """One step per recorded move (the application's events are its history, so dates are exact)."""
     rows = await session.execute(
@@ -80,7 +79,6 @@ async def job_applications(session: AsyncSession, student_ids: Sequence[int]) ->
     return found
 
 
-@timeline_source
 async def accepted_invitations(session: AsyncSession, student_ids: Sequence[int]) -> dict[int, list[TimelineEntry]]:
     """Only accepted invitations: a pending or declined one released nothing and is not a step."""
     rows = await session.execute(
@@ -113,7 +111,6 @@ async def accepted_invitations(session: AsyncSession, student_ids: Sequence[int]
     return found
 
 
-@timeline_source
 async def mentorships(session: AsyncSession, student_ids: Sequence[int]) -> dict[int, list[TimelineEntry]]:
     """Mentorships of the student's account (a mentee is a user, so join through the profile)."""
     mentor_user = aliased(User)

@@ -18,7 +18,7 @@ from db.engine import Database
 from db.enums.pathways import EnrollmentStatus
 from db.models import AcademyArea, Enrollment, Organization, TrainingProgram, TrainingProgramArea, User
 from resolvers.pathways.mentored_training import students_mentorship
-from resolvers.talent.student_access import visible_student
+from resolvers.talent.policy import visible_student
 
 # Dates a little ahead of UTC "today" are allowed: an instructor west of Greenwich is still on it.
 DATE_SLACK = timedelta(days=1)

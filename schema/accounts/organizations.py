@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
 from db import models
-from resolvers.accounts import organizations
+from resolvers.accounts import organizations, policy
 from schema.accounts.members import (
     Invitation,
     Membership,
@@ -126,13 +128,22 @@ class Organization(Node):
         return self._row.contact_phone if await self.contact_visible(info) else None
 
     async def contact_visible(self, info: Info) -> bool:
-        if await info.context.is_member(self.pk):
-            return True
-        return any([await check(info, self.pk) for check in CONTACT_VISIBILITY])
+        return await policy.may_see_contact(info.context.viewer, self.pk, RequestTies(info))
 
 
-# Other domains add rules here (e.g. the parties of a donation see each other's contacts).
-CONTACT_VISIBILITY: list = []
+@dataclass(frozen=True)
+class RequestTies:
+    """`resolvers.accounts.policy.OrganizationTies` from the request's cached roles and batched loaders."""
+
+    info: Info
+
+    async def organization_ids(self) -> Collection[int]:
+        return set(await self.info.context.roles())
+
+    async def shares_donation_with(self, organization_id: int) -> bool:
+        from schema.donations.visibility import is_donation_partner  # the donations domain builds on this one
+
+        return await is_donation_partner(self.info, organization_id)
 
 
 @strawberry.type(description="The result of `organizationCreate`.")

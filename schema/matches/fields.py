@@ -20,6 +20,7 @@ from db import models
 from resolvers.matches import donations as donation_matches
 from resolvers.matches import talent as talent_matches
 from resolvers.matches.talent import ReasonCode as DomainReasonCode
+from resolvers.talent import policy
 from schema.context import Info
 from schema.donations.listings import Listing
 from schema.donations.needs import Need
@@ -124,15 +125,10 @@ async def candidates(
     return _connection(StudentProfileMatchConnection, page, StudentProfile.from_model)
 
 
-def _is_self_or_staff(info: Info, profile: models.StudentProfile) -> bool:
-    viewer = info.context.viewer
-    return viewer.is_staff or (viewer.user_id is not None and viewer.user_id == profile.user_id)
-
-
 async def recommended_jobs(
     info: Info, profile: models.StudentProfile, first: int | None, after: str | None
 ) -> JobPostingMatchConnection | None:
-    if not _is_self_or_staff(info, profile):
+    if not policy.is_student_or_staff(info.context.viewer, profile):
         return None
     page = await talent_matches.recommended_jobs(info.context.db, profile, page_args(first, after))
     return _connection(JobPostingMatchConnection, page, JobPosting.from_model)
@@ -141,7 +137,7 @@ async def recommended_jobs(
 async def mentor_matches(
     info: Info, profile: models.StudentProfile, first: int | None, after: str | None
 ) -> MentorProfileMatchConnection | None:
-    if not _is_self_or_staff(info, profile):
+    if not policy.is_student_or_staff(info.context.viewer, profile):
         return None
     page = await talent_matches.mentor_matches(info.context.db, profile, Page.of(first, after, default=10))
     return _connection(MentorProfileMatchConnection, page, MentorProfile.from_model)

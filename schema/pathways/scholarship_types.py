@@ -10,12 +10,14 @@ from core.clock import utcnow
 from core.paging import Slice
 from db import enums, models
 from resolvers.pathways.scholarship_eligibility import eligible_scholarships as eligible_batch
+from resolvers.talent import policy
 from schema.accounts.organizations import Organization
 from schema.context import Info
 from schema.enum_type import enum_type
 from schema.money import Money
 from schema.relay import After, Connection, First, Node, node_type, page_args
 from schema.scalars import Program, SchoolTier
+from schema.talent.access import RequestTies
 from schema.talent.students import StudentProfile
 
 ScholarshipKind = enum_type(
@@ -216,11 +218,7 @@ async def eligible_scholarships(
     """For the student, their school and staff: open or upcoming awards the student qualifies for."""
     ctx = info.context
     page = page_args(first, after)
-    if not (
-        ctx.viewer.is_staff
-        or ctx.viewer.user_id == student.user_id
-        or (student.school_id is not None and await ctx.is_member(student.school_id))
-    ):
+    if not await policy.in_students_circle(ctx.viewer, student, RequestTies(info)):
         return None
     # Eligibility is decided in Python over every available award, so the page is cut from the whole list.
     rows = await ctx.loaders.custom("eligible_scholarships", _eligible_batch).load(student.id)

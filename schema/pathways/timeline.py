@@ -11,11 +11,12 @@ import strawberry
 from db import models
 from resolvers.pathways.talent_steps import JOB_KINDS
 from resolvers.pathways.timeline import TimelineEntry, cursor_of, start_after, timelines
+from resolvers.talent import policy
 from schema.accounts.organizations import Organization
 from schema.context import Info
 from schema.enum_type import enum_type
 from schema.relay import Connection, Edge, Node, PageInfo, encode_id, page_args, resolve_node
-from schema.talent.access import employer_ids
+from schema.talent.access import RequestTies, employer_ids
 
 
 class PathwayEntryKind(Enum):
@@ -112,12 +113,7 @@ RELEASED_TO_EMPLOYERS = frozenset({"BADGE_EARNED", "CREDENTIAL_EARNED"})
 
 
 async def sees_whole_pathway(info: Info, student: models.StudentProfile) -> bool:
-    ctx = info.context
-    return (
-        ctx.viewer.is_staff
-        or ctx.viewer.user_id == student.user_id
-        or (student.school_id is not None and await ctx.is_member(student.school_id))
-    )
+    return await policy.in_students_circle(info.context.viewer, student, RequestTies(info))
 
 
 async def released_to(info: Info, student: models.StudentProfile) -> EntryFilter:

@@ -39,7 +39,7 @@ async def released_to_viewer(info: Info, student_id: int) -> bool:
 
 @dataclass(frozen=True)
 class RequestTies:
-    """`resolvers.talent.student_access.ViewerTies` from the request's cached roles and batched loaders."""
+    """`resolvers.talent.policy.ViewerTies` from the request's cached roles and batched loaders."""
 
     info: Info
 

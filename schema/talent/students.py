@@ -8,14 +8,14 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 
 from db import models
-from resolvers.talent import students
-from resolvers.talent.student_access import may_see_student
+from resolvers.talent import policy, students
+from resolvers.talent.policy import may_see_student
 from schema.accounts.organizations import Organization
 from schema.context import Info
 from schema.errors import Caller, Payload, returns_payload
 from schema.relay import After, Connection, First, Node, decode_id, node_type, page_args, page_of
 from schema.scalars import Program, given
-from schema.talent.access import RequestTies, employer_ids, released_to_viewer
+from schema.talent.access import RequestTies, employer_ids
 from schema.talent.enums import Availability
 from schema.talent.skills import Skill, SkillSuggestion, skill_list, suggestions_of
 from schema.talent.student_inputs import StudentProfileFilter, StudentProfileUpsertInput
@@ -32,7 +32,7 @@ if TYPE_CHECKING:  # pathways
 
 
 async def can_view_profile(info: Info, row: models.StudentProfile) -> bool:
-    """The one rule of `resolvers.talent.student_access.may_see_student`, from the request's cached roles."""
+    """The one rule of `resolvers.talent.policy.may_see_student`, from the request's cached roles."""
     return await may_see_student(info.context.viewer, row, RequestTies(info))
 
 
@@ -114,12 +114,7 @@ class StudentProfile(Node):
         return Connection.of(page_of(rows, first, after), StudentCredential.from_model)
 
     async def contact_released(self, info: Info) -> bool:
-        ctx = info.context
-        if ctx.viewer.is_staff or ctx.viewer.user_id == self._row.user_id:
-            return True
-        if self._row.school_id is not None and await ctx.is_member(self._row.school_id):
-            return True
-        return await released_to_viewer(info, self.pk)
+        return await policy.may_see_contact(info.context.viewer, self._row, RequestTies(info))
 
     @strawberry.field(description="Released to an employer only once the student applies or accepts its invitation.")
     async def name(self, info: Info) -> str | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from core.viewer import Viewer
 from db.models import StudentProfile
-from resolvers.talent.student_access import can_see_student
+from resolvers.talent.policy import can_see_student
 from schema.relay import decode_id
 from tests.talent import flows
 

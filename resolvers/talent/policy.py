@@ -1,5 +1,8 @@
-"""Who may see or act on a student's records: one rule, asked through the request's loaders by the
-schema and through a session by use cases (enrollment, scholarships)."""
+"""Who may see or act on a student's records: the one place each rule is written.
+
+The schema asks through the request's cached roles and loaders (`schema.talent.access.RequestTies`),
+use cases through their own session (`SessionTies`); both reach the same functions.
+"""
 
 from __future__ import annotations
 
@@ -29,21 +32,41 @@ class ViewerTies(Protocol):
         """Whether the student applied to, or accepted an invitation of, one of these employers."""
 
 
+def is_student_or_staff(viewer: Viewer, student: StudentProfile) -> bool:
+    """The student themself, or platform staff: who sees what is meant for the student alone."""
+    return viewer.is_staff or (viewer.user_id is not None and viewer.user_id == student.user_id)
+
+
+async def in_students_circle(viewer: Viewer, student: StudentProfile, ties: ViewerTies) -> bool:
+    """The student, staff, and their school's members (or its apps): who sees every record of theirs."""
+    if is_student_or_staff(viewer, student):
+        return True
+    return student.school_id is not None and student.school_id in await ties.organization_ids()
+
+
 async def may_see_student(viewer: Viewer, student: StudentProfile, ties: ViewerTies) -> bool:
-    """The student, staff and their school's members (or its apps) always; employers (apps with
-    talent:read) when the profile is visible, or when the student applied to them or accepted their
-    invitation."""
-    if viewer.is_staff or (viewer.user_id is not None and viewer.user_id == student.user_id):
+    """The student's circle always; employers (apps with talent:read) when the profile is visible, or
+    when the student applied to them or accepted their invitation."""
+    if await in_students_circle(viewer, student, ties):
         return True
     organization_ids = await ties.organization_ids()
-    if student.school_id is not None and student.school_id in organization_ids:
-        return True
     if viewer.is_app and Scope.TALENT_READ.value not in viewer.scopes:
         return False
     employer_ids = await ties.employers_among(organization_ids)
     if not employer_ids:
         return False
     return student.visible_to_employers or await ties.released(student.id, employer_ids)
+
+
+async def may_see_contact(viewer: Viewer, student: StudentProfile, ties: ViewerTies) -> bool:
+    """A student's name and contact: their circle, and employers the student released them to by applying
+    or accepting an invitation (a visible profile alone does not release them)."""
+    if await in_students_circle(viewer, student, ties):
+        return True
+    if viewer.is_app and Scope.TALENT_READ.value not in viewer.scopes:
+        return False
+    employer_ids = await ties.employers_among(await ties.organization_ids())
+    return bool(employer_ids) and await ties.released(student.id, employer_ids)
 
 
 @dataclass(frozen=True)
