@@ -9,11 +9,12 @@ import strawberry
 
 from db import enums, models
 from db.enums.talent import MentorshipStatus
-from resolvers.pathways import training_progress
+from resolvers.pathways import policy, training_progress
 from schema.context import Info
 from schema.enum_type import enum_type
 from schema.pathways.curriculum import AcademyArea, AcademyModule
 from schema.relay import Node, node_type
+from schema.talent.access import RequestTies
 from schema.talent.mentorship import Mentorship
 from schema.talent.students import StudentProfile
 
@@ -101,20 +102,13 @@ async def _progress_batch(db, enrollment_ids):
 
 
 async def can_view_enrollment(info: Info, row: models.Enrollment) -> bool:
-    """The student, the program's organization and mentor, and whoever may see the student's profile
-    as their school (or staff)."""
+    """The rule of `resolvers.pathways.policy.may_see_enrollment`."""
     ctx = info.context
     program = await ctx.loaders.by_id(models.TrainingProgram).load(row.program_id)
-    if ctx.viewer.user_id is not None and ctx.viewer.user_id == program.mentor_user_id:
-        return True
-    if await ctx.is_member(program.organization_id):
-        return True
     student = await ctx.loaders.by_id(models.StudentProfile).load(row.student_id)
-    if ctx.viewer.user_id == student.user_id or (
-        student.school_id is not None and await ctx.is_member(student.school_id)
-    ):
-        return True
-    return await _mentors_enrollment(info, row)
+    return await policy.may_see_enrollment(
+        ctx.viewer, program, student, RequestTies(info), lambda: _mentors_enrollment(info, row)
+    )
 
 
 async def _mentors_enrollment(info: Info, row: models.Enrollment) -> bool:

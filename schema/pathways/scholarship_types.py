@@ -9,6 +9,7 @@ import strawberry
 from core.clock import utcnow
 from core.paging import Slice
 from db import enums, models
+from resolvers.pathways import policy as pathways_policy
 from resolvers.pathways.scholarship_eligibility import eligible_scholarships as eligible_batch
 from resolvers.talent import policy
 from schema.accounts.organizations import Organization
@@ -147,15 +148,11 @@ class Scholarship(Node):
 
 
 async def can_view_application(info: Info, row: models.ScholarshipApplication) -> bool:
-    """The student, the sponsor's members, the student's school, and staff."""
+    """The rule of `resolvers.pathways.policy.may_see_scholarship_application`."""
     ctx = info.context
     scholarship = await ctx.loaders.by_id(models.Scholarship).load(row.scholarship_id)
-    if await ctx.is_member(scholarship.sponsor_id):
-        return True
     student = await ctx.loaders.by_id(models.StudentProfile).load(row.student_id)
-    return ctx.viewer.user_id == student.user_id or (
-        student.school_id is not None and await ctx.is_member(student.school_id)
-    )
+    return await pathways_policy.may_see_scholarship_application(ctx.viewer, scholarship, student, RequestTies(info))
 
 
 @node_type
