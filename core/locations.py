@@ -17,6 +17,15 @@ class Point:
     postal_code: str | None = None
 
 
+def location_columns(point: Point | None) -> dict[str, object]:
+    """The postal code and coordinate columns of a row located at `point` (all cleared when None)."""
+    return {
+        "postal_code": point.postal_code if point else None,
+        "latitude": point.latitude if point else None,
+        "longitude": point.longitude if point else None,
+    }
+
+
 @dataclass(frozen=True)
 class Circle:
     center: Point

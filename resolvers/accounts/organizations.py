@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from core.clock import utcnow
 from core.errors import DomainError, ErrorCode, not_found
 from core.geo_search import ids_within
-from core.locations import Circle, locate
+from core.locations import Circle, locate, location_columns
 from core.paging import Page, Slice
 from core.validation import Checks, contains_pattern
 from core.viewer import MANAGERS, Role, Scope, Viewer, require_role
@@ -76,11 +76,7 @@ def _validated(changes: dict, *, creating: bool) -> dict:
     checks.raise_any()
     if any(k in changes for k in ("postal_code", "latitude", "longitude")):
         point = locate(changes.get("postal_code"), changes.get("latitude"), changes.get("longitude"))
-        values.update(
-            postal_code=point.postal_code if point else None,
-            latitude=point.latitude if point else None,
-            longitude=point.longitude if point else None,
-        )
+        values.update(location_columns(point))
     return values
 
 

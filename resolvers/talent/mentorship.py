@@ -16,7 +16,7 @@ from core.clock import utcnow
 from core.errors import DomainError, ErrorCode, not_found
 from core.geo_search import ids_within
 from core.json_lists import contains_number
-from core.locations import Circle, locate
+from core.locations import Circle, locate, location_columns
 from core.paging import Page, Slice
 from core.validation import Checks
 from core.viewer import Viewer
@@ -49,11 +49,7 @@ def _validated(changes: dict) -> tuple[dict, skills.NormalizedSkills | None]:
         values["specialty_skill_ids"], values["other_specialties"] = normalized.skill_ids, normalized.other_skills
     if "postal_code" in changes:
         point = locate(changes["postal_code"], None, None)
-        values.update(
-            postal_code=point.postal_code if point else None,
-            latitude=point.latitude if point else None,
-            longitude=point.longitude if point else None,
-        )
+        values.update(location_columns(point))
     return values, normalized
 
 
