@@ -22,7 +22,8 @@ async def donation_organizations(info: Info) -> set[int] | None:
     if viewer.is_staff:
         return None
     if viewer.is_app:
-        return {viewer.app_organization_id} if viewer.scopes & _READ_SCOPES else set()
+        organization_id = viewer.app_organization_id  # set on every app token's viewer
+        return {organization_id} if organization_id is not None and viewer.scopes & _READ_SCOPES else set()
     return set(await info.context.roles())
 
 
