@@ -17,6 +17,7 @@ from strawberry.extensions import (
 from strawberry.extensions.query_depth_limiter import IgnoreContext
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
+from strawberry.types.base import get_object_definition
 
 from core.rate_limits import Bucket
 from core.settings import Settings
@@ -100,11 +101,19 @@ MUTATIONS = (
     StoryMutations,
 )
 
-Query = merge_types("Query", QUERIES)
-Query.__strawberry_definition__.description = "Everything a client can read: start from `me`, a list, or `node(id:)`."
-Mutation = merge_types("Mutation", MUTATIONS)
-Mutation.__strawberry_definition__.description = (
-    "Every change: each takes one `input` and answers with a payload whose `userErrors` say why nothing changed."
+
+def _described(cls: type, description: str) -> type:
+    """merge_types takes no description; the merged type's definition gets it afterwards."""
+    get_object_definition(cls, strict=True).description = description
+    return cls
+
+
+Query = _described(
+    merge_types("Query", QUERIES), "Everything a client can read: start from `me`, a list, or `node(id:)`."
+)
+Mutation = _described(
+    merge_types("Mutation", MUTATIONS),
+    "Every change: each takes one `input` and answers with a payload whose `userErrors` say why nothing changed.",
 )
 
 

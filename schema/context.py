@@ -41,7 +41,8 @@ class Context:
 
     async def _read_roles(self) -> dict[int, Role]:
         if self.viewer.is_app:
-            return {self.viewer.app_organization_id: Role.ADMIN}
+            organization_id = self.viewer.app_organization_id  # set on every app token's viewer
+            return {} if organization_id is None else {organization_id: Role.ADMIN}
         if self.viewer.user_id is None:
             return {}
         async with self.db.read() as session:

@@ -155,7 +155,7 @@ class QueryCost(SchemaExtension):
         context = self.execution_context
         document = context.graphql_document
         operation = get_operation_ast(document, context.operation_name) if document else None
-        if operation is None or operation.operation.value == "subscription":
+        if document is None or operation is None or operation.operation.value == "subscription":
             yield
             return
         fragments = {d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)}

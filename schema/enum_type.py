@@ -10,6 +10,7 @@ from enum import Enum
 from typing import TypeVar
 
 import strawberry
+from strawberry.types.enum import StrawberryEnumDefinition, has_enum_definition
 
 E = TypeVar("E", bound=type[Enum])
 
@@ -20,6 +21,12 @@ def enum_type(enum: E, *, description: str, values: dict[str, str], name: str | 
     if missing:
         raise ValueError(f"{enum.__name__}: describe exactly its values; mismatched: {sorted(missing)}")
     exposed = strawberry.enum(enum, name=name, description=description)
-    for value in exposed.__strawberry_definition__.values:
+    for value in _definition(exposed).values:
         value.description = values[value.name]
     return exposed
+
+
+def _definition(enum: type[Enum]) -> StrawberryEnumDefinition:
+    if not has_enum_definition(enum):  # strawberry.enum always attaches one
+        raise TypeError(f"{enum.__name__} is not a Strawberry enum")
+    return enum.__strawberry_definition__

@@ -71,7 +71,7 @@ class ErrorPolicy(SchemaExtension):
     def on_operation(self) -> Iterator[None]:
         yield
         result = self.execution_context.result
-        if result is None or not getattr(result, "errors", None):
+        if result is None or not result.errors:
             return
         result.errors = [self._process(error) for error in result.errors]
 

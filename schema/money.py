@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import NewType
 
 import strawberry
+from strawberry.types.scalar import ScalarDefinition
 
 
-def _parse_cents(value) -> int:
+def _parse_cents(value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise ValueError("Cents must be a whole number of cents.")
     return value
@@ -16,7 +17,7 @@ def _parse_cents(value) -> int:
 Cents = NewType("Cents", int)
 
 # Registered in build_schema's scalar_map.
-SCALARS = {
+SCALARS: dict[object, ScalarDefinition] = {
     Cents: strawberry.scalar(
         name="Cents",
         serialize=int,

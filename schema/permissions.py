@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any
 
 from strawberry.permission import BasePermission
 
 
 class IsAuthenticated(BasePermission):
     message = "Sign in to do this."
-    error_extensions: ClassVar[dict[str, object]] = {"code": "UNAUTHENTICATED"}
+    # Strawberry's BasePermission declares it per instance, so not a ClassVar; nothing mutates it.
+    error_extensions = {"code": "UNAUTHENTICATED"}  # noqa: RUF012
 
     def has_permission(self, source: Any, info: Any, **kwargs: Any) -> bool:
         return bool(info.context.viewer.is_authenticated)
@@ -17,7 +18,7 @@ class IsAuthenticated(BasePermission):
 
 class IsStaff(BasePermission):
     message = "Only platform staff may do this."
-    error_extensions: ClassVar[dict[str, object]] = {"code": "PERMISSION_DENIED"}
+    error_extensions = {"code": "PERMISSION_DENIED"}  # noqa: RUF012 (as above)
 
     def has_permission(self, source: Any, info: Any, **kwargs: Any) -> bool:
         return bool(info.context.viewer.is_staff)

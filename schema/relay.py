@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import base64
-from collections.abc import Awaitable, Callable, Sequence
-from typing import TYPE_CHECKING, Annotated, ClassVar, Generic, TypeVar
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Annotated, ClassVar, Generic, Self, TypeVar
 
 import strawberry
+from strawberry.types.base import StrawberryObjectDefinition
 
 from core.errors import DomainError, ErrorCode
 from core.paging import Page, Slice
@@ -15,7 +16,9 @@ if TYPE_CHECKING:
     from schema.context import Info
 
 T = TypeVar("T")
-_NODE_TYPES: dict[str, type] = {}
+ItemT = TypeVar("ItemT")
+NodeT = TypeVar("NodeT", bound="Node")
+_NODE_TYPES: dict[str, type[Node]] = {}
 
 
 def encode_id(type_name: str, pk: int) -> strawberry.ID:
@@ -45,6 +48,8 @@ def decode_id(global_id: str, expected: str, field: str = "id") -> int:
 @strawberry.interface(description="An object with a globally unique ID.")
 class Node:
     pk: strawberry.Private[int]
+    if TYPE_CHECKING:  # set on each class by @strawberry.type
+        __strawberry_definition__: ClassVar[StrawberryObjectDefinition]
 
     @strawberry.field(description="The object's global ID.")
     def id(self) -> strawberry.ID:
@@ -52,10 +57,24 @@ class Node:
 
     # Each node type loads itself by primary key, applying the same authorization as its direct
     # field, so `node(id:)` can never show more than the direct field would.
-    load: ClassVar[Callable[[Info, int], Awaitable[object | None]]]
+    @classmethod
+    async def load(cls, info: Info, pk: int) -> Self | None:
+        raise NotImplementedError(f"{cls.__name__} does not define load")
+
+    @classmethod
+    async def load_referenced(cls, info: Info, pk: int) -> Self:
+        """The node a row's foreign key points to, for a non-null field.
+
+        Only for node types whose `load` refuses no reader: the row exists, so a `None` here is a broken
+        reference, an unexpected error (as GraphQL's non-null check would report it).
+        """
+        node = await cls.load(info, pk)
+        if node is None:
+            raise LookupError(f"{cls.__name__} {pk} is referenced but does not exist")
+        return node
 
 
-def node_type(cls: type) -> type:
+def node_type(cls: type[NodeT]) -> type[NodeT]:
     """Register a Node type (decorate after @strawberry.type) for `node(id:)`."""
     _NODE_TYPES[cls.__strawberry_definition__.name] = cls
     return cls
@@ -95,7 +114,7 @@ class Connection(Generic[T]):
     page_info: PageInfo = strawberry.field(description="Whether more pages follow, and the cursors to ask for them.")
 
     @classmethod
-    def of(cls, page: Slice, to_node: Callable[[object], T]) -> Connection[T]:
+    def of(cls, page: Slice[ItemT], to_node: Callable[[ItemT], T]) -> Connection[T]:
         edges = [Edge(cursor=page.cursor(i), node=to_node(item)) for i, item in enumerate(page.items)]
         return cls(
             edges=edges,

@@ -61,6 +61,11 @@ class GeoPoint:
     latitude: float = strawberry.field(description="Latitude in degrees (WGS 84).")
     longitude: float = strawberry.field(description="Longitude in degrees (WGS 84).")
 
+    @classmethod
+    def of(cls, latitude: float | None, longitude: float | None) -> GeoPoint | None:
+        """A row's optional coordinates, which are written together; None when the row has no location."""
+        return None if latitude is None or longitude is None else cls(latitude=latitude, longitude=longitude)
+
 
 def given(input_object) -> dict:
     """The fields a client actually sent (UNSET ones left out), for partial updates."""

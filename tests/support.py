@@ -74,10 +74,7 @@ class Api:
         role: str = "OWNER",
         **columns,
     ) -> int:
-        point = zip_centroid(postal_code)
-        if point is None:
-            raise ValueError(f"unknown ZIP code {postal_code}")
-        lat, lon = point
+        lat, lon = centroid(postal_code)
         async with self.db.write() as session:
             org = Organization(
                 name=name or f"Organization {next(_counter)}",
@@ -98,3 +95,11 @@ class Api:
 
 def gid(type_name: str, pk: int) -> str:
     return encode_id(type_name, pk)
+
+
+def centroid(postal_code: str) -> tuple[float, float]:
+    """A bundled ZIP code's centre; a code the tests do not know is a mistake in the test."""
+    point = zip_centroid(postal_code)
+    if point is None:
+        raise ValueError(f"unknown ZIP code {postal_code}")
+    return point

@@ -25,7 +25,7 @@ class World:
     rng: random.Random
     scale: int
     password_hash: str
-    users: dict[str, object] = field(default_factory=dict)
+    users: dict[str, User] = field(default_factory=dict)
     schools: list = field(default_factory=list)
     donors: list = field(default_factory=list)
     employers: list = field(default_factory=list)

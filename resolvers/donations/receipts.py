@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from sqlalchemy import select, update
@@ -78,7 +79,7 @@ class ReceiptFilter:
     donor_id: int | None = None
 
 
-def donor_ids_for(viewer: Viewer, roles: dict[int, object], donor_id: int | None) -> list[int]:
+def donor_ids_for(viewer: Viewer, roles: Mapping[int, object], donor_id: int | None) -> list[int]:
     """The donors whose receipts the viewer may list: its organizations, or the one asked for."""
     if not viewer.is_authenticated:
         raise DomainError(ErrorCode.UNAUTHENTICATED, "Sign in to see receipts.")

@@ -73,7 +73,7 @@ class AppToken(Node):
 
     @strawberry.field(description="The organization the token acts for.")
     async def organization(self, info: Info) -> Organization:
-        return await Organization.load(info, self._organization_id)
+        return await Organization.load_referenced(info, self._organization_id)
 
 
 async def _manages(info: Info, organization_id: int) -> bool:

@@ -73,7 +73,7 @@ class Organization(Node):
             website=row.website,
             kinds=[OrganizationKind(k) for k in row.kinds],
             address=Address(street=row.street, city=row.city, state=row.state, postal_code=row.postal_code),
-            location=GeoPoint(latitude=row.latitude, longitude=row.longitude) if row.latitude is not None else None,
+            location=GeoPoint.of(row.latitude, row.longitude),
             distance_km=distance_km,
             programs=[Program(p) for p in row.programs or ()],
             enrollment=row.enrollment,

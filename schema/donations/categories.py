@@ -92,7 +92,7 @@ class CatalogQueries:
 
 async def category_of(info: Info, category_id: int) -> Category:
     tree = await categories.tree(info.context.db)
-    return Category.of(tree.get(category_id), tree)
+    return Category.of(tree.nodes[category_id], tree)  # a row's category: the key exists
 
 
 def given_with_category(input) -> dict:

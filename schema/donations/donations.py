@@ -160,11 +160,11 @@ class Donation(Node):
 
     @strawberry.field(description="The organization giving the items (the listing's donor).")
     async def donor(self, info: Info) -> Organization:
-        return await Organization.load(info, self._row.donor_id)
+        return await Organization.load_referenced(info, self._row.donor_id)
 
     @strawberry.field(description="The school receiving the items (the need's school).")
     async def school(self, info: Info) -> Organization:
-        return await Organization.load(info, self._row.school_id)
+        return await Organization.load_referenced(info, self._row.school_id)
 
     @strawberry.field(
         description="Quantity times the listing's current unit value, in its currency; the receipt keeps the value "

@@ -6,7 +6,7 @@ import strawberry
 
 from resolvers.donations import impact
 from schema.context import Info
-from schema.money import Money
+from schema.money import Cents, Money
 
 FROM_RECEIPTS = "counted from issued receipts, so only donations the school confirmed as received"
 
@@ -29,7 +29,7 @@ class OrganizationImpact:
     @classmethod
     def of(cls, found: impact.Impact) -> OrganizationImpact:
         def money(values: dict[str, int]) -> list[Money]:
-            return [Money(amount=amount, currency=currency) for currency, amount in sorted(values.items())]
+            return [Money(amount=Cents(amount), currency=currency) for currency, amount in sorted(values.items())]
 
         return cls(
             items_given=found.items_given,

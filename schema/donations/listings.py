@@ -27,7 +27,7 @@ from schema.donations.listing_inputs import (
 )
 from schema.donations.visibility import donation_organizations
 from schema.errors import INPUT, returns_payload
-from schema.money import Money
+from schema.money import Cents, Money
 from schema.relay import After, Connection, First, Node, decode_id, node_type, page_args
 from schema.scalars import GeoPoint
 
@@ -83,13 +83,13 @@ class Listing(Node):
             quantity_available=row.quantity_available,
             quantity_reserved=row.quantity_reserved,
             quantity_donated=row.quantity_donated,
-            unit_value=Money(amount=row.unit_value_cents, currency=row.currency),
-            declared_value=Money(amount=row.unit_value_cents * row.quantity, currency=row.currency),
+            unit_value=Money(amount=Cents(row.unit_value_cents), currency=row.currency),
+            declared_value=Money(amount=Cents(row.unit_value_cents * row.quantity), currency=row.currency),
             fulfillment=fulfillment_methods(row.fulfillment_mask),
             available_until=row.available_until,
             status=row.status_at(utcnow()),
             postal_code=row.postal_code,
-            location=GeoPoint(latitude=row.latitude, longitude=row.longitude) if row.latitude is not None else None,
+            location=GeoPoint.of(row.latitude, row.longitude),
             distance_km=distance_km,
             created_at=row.created_at,
             updated_at=row.updated_at,
@@ -104,7 +104,7 @@ class Listing(Node):
 
     @strawberry.field(description="The organization offering the items.")
     async def donor(self, info: Info) -> Organization:
-        return await Organization.load(info, self._row.donor_id)
+        return await Organization.load_referenced(info, self._row.donor_id)
 
     @strawberry.field(description="What kind of equipment or material it is.")
     async def category(self, info: Info) -> Category:

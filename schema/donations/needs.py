@@ -69,7 +69,7 @@ class Need(Node):
             needed_by=row.needed_by,
             minimum_condition=enums.ItemCondition(row.minimum_condition) if row.minimum_condition else None,
             status=row.status,
-            location=GeoPoint(latitude=row.latitude, longitude=row.longitude) if row.latitude is not None else None,
+            location=GeoPoint.of(row.latitude, row.longitude),
             distance_km=distance_km,
             created_at=row.created_at,
             updated_at=row.updated_at,
@@ -85,7 +85,7 @@ class Need(Node):
 
     @strawberry.field(description="The school asking.")
     async def school(self, info: Info) -> Organization:
-        return await Organization.load(info, self._row.school_id)
+        return await Organization.load_referenced(info, self._row.school_id)
 
     @strawberry.field(description="What kind of equipment or service is needed.")
     async def category(self, info: Info) -> Category:

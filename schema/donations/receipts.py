@@ -14,7 +14,7 @@ from schema.context import Info
 from schema.donations.donations import VISIBLE_TO, Donation
 from schema.donations.enums import ItemCondition
 from schema.donations.visibility import donation_organizations, sees
-from schema.money import Money
+from schema.money import Cents, Money
 from schema.relay import After, Connection, First, Node, decode_id, node_type, page_args
 
 AS_ISSUED = "as it was when the receipt was issued"
@@ -54,8 +54,8 @@ class DonationReceipt(Node):
             category_name=row.category_name,
             condition=enums.ItemCondition(row.condition),
             quantity=row.quantity,
-            unit_value=Money(amount=row.unit_value_cents, currency=row.currency),
-            declared_value=Money(amount=row.declared_value_cents, currency=row.currency),
+            unit_value=Money(amount=Cents(row.unit_value_cents), currency=row.currency),
+            declared_value=Money(amount=Cents(row.declared_value_cents), currency=row.currency),
             requested_at=row.requested_at,
             received_at=row.received_at,
             _row=row,
@@ -70,11 +70,11 @@ class DonationReceipt(Node):
 
     @strawberry.field(description="The donor organization, as it is now (see `donorName` for the issued name).")
     async def donor(self, info: Info) -> Organization:
-        return await Organization.load(info, self._row.donor_id)
+        return await Organization.load_referenced(info, self._row.donor_id)
 
     @strawberry.field(description="The receiving school, as it is now (see `schoolName` for the issued name).")
     async def school(self, info: Info) -> Organization:
-        return await Organization.load(info, self._row.school_id)
+        return await Organization.load_referenced(info, self._row.school_id)
 
     @strawberry.field(description="The donation the receipt acknowledges.")
     async def donation(self, info: Info) -> Donation:

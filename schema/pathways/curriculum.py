@@ -28,7 +28,7 @@ class AcademyModule(Node):
 
     @strawberry.field(description="The area the module belongs to.")
     async def area(self, info: Info) -> AcademyArea:
-        return await AcademyArea.load(info, self._area_id)
+        return await AcademyArea.load_referenced(info, self._area_id)
 
 
 @node_type

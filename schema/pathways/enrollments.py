@@ -43,7 +43,7 @@ class AreaProgress:
 
     @strawberry.field(description="The academy area.")
     async def area(self, info: Info) -> AcademyArea:
-        return await AcademyArea.load(info, self._area_id)
+        return await AcademyArea.load_referenced(info, self._area_id)
 
 
 @strawberry.type(description="How far a student is through a program, over all the areas it teaches.")
@@ -92,7 +92,7 @@ class ModuleCompletion:
 
     @strawberry.field(description="The module completed.")
     async def module(self, info: Info) -> AcademyModule:
-        return await AcademyModule.load(info, self._module_id)
+        return await AcademyModule.load_referenced(info, self._module_id)
 
 
 async def _progress_batch(db, enrollment_ids):
@@ -155,7 +155,7 @@ class Enrollment(Node):
     async def program(self, info: Info) -> Annotated[TrainingProgram, strawberry.lazy("schema.pathways.training")]:
         from schema.pathways.training import TrainingProgram
 
-        return await TrainingProgram.load(info, self._row.program_id)
+        return await TrainingProgram.load_referenced(info, self._row.program_id)
 
     @strawberry.field(description="The student; null when you may not see their profile.")
     async def student(self, info: Info) -> StudentProfile | None:

@@ -15,7 +15,7 @@ from resolvers.talent import policy
 from schema.accounts.organizations import Organization
 from schema.context import Info
 from schema.enum_type import enum_type
-from schema.money import Money
+from schema.money import Cents, Money
 from schema.relay import After, Connection, First, Node, node_type, page_args
 from schema.scalars import Program, SchoolTier
 from schema.talent.access import RequestTies
@@ -97,7 +97,7 @@ class Scholarship(Node):
             name=row.name,
             description=row.description,
             kind=enums.ScholarshipKind(row.kind),
-            amount=Money(amount=row.amount_cents, currency=row.currency),
+            amount=Money(amount=Cents(row.amount_cents), currency=row.currency),
             awards=row.awards,
             awards_made=row.awards_made,
             opens_on=row.opens_on,
@@ -107,7 +107,7 @@ class Scholarship(Node):
             eligibility=Eligibility(
                 programs=[Program(p) for p in row.programs or ()],
                 region=Region(postal_code=row.region_postal_code, radius_km=row.region_radius_km)
-                if row.region_radius_km is not None
+                if row.region_postal_code is not None and row.region_radius_km is not None  # set together
                 else None,
                 graduation_between=DateRange(from_=low, to=high) if low or high else None,
                 required_credentials=list(row.required_credentials or ()),
@@ -131,7 +131,7 @@ class Scholarship(Node):
 
     @strawberry.field(description="The donor organization offering the award.")
     async def sponsor(self, info: Info) -> Organization:
-        return await Organization.load(info, self._row.sponsor_id)
+        return await Organization.load_referenced(info, self._row.sponsor_id)
 
     @strawberry.field(
         description="Applications, oldest first; null unless you are a member of the sponsor (or its app, or staff)."
@@ -196,7 +196,7 @@ class ScholarshipApplication(Node):
 
     @strawberry.field(description="The scholarship or tool grant applied for.")
     async def scholarship(self, info: Info) -> Scholarship:
-        return await Scholarship.load(info, self._row.scholarship_id)
+        return await Scholarship.load_referenced(info, self._row.scholarship_id)
 
     @strawberry.field(description="The applicant; null when you may not see their profile.")
     async def student(self, info: Info) -> StudentProfile | None:

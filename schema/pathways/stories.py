@@ -71,7 +71,7 @@ class Story(Node):
 
     @strawberry.field(description="The partner organization that published the story.")
     async def organization(self, info: Info) -> Organization:
-        return await Organization.load(info, self._organization_id)
+        return await Organization.load_referenced(info, self._organization_id)
 
 
 @strawberry.input(description="Which stories to list; every rule given must match.")

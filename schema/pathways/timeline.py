@@ -19,7 +19,7 @@ from schema.relay import Connection, Edge, Node, PageInfo, encode_id, page_args,
 from schema.talent.access import RequestTies, employer_ids
 
 
-class PathwayEntryKind(Enum):
+class _PathwayEntryKind(Enum):
     ENROLLED = "ENROLLED"
     MODULE_COMPLETED = "MODULE_COMPLETED"
     BADGE_EARNED = "BADGE_EARNED"
@@ -41,7 +41,8 @@ class PathwayEntryKind(Enum):
 
 
 PathwayEntryKind = enum_type(
-    PathwayEntryKind,
+    _PathwayEntryKind,
+    name="PathwayEntryKind",
     description="What happened on a pathway step. Steps of one day follow the order of this list.",
     values={
         "ENROLLED": "Enrolled in a training program; subject: the Enrollment, organization: the program's.",

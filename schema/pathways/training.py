@@ -40,7 +40,7 @@ class TrainingProgram(Node):
 
     @strawberry.field(description="The school or employer running the program.")
     async def organization(self, info: Info) -> Organization:
-        return await Organization.load(info, self._row.organization_id)
+        return await Organization.load_referenced(info, self._row.organization_id)
 
     @strawberry.field(description="The academy areas the program teaches, in curriculum order.")
     async def areas(self, info: Info) -> list[AcademyArea]:
@@ -241,11 +241,11 @@ class TrainingMutations:
             input.completed_on,
             input.score,
         )
-        badge = recorded.badge
+        badge, earned_on = recorded.badge, recorded.badge_earned_on  # set together, when a badge was earned
         return ModuleCompletionRecordPayload(
             completion=ModuleCompletion.from_model(recorded.completion),
             enrollment=Enrollment.from_model(recorded.enrollment),
-            badge_awarded=EarnedBadge(code=badge.code, name=badge.name, earned_on=recorded.badge_earned_on)
-            if badge
+            badge_awarded=EarnedBadge(code=badge.code, name=badge.name, earned_on=earned_on)
+            if badge and earned_on is not None
             else None,
         )

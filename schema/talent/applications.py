@@ -95,7 +95,7 @@ class Application(Node):
 
     @strawberry.field(description="The posting applied to.")
     async def job_posting(self, info: Info) -> JobPosting:
-        return await JobPosting.load(info, self._row.job_posting_id)
+        return await JobPosting.load_referenced(info, self._row.job_posting_id)
 
     @strawberry.field(description="The applicant; null once they withdrew, unless their profile is visible.")
     async def student(self, info: Info) -> StudentProfile | None:

@@ -118,7 +118,7 @@ class StudentCredential(Node):
 
     @strawberry.field(description="Which catalogue credential this is.")
     async def credential(self, info: Info) -> Credential:
-        return await Credential.load(info, self._row.credential_id)
+        return await Credential.load_referenced(info, self._row.credential_id)
 
     @strawberry.field(description="VALID, EXPIRING (within 90 days) or EXPIRED, as of today.")
     def status(self) -> CredentialStatus:

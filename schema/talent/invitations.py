@@ -58,11 +58,11 @@ class JobInvitation(Node):
 
     @strawberry.field(description="The posting the student is invited to apply to.")
     async def job_posting(self, info: Info) -> JobPosting:
-        return await JobPosting.load(info, self._row.job_posting_id)
+        return await JobPosting.load_referenced(info, self._row.job_posting_id)
 
     @strawberry.field(description="The employer who sent it.")
     async def employer(self, info: Info) -> Organization:
-        return await Organization.load(info, self._row.employer_id)
+        return await Organization.load_referenced(info, self._row.employer_id)
 
     @strawberry.field(description="The student, while their profile is visible to the viewer.")
     async def student(self, info: Info) -> StudentProfile | None:

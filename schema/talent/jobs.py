@@ -94,7 +94,7 @@ class JobPosting(Node):
 
     @strawberry.field(description="The employer offering the job.")
     async def employer(self, info: Info) -> Organization:
-        return await Organization.load(info, self._row.employer_id)
+        return await Organization.load_referenced(info, self._row.employer_id)
 
     @strawberry.field(description="Credentials an applicant must hold, valid on the start date, to be a candidate.")
     async def required_credentials(self, info: Info) -> list[Credential]:

@@ -93,7 +93,7 @@ class MentorProfile(Node):
 
     @strawberry.field(description="The mentor's account.")
     async def user(self, info: Info) -> User:
-        return await User.load(info, self._row.user_id)
+        return await User.load_referenced(info, self._row.user_id)
 
     @strawberry.field(
         description="Requests to this mentor and their mentorships, newest first; only the mentor sees them "
@@ -155,7 +155,7 @@ class Mentorship(Node):
 
     @strawberry.field(description="The person who asked to be mentored.")
     async def mentee(self, info: Info) -> User:
-        return await User.load(info, self._row.mentee_id)
+        return await User.load_referenced(info, self._row.mentee_id)
 
 
 @strawberry.type(description="The result of `mentorProfileUpsert`.")
@@ -254,7 +254,7 @@ class MentorshipMutations:
         info: Info,
         input: Annotated[MentorProfileUpsertInput, strawberry.argument(description="The fields to set.")],
     ) -> MentorProfileUpsertPayload:
-        row, normalized = await mentorship.upsert(info.context.db, info.context.viewer.user_id, given(input))
+        row, normalized = await mentorship.upsert(info.context.db, info.context.viewer.require_person(), given(input))
         return MentorProfileUpsertPayload(
             mentor_profile=MentorProfile.from_model(row), skill_suggestions=suggestions_of(normalized)
         )

@@ -8,12 +8,12 @@ from db import models
 from db.enums import talent as e
 from resolvers.talent.pay_units import PAY_CURRENCY
 from resolvers.talent.pay_units import PayRange as DomainPayRange
-from schema.money import Money, MoneyInput
+from schema.money import Cents, Money, MoneyInput
 from schema.talent.enums import PayBasis, PayUnit
 
 
 def usd(cents: int) -> Money:
-    return Money(amount=cents, currency=PAY_CURRENCY)
+    return Money(amount=Cents(cents), currency=PAY_CURRENCY)
 
 
 @strawberry.type(description="What a job pays: a range per `unit`, in USD, and the same range per hour for comparing.")

@@ -300,7 +300,7 @@ class StudentMutations:
         changes = given(input)
         if changes.get("school_id") is not None:
             changes["school_id"] = decode_id(changes["school_id"], "Organization", "schoolId")
-        row, normalized = await students.upsert(info.context.db, info.context.viewer.user_id, changes)
+        row, normalized = await students.upsert(info.context.db, info.context.viewer.require_person(), changes)
         return StudentProfileUpsertPayload(
             student_profile=StudentProfile.from_model(row), skill_suggestions=suggestions_of(normalized)
         )

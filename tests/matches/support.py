@@ -84,9 +84,17 @@ async def candidate(
     return who
 
 
-async def candidates(api: Api, job_id: str, token: str, first: int = 20, **variables) -> dict | None:
+async def candidates_or_none(api: Api, job_id: str, token: str, first: int = 20, **variables) -> dict | None:
+    """The posting's `candidates` connection; None when the caller may not see them."""
     data = await api.gql(CANDIDATES, {"id": job_id, "first": first, **variables}, token=token)
     return data["jobPosting"]["candidates"]
+
+
+async def candidates(api: Api, job_id: str, token: str, first: int = 20, **variables) -> dict:
+    """The posting's `candidates` connection, for a caller who may see them."""
+    found = await candidates_or_none(api, job_id, token, first, **variables)
+    assert found is not None, "candidates are hidden from this caller"
+    return found
 
 
 def headlines(connection: dict) -> list[str]:

@@ -85,7 +85,8 @@ async def test_allocation_plan_beats_greedy_within_supplies_and_demands(api):
 
     assert plan["assignments"]
     assert plan["total"] >= plan["greedyTotal"] - 1e-9 and plan["gain"] >= 0
-    given, received = {}, {}
+    given: dict[str, int] = {}
+    received: dict[str, int] = {}
     for a in plan["assignments"]:
         assert a["quantity"] > 0 and 0 < a["score"] <= 1
         given[a["listing"]["id"]] = given.get(a["listing"]["id"], 0) + a["quantity"]

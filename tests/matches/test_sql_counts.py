@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from db.models import Credential, StudentCredential, StudentProfile, User
-from matching.geo import zip_centroid
 from tests.matches.support import CANDIDATES, REQUIRED, job, shop
+from tests.support import centroid
 
 NEARBY = ["48226", "48201", "48202", "48126", "48127", "48207", "48208", "48209", "48210", "48211"]
 
@@ -21,7 +21,7 @@ async def many_students(api, n: int) -> None:
             user = User(email=f"many{i}@example.com", name=f"Student {i}", password_hash="x")
             session.add(user)
             await session.flush()
-            lat, lon = zip_centroid(NEARBY[i % len(NEARBY)])
+            lat, lon = centroid(NEARBY[i % len(NEARBY)])
             profile = StudentProfile(
                 user_id=user.id,
                 headline=f"student {i}",

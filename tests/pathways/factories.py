@@ -7,8 +7,7 @@ from datetime import date
 from sqlalchemy import func, select
 
 from db.models import AcademyModule, Credential, StudentCredential, StudentProfile
-from matching.geo import zip_centroid
-from tests.support import Api, Person
+from tests.support import Api, Person, centroid
 
 
 async def student_profile(
@@ -21,7 +20,7 @@ async def student_profile(
     postal_code: str | None = "48226",
     visible_to_employers: bool = False,
 ) -> int:
-    lat, lon = zip_centroid(postal_code) if postal_code else (None, None)
+    lat, lon = centroid(postal_code) if postal_code else (None, None)
     async with api.db.write() as session:
         profile = StudentProfile(
             user_id=person.id,
@@ -71,4 +70,4 @@ async def module_ids(api: Api, area_code: str) -> list[int]:
 
 async def count(api: Api, model, *where) -> int:
     async with api.db.read() as session:
-        return await session.scalar(select(func.count()).select_from(model).where(*where))
+        return (await session.execute(select(func.count()).select_from(model).where(*where))).scalar_one()

@@ -64,7 +64,9 @@ async def test_demo_data_shows_students_jobs_applications_mentors_and_pay(api):
 
 def _readme_candidates_example() -> str:
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
-    return re.search(r'```graphql\n(\{\n  jobPosting\(id: "(\w+)"\).*?)```', readme, re.S).group(1)
+    example = re.search(r'```graphql\n(\{\n  jobPosting\(id: "(\w+)"\).*?)```', readme, re.S)
+    assert example, "the README's candidates example is gone"
+    return example.group(1)
 
 
 async def test_the_readme_candidates_example_works_on_the_demo_data(api):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 
 from db.models import JobPosting, JobRequiredCredential
 from tests.talent import flows
@@ -261,8 +261,8 @@ async def test_listing_postings_costs_the_same_sql_for_5_and_50(api, count_sql):
     counts = []
     for size in (5, 50):
         async with api.db.write() as session:
-            await session.execute(JobRequiredCredential.__table__.delete())
-            await session.execute(JobPosting.__table__.delete())
+            await session.execute(delete(JobRequiredCredential))
+            await session.execute(delete(JobPosting))
         await _seed_postings(api, size)
         with count_sql() as counter:
             data = await api.gql(COUNTED)
