@@ -5,6 +5,8 @@ from db.models.accounts.organizations import Invitation, Membership, Organizatio
 from db.models.accounts.users import AppToken, User
 from db.models.donations.categories import Category
 from db.models.donations.donations import Donation, DonationEvent, DonationReceipt, Listing, Need, ReceiptCounter
+from db.models.events.outbox import EventConsumer, OutboxEvent
+from db.models.events.webhooks import Webhook, WebhookAttempt, WebhookDelivery
 from db.models.pathways.scholarships import Scholarship, ScholarshipApplication
 from db.models.pathways.stories import Story, StoryAudience, StoryTag
 from db.models.pathways.training import (
@@ -36,6 +38,7 @@ __all__ = [
     "DonationEvent",
     "DonationReceipt",
     "Enrollment",
+    "EventConsumer",
     "Invitation",
     "JobInvitation",
     "JobPosting",
@@ -47,6 +50,7 @@ __all__ = [
     "ModuleCompletion",
     "Need",
     "Organization",
+    "OutboxEvent",
     "PayReport",
     "RateBucket",
     "ReceiptCounter",
@@ -61,4 +65,7 @@ __all__ = [
     "TrainingProgram",
     "TrainingProgramArea",
     "User",
+    "Webhook",
+    "WebhookAttempt",
+    "WebhookDelivery",
 ]

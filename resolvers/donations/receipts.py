@@ -8,12 +8,14 @@ from sqlalchemy import select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from core import outbox
 from core.clock import utcnow
 from core.errors import DomainError, ErrorCode, permission_denied
 from core.paging import Page, Slice
 from core.viewer import Scope, Viewer
 from db.engine import Database
 from db.models import Category, Donation, DonationReceipt, Listing, Organization, ReceiptCounter
+from resolvers.donations.events import receipt_event
 
 
 def receipt_number(year: int, donor_id: int, sequence: int) -> str:
@@ -68,6 +70,7 @@ async def issue(session: AsyncSession, donation: Donation) -> DonationReceipt:
     )
     session.add(receipt)
     await session.flush()
+    outbox.append(session, receipt_event(receipt))
     return receipt
 
 
