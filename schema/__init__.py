@@ -31,6 +31,8 @@ from schema.donations.listings import ListingMutations, ListingQueries
 from schema.donations.needs import NeedMutations, NeedQueries
 from schema.donations.receipts import ReceiptQueries
 from schema.error_policy import ErrorPolicy, LoggedSchema
+from schema.events.subscriptions import Subscription
+from schema.events.webhooks import WebhookMutations, WebhookQueries
 from schema.matches.allocation import AllocationQueries
 from schema.matches.fields import MatchQueries
 from schema.money import SCALARS
@@ -80,6 +82,7 @@ QUERIES = (
     StoryQueries,
     MatchQueries,
     AllocationQueries,
+    WebhookQueries,
 )
 MUTATIONS = (
     AccountMutations,
@@ -98,6 +101,7 @@ MUTATIONS = (
     TrainingMutations,
     ScholarshipMutations,
     StoryMutations,
+    WebhookMutations,
 )
 
 Query = merge_types("Query", QUERIES)
@@ -137,6 +141,7 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     return LoggedSchema(
         query=Query,
         mutation=Mutation,
+        subscription=Subscription,
         extensions=extensions,
         config=StrawberryConfig(scalar_map=SCALARS, disable_field_suggestions=settings.is_production),
     )

@@ -85,9 +85,15 @@ def mentorship_event(type: EventType, mentorship: Mentorship, mentor: MentorProf
 
 
 def credential_event(
-    type: EventType, row: StudentCredential, student: Student, *, dedupe_key: str | None = None
+    type: EventType,
+    row: StudentCredential,
+    student: Student,
+    *,
+    within_days: int | None = None,
+    dedupe_key: str | None = None,
 ) -> Event:
     expires_on: date | None = row.expires_on
+    extra = {"withinDays": within_days} if within_days is not None else {}
     return Event(
         type,
         "StudentCredential",
@@ -100,6 +106,7 @@ def credential_event(
             "student": global_id("StudentProfile", student.id),
             "expiresOn": expires_on.isoformat() if expires_on else None,
             "verified": row.verified_at is not None,
+            **extra,
         },
         dedupe_key=dedupe_key,
     )
