@@ -28,9 +28,7 @@ def start_worker(timeout_seconds: int = 2) -> subprocess.Popen:
         "SHOPREADY_SECRET_KEY": "test-secret-key-that-is-long-enough-0123456789",
         "SHOPREADY_LOG_LEVEL": "WARNING",
     }
-    return subprocess.Popen(  # noqa: ASYNC220 - a process that lives through the test, not awaited
-        [sys.executable, "app.py", "worker"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL
-    )
+    return subprocess.Popen([sys.executable, "app.py", "worker"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL)
 
 
 def stop(process: subprocess.Popen) -> None:
@@ -45,7 +43,7 @@ def stop(process: subprocess.Popen) -> None:
 
 async def until(condition, seconds: float = 60.0) -> None:
     async with asyncio.timeout(seconds):
-        while not await condition():
+        while not await condition():  # noqa: ASYNC110 - polling the database, which sends no event
             await asyncio.sleep(0.1)
 
 
