@@ -8,6 +8,7 @@ import contextlib
 import logging
 import signal
 import sys
+import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import timedelta
@@ -79,7 +80,8 @@ class ShopReadyGraphQL(GraphQL[Context, None]):
             settings=self.settings,
             passwords=self.passwords,
             viewer=principal.viewer if principal is not None else ANONYMOUS,
-            request_id=request.state.request_id,
+            # RequestId tags HTTP requests; a websocket connection gets an id of its own for its logs
+            request_id=getattr(request.state, "request_id", None) or f"ws-{uuid.uuid4().hex[:16]}",
             limits=self.limits,
             bus=self.bus,
         )
@@ -91,6 +93,7 @@ def create_app(
     """The app; `run_worker` (default: on SQLite) runs the delivery worker inside this process."""
     settings = settings or Settings.from_env()
     settings.check()
+    owns_db = db is None
     db = db or Database(settings.database_url)
     passwords = Passwords(time_cost=settings.password_time_cost, memory_cost_kib=settings.password_memory_kib)
     backend = BearerTokenBackend(db, settings)
@@ -121,7 +124,8 @@ def create_app(
             with contextlib.suppress(asyncio.CancelledError):
                 await asyncio.wait_for(worker, timeout=settings.webhook_timeout_seconds + 1)
         await graphql.bus.stop()
-        await db.dispose()
+        if owns_db:  # a database handed in belongs to the caller (tests share one across apps)
+            await db.dispose()
 
     app = Starlette(
         routes=[

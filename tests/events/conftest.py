@@ -7,6 +7,7 @@ import pytest
 
 from app import create_app
 from tests.conftest import test_settings
+from tests.events.ws_client import served
 from tests.support import Api
 
 
@@ -25,3 +26,15 @@ async def events_api(loopback_app, db, loopback_settings):
     transport = httpx.ASGITransport(app=loopback_app)
     async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
         yield Api(client, db, loopback_settings)
+
+
+@pytest.fixture(scope="session")
+def ws_app(db):
+    settings = test_settings(subscriptions_per_connection=2, subscription_init_timeout_seconds=1)
+    return create_app(settings, db=db, run_worker=False)
+
+
+@pytest.fixture
+async def ws_url(ws_app):
+    async with served(ws_app) as url:
+        yield url
