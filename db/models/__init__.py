@@ -5,7 +5,7 @@ from db.models.accounts.organizations import Invitation, Membership, Organizatio
 from db.models.accounts.users import AppToken, User
 from db.models.donations.categories import Category
 from db.models.donations.donations import Donation, DonationEvent, DonationReceipt, Listing, Need, ReceiptCounter
-from db.models.events.outbox import EventConsumer, OutboxEvent
+from db.models.events.outbox import EventConsumer, MatchSnapshot, OutboxEvent
 from db.models.events.webhooks import Webhook, WebhookAttempt, WebhookDelivery
 from db.models.pathways.scholarships import Scholarship, ScholarshipApplication
 from db.models.pathways.stories import Story, StoryAudience, StoryTag
@@ -44,6 +44,7 @@ __all__ = [
     "JobPosting",
     "JobRequiredCredential",
     "Listing",
+    "MatchSnapshot",
     "Membership",
     "MentorProfile",
     "Mentorship",

@@ -31,6 +31,17 @@ def upgrade() -> None:
     with op.batch_alter_table('event_consumer', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_event_consumer_updated_at'), ['updated_at'], unique=False)
 
+    op.create_table('match_snapshot',
+    sa.Column('kind', sa.String(length=20), nullable=False),
+    sa.Column('target_id', sa.BigInteger().with_variant(sa.Integer(), 'sqlite'), nullable=False),
+    sa.Column('member_ids', sa.JSON(), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), server_default=sa.text('(CURRENT_TIMESTAMP)'), nullable=False),
+    sa.Column('updated_at', sa.DateTime(timezone=True), server_default=sa.text('(CURRENT_TIMESTAMP)'), nullable=False),
+    sa.PrimaryKeyConstraint('kind', 'target_id', name=op.f('pk_match_snapshot'))
+    )
+    with op.batch_alter_table('match_snapshot', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_match_snapshot_updated_at'), ['updated_at'], unique=False)
+
     op.create_table('outbox_event',
     sa.Column('uid', sa.String(length=40), nullable=False),
     sa.Column('type', sa.String(length=60), nullable=False),
@@ -146,6 +157,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_outbox_event_occurred_at'))
 
     op.drop_table('outbox_event')
+    with op.batch_alter_table('match_snapshot', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_match_snapshot_updated_at'))
+
+    op.drop_table('match_snapshot')
     with op.batch_alter_table('event_consumer', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_event_consumer_updated_at'))
 

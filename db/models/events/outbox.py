@@ -39,3 +39,14 @@ class EventConsumer(Timestamped, Base):
 
     name: Mapped[str] = mapped_column(String(40), primary_key=True)
     position: Mapped[int] = mapped_column(BigInteger().with_variant(Integer(), "sqlite"), default=0)
+
+
+class MatchSnapshot(Timestamped, Base):
+    """The last top-k the match watch saw for a target (a posting's candidates, a need's listings), so
+    that only entrants are announced, once each."""
+
+    __tablename__ = "match_snapshot"
+
+    kind: Mapped[str] = mapped_column(String(20), primary_key=True)
+    target_id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer(), "sqlite"), primary_key=True)
+    member_ids: Mapped[list[int]] = mapped_column(JSON, default=list)
