@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, cast
 
-import httpx
+import aiohttp
 from sqlalchemy import Table, bindparam, insert, select, update
 
 from core.clock import utcnow
@@ -115,25 +115,27 @@ async def claim(db: Database, settings: Settings, limit: int) -> list[Claimed]:
     ]
 
 
-async def send(client: httpx.AsyncClient, settings: Settings, claimed: Claimed) -> Outcome:
+async def send(client: aiohttp.ClientSession, settings: Settings, claimed: Claimed) -> Outcome:
     started = time.perf_counter()
 
     def elapsed() -> int:
         return round((time.perf_counter() - started) * 1000)
 
     headers = signing.headers(claimed.secret, claimed.uid, utcnow(), claimed.body)
+    timeout = aiohttp.ClientTimeout(total=settings.webhook_timeout_seconds)
     try:
         await check_resolved(claimed.url, allow_private=settings.webhook_allow_private)
-        response = await client.post(
-            claimed.url, content=claimed.body, headers=headers, timeout=settings.webhook_timeout_seconds
-        )
+        async with client.post(
+            claimed.url, data=claimed.body.encode(), headers=headers, timeout=timeout, allow_redirects=False
+        ) as response:
+            response.release()  # the answer's body is not read: only its status counts
+            return Outcome(claimed, response.status, elapsed(), retry_after=response.headers.get("Retry-After"))
     except TargetRefused as exc:
         return Outcome(claimed, None, elapsed(), f"refused: {exc}")
-    except httpx.TimeoutException:
+    except TimeoutError:
         return Outcome(claimed, None, elapsed(), f"timed out after {settings.webhook_timeout_seconds:g} s")
-    except httpx.HTTPError as exc:
+    except aiohttp.ClientError as exc:
         return Outcome(claimed, None, elapsed(), f"{type(exc).__name__}: {exc}"[:500])
-    return Outcome(claimed, response.status_code, elapsed(), retry_after=response.headers.get("retry-after"))
 
 
 def _next_state(outcome: Outcome, settings: Settings, now: datetime) -> dict[str, Any]:
@@ -224,7 +226,7 @@ async def _disable(session, webhook_ids: set[int], now: datetime) -> None:
 
 
 async def deliver_due(
-    db: Database, settings: Settings, client: httpx.AsyncClient, *, limit: int = 100, concurrency: int = 32
+    db: Database, settings: Settings, client: aiohttp.ClientSession, *, limit: int = 100, concurrency: int = 32
 ) -> int:
     """Claim up to `limit` due deliveries, send them concurrently, record the outcomes; returns how many."""
     claimed = await claim(db, settings, limit)
@@ -241,11 +243,12 @@ async def deliver_due(
     return len(claimed)
 
 
-def new_client() -> httpx.AsyncClient:
-    """No redirects (a redirect could lead to an internal address) and no proxies from the environment."""
-    return httpx.AsyncClient(
-        follow_redirects=False,
+def new_client() -> aiohttp.ClientSession:
+    """No redirects (a redirect could lead to an internal address: see `send`) and no proxies from the
+    environment. aiohttp rather than httpx here: on this project's machine it sends webhooks about
+    thirty times faster under concurrency (see benchmarks/events.py)."""
+    return aiohttp.ClientSession(
+        connector=aiohttp.TCPConnector(limit=64, ttl_dns_cache=60),
         trust_env=False,
-        limits=httpx.Limits(max_connections=64, max_keepalive_connections=32),
         headers={"user-agent": "ShopReady-Webhooks/1"},
     )

@@ -11,7 +11,7 @@ import asyncio
 import logging
 import time
 
-import httpx
+import aiohttp
 
 from core.settings import Settings
 from db.engine import Database
@@ -28,7 +28,7 @@ MATCH_WATCH_SECONDS = 2.0  # rankings are re-checked this often at most, however
 
 
 class Worker:
-    def __init__(self, db: Database, settings: Settings, client: httpx.AsyncClient | None = None) -> None:
+    def __init__(self, db: Database, settings: Settings, client: aiohttp.ClientSession | None = None) -> None:
         self.db, self.settings = db, settings
         self.client = client or new_client()
         self.wakeup = Wakeup(db)
@@ -70,4 +70,4 @@ class Worker:
                     await self.wakeup.wait(self.settings.worker_poll_seconds)
         finally:
             await self.wakeup.stop()
-            await self.client.aclose()
+            await self.client.close()

@@ -51,7 +51,7 @@ async def drain(db: Database, settings: Settings, rounds: int = 20) -> None:
             if not await worker.step():
                 return
     finally:
-        await worker.client.aclose()
+        await worker.client.close()
 
 
 async def deliveries(db: Database) -> list[WebhookDelivery]:
