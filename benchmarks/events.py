@@ -216,7 +216,7 @@ async def throughput(db: Database, settings: Settings, count: int) -> float:
         receiver.wait()
 
 
-async def latency(db: Database, url: str, user_id: int, subscribers: int, events: int) -> list[float]:
+async def latency(db: Database, url: str, user_id: int, subscribers: int, events: int, gap: float) -> list[float]:
     port = free_port()
     env = {
         **os.environ,
@@ -275,7 +275,7 @@ async def latency(db: Database, url: str, user_id: int, subscribers: int, events
                         EventType.NEED_CREATED, "Need", n + 1, (1,), is_public=True, data={"sentAt": time.time()}
                     ),
                 )
-            await asyncio.sleep(0.5)
+            await asyncio.sleep(gap)
         await asyncio.wait_for(asyncio.gather(*tasks), timeout=120)
     finally:
         server.terminate()
@@ -290,6 +290,7 @@ async def main() -> None:
     parser.add_argument("--events", type=int, default=3000)
     parser.add_argument("--subscribers", type=int, default=1000)
     parser.add_argument("--latency-events", type=int, default=10)
+    parser.add_argument("--latency-gap", type=float, default=2.0, help="seconds between the events sent")
     args = parser.parse_args()
     await reset(args.database_url)
     settings = Settings(database_url=args.database_url, secret_key=SECRET, webhook_allow_private=True)
@@ -298,7 +299,7 @@ async def main() -> None:
 
     cost = await append_cost(db, settings, user_id, need_id, args.mutations)
     rate = await throughput(db, settings, args.events)
-    latencies = await latency(db, args.database_url, user_id, args.subscribers, args.latency_events)
+    latencies = await latency(db, args.database_url, user_id, args.subscribers, args.latency_events, args.latency_gap)
     await db.dispose()
 
     expected = args.subscribers * args.latency_events

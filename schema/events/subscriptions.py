@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncGenerator
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, cast
 
 import strawberry
 from strawberry.scalars import JSON
@@ -47,7 +47,7 @@ class Event:
             type=DomainEventType(row.type),
             occurred_at=row.occurred_at,
             cursor=cursor_of(row),
-            data=row.data,
+            data=cast(JSON, row.data),
             organization_ids=[encode_id("Organization", org) for org in row.organization_ids],
             _subject=encode_id(row.subject_type, row.subject_id),
         )

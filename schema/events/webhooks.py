@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, cast
 
 import strawberry
 
@@ -135,7 +135,7 @@ class WebhookQueries:
         if not info.context.viewer.is_app:
             return None
         rows = await webhooks.browse(info.context.db, info.context.viewer, page_args(first, after))
-        return Connection.of(rows, Webhook.from_model)
+        return Connection.of(rows, lambda row: Webhook.from_model(cast(models.Webhook, row)))
 
     @strawberry.field(description="One webhook's delivery log, newest first; null unless it is the calling app's.")
     async def webhook_deliveries(
@@ -155,7 +155,7 @@ class WebhookQueries:
             rows = await webhooks.deliveries(info.context.db, info.context.viewer, pk, status, page_args(first, after))
         except DomainError:  # not this app's webhook: nothing to show
             return None
-        return Connection.of(rows, WebhookDelivery.from_model)
+        return Connection.of(rows, lambda row: WebhookDelivery.from_model(cast(models.WebhookDelivery, row)))
 
 
 @strawberry.input(description="A new webhook endpoint for the calling partner app.")

@@ -115,6 +115,7 @@ async def test_retries_after_500s_wait_longer_each_time_then_deliver(events_api,
             [delivery] = await deliveries(db)
             if delivery.status == DeliveryStatus.DELIVERED.value:
                 break
+            assert delivery.next_attempt_at is not None
             waits.append(delivery.next_attempt_at - now)
             now = delivery.next_attempt_at + timedelta(milliseconds=1)
         # then three retries, each after a longer wait than the one before, and a delivery
