@@ -4,20 +4,27 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import logging
+import signal
 import sys
+import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import timedelta
 
 from starlette.applications import Starlette
+from starlette.authentication import AuthenticationError
 from starlette.middleware import Middleware
 from starlette.middleware.authentication import AuthenticationMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from starlette.routing import Route
+from starlette.routing import Route, WebSocketRoute
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
+from strawberry.exceptions import ConnectionRejectionError
 from strawberry.schema import BaseSchema
+from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 
 from core.http_guards import BodyGuard, ErrorsAsJson, RequestId
 from core.logging import configure as configure_logging
@@ -26,7 +33,9 @@ from core.rate_limits import RateLimiter
 from core.settings import Settings
 from core.viewer import ANONYMOUS
 from db import migrate
-from db.engine import Database
+from db.engine import Database, is_sqlite
+from resolvers.events.bus import EventBus
+from resolvers.events.worker import Worker
 from schema import build_schema
 from schema.authentication import BearerTokenBackend, unauthorized
 from schema.context import Context
@@ -35,10 +44,32 @@ logger = logging.getLogger("shopready")
 
 
 class ShopReadyGraphQL(GraphQL[Context, None]):
-    def __init__(self, schema: BaseSchema, db: Database, settings: Settings, passwords: Passwords) -> None:
-        super().__init__(schema, graphql_ide=None if settings.is_production else "graphiql")
-        self.db, self.settings, self.passwords = db, settings, passwords
+    def __init__(
+        self, schema: BaseSchema, db: Database, settings: Settings, passwords: Passwords, backend: BearerTokenBackend
+    ) -> None:
+        super().__init__(
+            schema,
+            graphql_ide=None if settings.is_production else "graphiql",
+            # graphql-transport-ws only: the legacy subscriptions-transport-ws protocol is not offered
+            subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL,),
+            connection_init_wait_timeout=timedelta(seconds=settings.subscription_init_timeout_seconds),
+            max_subscriptions_per_connection=settings.subscriptions_per_connection,
+        )
+        self.db, self.settings, self.passwords, self.backend = db, settings, passwords, backend
         self.limits = RateLimiter(db)
+        self.bus = EventBus(db, settings.worker_poll_seconds)
+
+    async def on_ws_connect(self, context: Context) -> None:
+        """Authenticate at connection_init with `{"Authorization": "Bearer <token>"}`; refuse with 4403 otherwise."""
+        params = context.connection_params or {}
+        header = params.get("Authorization") or params.get("authorization") or ""
+        scheme, _, token = str(header).partition(" ")
+        if scheme.lower() != "bearer" or not token.strip():
+            raise ConnectionRejectionError()
+        try:
+            context.viewer = await self.backend.viewer_of(token.strip())
+        except AuthenticationError as exc:
+            raise ConnectionRejectionError() from exc
 
     async def get_context(self, request: Request | WebSocket, response: Response | WebSocket) -> Context:
         principal = request.scope.get("user")
@@ -49,17 +80,25 @@ class ShopReadyGraphQL(GraphQL[Context, None]):
             settings=self.settings,
             passwords=self.passwords,
             viewer=principal.viewer if principal is not None else ANONYMOUS,
-            request_id=request.state.request_id,
+            # RequestId tags HTTP requests; a websocket connection gets an id of its own for its logs
+            request_id=getattr(request.state, "request_id", None) or f"ws-{uuid.uuid4().hex[:16]}",
             limits=self.limits,
+            bus=self.bus,
         )
 
 
-def create_app(settings: Settings | None = None, *, db: Database | None = None) -> Starlette:
+def create_app(
+    settings: Settings | None = None, *, db: Database | None = None, run_worker: bool | None = None
+) -> Starlette:
+    """The app; `run_worker` (default: on SQLite) runs the delivery worker inside this process."""
     settings = settings or Settings.from_env()
     settings.check()
+    owns_db = db is None
     db = db or Database(settings.database_url)
     passwords = Passwords(time_cost=settings.password_time_cost, memory_cost_kib=settings.password_memory_kib)
-    graphql = ShopReadyGraphQL(build_schema(settings), db, settings, passwords)
+    backend = BearerTokenBackend(db, settings)
+    graphql = ShopReadyGraphQL(build_schema(settings), db, settings, passwords, backend)
+    in_process_worker = is_sqlite(settings.database_url) if run_worker is None else run_worker
 
     async def healthz(request: Request) -> JSONResponse:
         return JSONResponse({"status": "ok"})
@@ -77,12 +116,21 @@ def create_app(settings: Settings | None = None, *, db: Database | None = None) 
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        stop = asyncio.Event()
+        worker = asyncio.create_task(Worker(db, settings).run(stop)) if in_process_worker else None
         yield
-        await db.dispose()
+        stop.set()
+        if worker is not None:
+            with contextlib.suppress(asyncio.CancelledError):
+                await asyncio.wait_for(worker, timeout=settings.webhook_timeout_seconds + 1)
+        await graphql.bus.stop()
+        if owns_db:  # a database handed in belongs to the caller (tests share one across apps)
+            await db.dispose()
 
     app = Starlette(
         routes=[
             Route("/graphql", graphql, methods=["GET", "POST"]),
+            WebSocketRoute("/graphql", graphql),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
         ],
@@ -90,7 +138,7 @@ def create_app(settings: Settings | None = None, *, db: Database | None = None) 
             Middleware(RequestId),
             Middleware(ErrorsAsJson),
             Middleware(BodyGuard, max_bytes=settings.max_body_bytes),
-            Middleware(AuthenticationMiddleware, backend=BearerTokenBackend(db, settings), on_error=unauthorized),
+            Middleware(AuthenticationMiddleware, backend=backend, on_error=unauthorized),
         ],
         lifespan=lifespan,
     )
@@ -106,6 +154,7 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--demo", action="store_true", help="seed demo data into an empty database")
     commands.add_parser("migrate", help="apply database migrations")
+    commands.add_parser("worker", help="deliver webhooks and keep house (run any number, on PostgreSQL)")
     commands.add_parser("schema", help="print the GraphQL SDL (committed as schema.graphql)")
     seed = commands.add_parser("seed", help="write demo data")
     seed.add_argument("--size", choices=["small", "medium", "large"], default="small")
@@ -121,6 +170,9 @@ def main(argv: list[str] | None = None) -> int:
     migrate.upgrade(settings.database_url)
     if args.command == "migrate":
         print("database is at the latest migration")
+        return 0
+    if args.command == "worker":
+        asyncio.run(run_worker(settings))
         return 0
     if args.command == "seed" or (args.command == "serve" and args.demo):
         from resolvers.demo import seed_database
@@ -147,6 +199,20 @@ def main(argv: list[str] | None = None) -> int:
             log_config=None,
         )
     return 0
+
+
+async def run_worker(settings: Settings) -> None:
+    """Until SIGTERM or SIGINT; the round in progress finishes (its claims are leased, so a kill loses nothing)."""
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(signum, stop.set)
+    db = Database(settings.database_url)
+    print("worker: delivering webhooks", flush=True)
+    try:
+        await Worker(db, settings).run(stop)
+    finally:
+        await db.dispose()
 
 
 if __name__ == "__main__":

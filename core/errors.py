@@ -81,6 +81,9 @@ class ErrorCode(str, Enum):
     NOT_THE_SPONSORS_LISTING = "NOT_THE_SPONSORS_LISTING"
     # matching
     INVALID_WEIGHTS = "INVALID_WEIGHTS"
+    # events
+    TARGET_NOT_ALLOWED = "TARGET_NOT_ALLOWED"
+    APP_TOKEN_REQUIRED = "APP_TOKEN_REQUIRED"
 
 
 class DomainError(Exception):

@@ -36,6 +36,14 @@ class Settings:
     password_memory_kib: int = 65536
     log_level: str = "INFO"
     log_format: str = "text"
+    # events: webhooks, workers, subscriptions
+    webhook_allow_private: bool = False
+    webhook_timeout_seconds: float = 10.0
+    webhook_retry_hours: int = 72
+    event_retention_days: int = 30
+    worker_poll_seconds: float = 1.0
+    subscriptions_per_connection: int = 20
+    subscription_init_timeout_seconds: float = 10.0
     extra: dict[str, object] = field(default_factory=dict)
 
     @property
@@ -72,6 +80,12 @@ class Settings:
             password_memory_kib=number("SHOPREADY_PASSWORD_MEMORY_KIB", 65536),
             log_level=env.get("SHOPREADY_LOG_LEVEL", "INFO"),
             log_format=env.get("SHOPREADY_LOG_FORMAT", "text"),
+            webhook_allow_private=env.get("SHOPREADY_WEBHOOK_ALLOW_PRIVATE", "0") == "1",
+            webhook_timeout_seconds=number("SHOPREADY_WEBHOOK_TIMEOUT_SECONDS", 10),
+            webhook_retry_hours=number("SHOPREADY_WEBHOOK_RETRY_HOURS", 72),
+            event_retention_days=number("SHOPREADY_EVENT_RETENTION_DAYS", 30),
+            subscriptions_per_connection=number("SHOPREADY_SUBSCRIPTIONS_PER_CONNECTION", 20),
+            subscription_init_timeout_seconds=number("SHOPREADY_SUBSCRIPTION_INIT_TIMEOUT_SECONDS", 10),
         )
 
     def check(self) -> None:
@@ -81,4 +95,8 @@ class Settings:
         if self.is_production and (self.secret_key == DEFAULT_SECRET_KEY or len(self.secret_key) < 32):
             raise SettingsError(
                 "SHOPREADY_SECRET_KEY must be set to a random value of at least 32 characters in production"
+            )
+        if self.is_production and self.webhook_allow_private:
+            raise SettingsError(
+                "SHOPREADY_WEBHOOK_ALLOW_PRIVATE must be off in production (it allows loopback targets)"
             )

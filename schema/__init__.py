@@ -32,6 +32,8 @@ from schema.donations.listings import ListingMutations, ListingQueries
 from schema.donations.needs import NeedMutations, NeedQueries
 from schema.donations.receipts import ReceiptQueries
 from schema.error_policy import ErrorPolicy, LoggedSchema
+from schema.events.subscriptions import Subscription
+from schema.events.webhooks import WebhookMutations, WebhookQueries
 from schema.matches.allocation import AllocationQueries
 from schema.matches.fields import MatchQueries
 from schema.money import SCALARS
@@ -81,6 +83,7 @@ QUERIES = (
     StoryQueries,
     MatchQueries,
     AllocationQueries,
+    WebhookQueries,
 )
 MUTATIONS = (
     AccountMutations,
@@ -99,6 +102,7 @@ MUTATIONS = (
     TrainingMutations,
     ScholarshipMutations,
     StoryMutations,
+    WebhookMutations,
 )
 
 
@@ -146,6 +150,7 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     return LoggedSchema(
         query=Query,
         mutation=Mutation,
+        subscription=Subscription,
         extensions=extensions,
         config=StrawberryConfig(scalar_map=SCALARS, disable_field_suggestions=settings.is_production),
     )

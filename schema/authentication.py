@@ -44,9 +44,11 @@ class BearerTokenBackend(AuthenticationBackend):
         scheme, _, token = header.partition(" ")
         if scheme.lower() != "bearer" or not token.strip():
             raise AuthenticationError("Use 'Authorization: Bearer <token>'.")
-        token = token.strip()
-        viewer = await (self._app_viewer(token) if is_app_token(token) else self._person_viewer(token))
-        return AuthCredentials(["authenticated"]), Principal(viewer)
+        return AuthCredentials(["authenticated"]), Principal(await self.viewer_of(token.strip()))
+
+    async def viewer_of(self, token: str) -> Viewer:
+        """The viewer a bearer token stands for (asked by websocket connection init too); AuthenticationError if bad."""
+        return await (self._app_viewer(token) if is_app_token(token) else self._person_viewer(token))
 
     async def _person_viewer(self, token: str) -> Viewer:
         try:

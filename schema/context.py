@@ -15,6 +15,7 @@ from core.settings import Settings
 from core.viewer import Role, Viewer
 from db.engine import Database
 from db.models import Membership
+from resolvers.events.bus import EventBus
 from schema.loaders import Loaders
 
 
@@ -29,6 +30,9 @@ class Context:
     limits: RateLimiter
     loaders: Loaders = field(init=False)
     _roles: asyncio.Future | None = field(default=None, init=False)
+    # subscriptions: the process's event bus, and what the client sent with connection_init
+    bus: EventBus | None = None
+    connection_params: dict | None = None
 
     def __post_init__(self) -> None:
         self.loaders = Loaders(self.db)

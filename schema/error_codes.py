@@ -85,5 +85,8 @@ ErrorCode = enum_type(
         "NOT_THE_SPONSORS_LISTING": "The listing does not belong to the grant's sponsor.",
         # matching
         "INVALID_WEIGHTS": "Weights must each be within 0..1 and at least one above 0.",
+        # events
+        "TARGET_NOT_ALLOWED": "Webhook URLs must use https and point to a public address.",
+        "APP_TOKEN_REQUIRED": "Only a partner app token can do this (webhooks belong to an app).",
     },
 )

@@ -5,6 +5,8 @@ from db.models.accounts.organizations import Invitation, Membership, Organizatio
 from db.models.accounts.users import AppToken, User
 from db.models.donations.categories import Category
 from db.models.donations.donations import Donation, DonationEvent, DonationReceipt, Listing, Need, ReceiptCounter
+from db.models.events.outbox import EventConsumer, MatchSnapshot, OutboxEvent
+from db.models.events.webhooks import Webhook, WebhookAttempt, WebhookDelivery
 from db.models.pathways.scholarships import Scholarship, ScholarshipApplication
 from db.models.pathways.stories import Story, StoryAudience, StoryTag
 from db.models.pathways.training import (
@@ -36,17 +38,20 @@ __all__ = [
     "DonationEvent",
     "DonationReceipt",
     "Enrollment",
+    "EventConsumer",
     "Invitation",
     "JobInvitation",
     "JobPosting",
     "JobRequiredCredential",
     "Listing",
+    "MatchSnapshot",
     "Membership",
     "MentorProfile",
     "Mentorship",
     "ModuleCompletion",
     "Need",
     "Organization",
+    "OutboxEvent",
     "PayReport",
     "RateBucket",
     "ReceiptCounter",
@@ -61,4 +66,7 @@ __all__ = [
     "TrainingProgram",
     "TrainingProgramArea",
     "User",
+    "Webhook",
+    "WebhookAttempt",
+    "WebhookDelivery",
 ]

@@ -102,7 +102,7 @@ async def _request(session: AsyncSession, listing: Listing, need: Need, quantity
     )
     session.add(donation)
     await session.flush()
-    donation_workflow.record(session, donation.id, None, DonationStatus.REQUESTED, actor, donation.message)
+    donation_workflow.record(session, donation, None, DonationStatus.REQUESTED, actor, donation.message)
     return donation
 
 

@@ -82,7 +82,7 @@ async def request(
         session.add(donation)
         await session.flush()
         donation_workflow.record(
-            session, donation.id, None, DonationStatus.REQUESTED, Actor.of(viewer, need.school_id), message or None
+            session, donation, None, DonationStatus.REQUESTED, Actor.of(viewer, need.school_id), message or None
         )
     return donation
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import Select, UnaryExpression, func, or_, select, update
 
+from core import outbox
 from core.clock import utcnow
 from core.errors import DomainError, ErrorCode, not_found
 from core.geo_search import page_near
@@ -19,10 +20,12 @@ from core.validation import Checks, contains_pattern
 from core.viewer import Scope, Viewer, require_role
 from db.engine import Database, rows_matched
 from db.enums.donations import DonationStatus, FulfillmentMethod, ItemCondition, ListingStatus
+from db.enums.events import EventType
 from db.models import Donation, Listing, Organization
 from db.models.donations.donations import listing_available, listing_status
 from resolvers.donations import categories
 from resolvers.donations import workflow as donation_workflow
+from resolvers.donations.events import listing_event
 from resolvers.donations.needs import MAX_QUANTITY
 from resolvers.donations.workflow import Action, Actor
 
@@ -118,7 +121,13 @@ async def create(db: Database, viewer: Viewer, donor_id: int, changes: dict) -> 
             values.update(postal_code=donor.postal_code, latitude=donor.latitude, longitude=donor.longitude)
         listing = Listing(donor_id=donor_id, created_by_id=viewer.user_id, **values)
         session.add(listing)
+        await session.flush()
+        outbox.append(session, _event(EventType.LISTING_CREATED, listing))
     return listing
+
+
+def _event(type: EventType, listing: Listing) -> outbox.Event:
+    return listing_event(type, listing, listing.status_at(utcnow()).value)
 
 
 async def _editable(session, viewer: Viewer, listing_id: int) -> Listing:
@@ -150,6 +159,7 @@ async def update_listing(db: Database, viewer: Viewer, listing_id: int, changes:
             await session.refresh(listing)
         for key, value in values.items():
             setattr(listing, key, value)
+        outbox.append(session, _event(EventType.LISTING_UPDATED, listing))
     return listing
 
 
@@ -181,6 +191,7 @@ async def withdraw(db: Database, viewer: Viewer, listing_id: int, reason: str | 
                 note=note,
                 values={"decline_reason": note},
             )
+        outbox.append(session, _event(EventType.LISTING_WITHDRAWN, listing))
     return listing
 
 

@@ -8,6 +8,7 @@ from enum import Enum
 
 from sqlalchemy import Select, case, func, or_, select, update
 
+from core import outbox
 from core.clock import utcnow
 from core.errors import DomainError, ErrorCode, not_found
 from core.geo_search import page_near
@@ -17,10 +18,12 @@ from core.validation import Checks, contains_pattern
 from core.viewer import Scope, Viewer, require_role
 from db.engine import Database, rows_matched
 from db.enums.donations import DonationStatus, NeedPriority, NeedStatus
+from db.enums.events import EventType
 from db.models import Donation, Need, Organization
 from db.models.donations.donations import need_status
 from resolvers.donations import categories
 from resolvers.donations import workflow as donation_workflow
+from resolvers.donations.events import need_event
 from resolvers.donations.workflow import Action, Actor
 
 MAX_QUANTITY = 100_000
@@ -81,6 +84,8 @@ async def create(db: Database, viewer: Viewer, school_id: int, changes: dict) ->
             **values,
         )
         session.add(need)
+        await session.flush()
+        outbox.append(session, need_event(EventType.NEED_CREATED, need))
     return need
 
 
@@ -109,6 +114,7 @@ async def update_need(db: Database, viewer: Viewer, need_id: int, changes: dict)
             await session.refresh(need)
         for key, value in values.items():
             setattr(need, key, value)
+        outbox.append(session, need_event(EventType.NEED_UPDATED, need))
     return need
 
 
@@ -130,6 +136,7 @@ async def close(db: Database, viewer: Viewer, need_id: int) -> Need:
                 note="The need was closed.",
                 values={"cancel_reason": "The need was closed."},
             )
+        outbox.append(session, need_event(EventType.NEED_CLOSED, need))
     return need
 
 
@@ -155,6 +162,7 @@ async def fulfill_service(db: Database, viewer: Viewer, need_id: int, organizati
         if rows_matched(changed) != 1:
             raise DomainError(ErrorCode.NEED_NOT_OPEN, "This need is already fulfilled.", "id")
         await session.refresh(need)
+        outbox.append(session, need_event(EventType.NEED_FULFILLED, need))
     return need
 
 

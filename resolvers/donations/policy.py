@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.viewer import Scope, Viewer
 from db.enums.donations import DonationStatus
-from db.models import Donation
+from db.models import Donation, OutboxEvent
 
 READ_SCOPES = frozenset({Scope.DONATIONS_READ.value, Scope.DONATIONS_WRITE.value})
 
@@ -56,3 +56,13 @@ async def partners_among(session: AsyncSession, readers: set[int], organization_
         )
     )
     return {org for pair in rows for org in pair} - readers
+
+
+def may_hear(viewer: Viewer, organization_ids: Collection[int], event: OutboxEvent) -> bool:
+    """Events follow the read rules: needs and listings are public, donations and receipts reach their
+    two parties (apps with a donations scope) and staff."""
+    if event.is_public or viewer.is_staff:
+        return True
+    if not app_may_read(viewer):
+        return False
+    return any(org in organization_ids for org in event.organization_ids)

@@ -9,6 +9,7 @@ from sqlalchemy import select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from core import outbox
 from core.clock import utcnow
 from core.errors import DomainError, ErrorCode, permission_denied
 from core.paging import Page, Slice
@@ -16,6 +17,7 @@ from core.viewer import Viewer
 from db.engine import Database
 from db.models import Category, Donation, DonationReceipt, Listing, Organization, ReceiptCounter
 from resolvers.donations import policy
+from resolvers.donations.events import receipt_event
 
 
 def receipt_number(year: int, donor_id: int, sequence: int) -> str:
@@ -70,6 +72,7 @@ async def issue(session: AsyncSession, donation: Donation) -> DonationReceipt:
     )
     session.add(receipt)
     await session.flush()
+    outbox.append(session, receipt_event(receipt))
     return receipt
 
 

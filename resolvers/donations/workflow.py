@@ -18,13 +18,16 @@ from sqlalchemy import case, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.attributes import set_committed_value
 
+from core import outbox
 from core.clock import utcnow
 from core.errors import DomainError, ErrorCode
 from core.viewer import Viewer
 from db.engine import rows_matched
 from db.enums.donations import DonationStatus as S
+from db.enums.events import EventType
 from db.models import Donation, DonationEvent, Listing, Need
 from db.models.donations.donations import listing_available
+from resolvers.donations.events import donation_event, need_event
 
 
 class Action(str, Enum):
@@ -84,12 +87,24 @@ def transition(action: Action, status: S) -> Transition:
     return move
 
 
+_ANNOUNCED = {
+    S.REQUESTED: EventType.DONATION_REQUESTED,
+    S.APPROVED: EventType.DONATION_APPROVED,
+    S.DECLINED: EventType.DONATION_DECLINED,
+    S.SHIPPED: EventType.DONATION_SHIPPED,
+    S.RECEIVED: EventType.DONATION_RECEIVED,
+    S.CANCELLED: EventType.DONATION_CANCELLED,
+}
+
+
 def record(
-    session: AsyncSession, donation_id: int, source: S | None, target: S, actor: Actor, note: str | None
+    session: AsyncSession, donation: Donation, source: S | None, target: S, actor: Actor, note: str | None
 ) -> None:
+    """The donation's own history (`Donation.events`) and the domain event partners hear of."""
+    outbox.append(session, donation_event(_ANNOUNCED[target], donation, source.value if source else None))
     session.add(
         DonationEvent(
-            donation_id=donation_id,
+            donation_id=donation.id,
             from_status=source.value if source else None,
             to_status=target.value,
             actor_user_id=actor.user_id,
@@ -121,7 +136,7 @@ async def move(
     for key, value in changes.items():
         set_committed_value(donation, key, value)
     await _EFFECTS[action](session, donation, source)
-    record(session, donation.id, source, target, actor, note)
+    record(session, donation, source, target, actor, note)
 
 
 async def _reserve(session: AsyncSession, donation: Donation, source: S) -> None:
@@ -150,11 +165,17 @@ async def _deliver(session: AsyncSession, donation: Donation, source: S) -> None
     await _change_listing(session, donation, reserved=-donation.quantity, donated=donation.quantity)
     # The need counts what it asked for at most; anything beyond is still the school's.
     total = Need.quantity_received + donation.quantity
-    await session.execute(
+    counted = await session.execute(
         update(Need)
         .where(Need.id == donation.need_id)
         .values(quantity_received=case((total > Need.quantity, Need.quantity), else_=total), updated_at=utcnow())
+        .returning(Need.quantity_received, Need.quantity)
+        .execution_options(synchronize_session=False)
     )
+    received, asked = counted.one()
+    if received >= asked > received - donation.quantity:  # this delivery is the one that fulfils the need
+        need = await session.get_one(Need, donation.need_id, populate_existing=True)
+        outbox.append(session, need_event(EventType.NEED_FULFILLED, need))
     receipt = await receipts.issue(session, donation)
     await tool_grant_delivery.fulfil_on_receipt(session, donation, receipt)
 

@@ -6,10 +6,10 @@ organization that runs the program or sponsors the award sees what it is a party
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Collection
 
-from core.viewer import Viewer
-from db.models import Scholarship, StudentProfile, TrainingProgram
+from core.viewer import Scope, Viewer
+from db.models import OutboxEvent, Scholarship, StudentProfile, TrainingProgram
 from resolvers.talent.policy import ViewerTies, in_students_circle
 
 
@@ -38,3 +38,15 @@ async def may_see_enrollment(
     if await in_students_circle(viewer, student, ties):
         return True
     return await mentors_it()
+
+
+def may_hear(viewer: Viewer, organization_ids: Collection[int], event: OutboxEvent) -> bool:
+    """Stories are public; a scholarship application's events reach the student and the sponsor's
+    members (its apps with talent:read), the same people who may read it."""
+    if event.is_public or viewer.is_staff:
+        return True
+    if viewer.user_id is not None and viewer.user_id in event.user_ids:
+        return True
+    if viewer.is_app and Scope.TALENT_READ.value not in viewer.scopes:
+        return False
+    return any(org in organization_ids for org in event.organization_ids)

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from core import outbox
 from core.clock import utcnow
 from core.errors import DomainError, DomainErrors, ErrorCode, not_found
 from core.insert_once import insert_once
@@ -18,8 +19,10 @@ from core.paging import Page, Slice
 from core.validation import Checks
 from core.viewer import MANAGERS, Viewer, require_role
 from db.engine import Database
+from db.enums.events import EventType
 from db.enums.pathways import ScholarshipApplicationStatus, ScholarshipKind
-from db.models import Credential, Organization, Scholarship, ScholarshipApplication
+from db.models import Credential, Organization, Scholarship, ScholarshipApplication, StudentProfile
+from resolvers.pathways.events import scholarship_application_event
 from resolvers.pathways.scholarship_eligibility import applicants, ineligibility
 from resolvers.talent.policy import own_profile
 
@@ -192,7 +195,10 @@ async def apply(db: Database, viewer: Viewer, scholarship_id: int, essay: str) -
         )
         if application_id is None:
             raise DomainError(ErrorCode.ALREADY_APPLIED, "You have already applied.", "scholarshipId")
-        return await session.get_one(ScholarshipApplication, application_id)
+        application = await session.get_one(ScholarshipApplication, application_id)
+        created = EventType.SCHOLARSHIP_APPLICATION_CREATED
+        outbox.append(session, scholarship_application_event(created, application, scholarship, student))
+        return application
 
 
 async def _reviewable(session: AsyncSession, viewer: Viewer, application_id: int) -> ScholarshipApplication:
@@ -240,7 +246,12 @@ async def award(db: Database, viewer: Viewer, application_id: int) -> Scholarshi
         ).scalar_one_or_none()
         if claimed is None:
             raise DomainError(ErrorCode.AWARDS_EXHAUSTED, "Every award has already been made.", "id")
-        return await session.get_one(ScholarshipApplication, application.id, populate_existing=True)
+        awarded = await session.get_one(ScholarshipApplication, application.id, populate_existing=True)
+        scholarship = await session.get_one(Scholarship, application.scholarship_id)
+        student = await session.get_one(StudentProfile, application.student_id)
+        announced = EventType.SCHOLARSHIP_APPLICATION_AWARDED
+        outbox.append(session, scholarship_application_event(announced, awarded, scholarship, student))
+        return awarded
 
 
 async def decline(db: Database, viewer: Viewer, application_id: int) -> ScholarshipApplication:

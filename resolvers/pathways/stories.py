@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import delete, exists, select
 
+from core import outbox
 from core.errors import ErrorCode, not_found
 from core.markdown import active_content
 from core.paging import Page, Slice
@@ -16,6 +17,7 @@ from core.viewer import ANY_MEMBER, Scope, Viewer, require_role
 from db.engine import Database
 from db.enums.pathways import Audience
 from db.models import Organization, Story, StoryAudience, StoryTag
+from resolvers.pathways.events import story_event
 
 MAX_TAGS = 10
 MAX_TAG_LENGTH = 40
@@ -85,6 +87,7 @@ async def create(db: Database, viewer: Viewer, given: StoryInput) -> Story:
         await session.flush()
         session.add_all(StoryAudience(story_id=story.id, audience=a) for a in story.audience)
         session.add_all(StoryTag(story_id=story.id, tag=t) for t in story.tags)
+        outbox.append(session, story_event(story))
     return story
 
 

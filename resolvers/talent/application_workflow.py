@@ -12,12 +12,15 @@ from enum import Enum
 from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from core import outbox
 from core.clock import utcnow
 from core.errors import DomainError, ErrorCode
 from core.viewer import Viewer
 from db.engine import rows_matched
+from db.enums.events import EventType
 from db.enums.talent import ApplicationStatus as S
-from db.models import Application, ApplicationEvent
+from db.models import Application, ApplicationEvent, StudentProfile
+from resolvers.talent.events import application_event
 
 
 class Party(str, Enum):
@@ -90,3 +93,6 @@ async def move(
         raise DomainError(ErrorCode.INVALID_TRANSITION, "The application changed meanwhile; reload it.", "status")
     record(session, application.id, viewer, party, current, to, note)
     application.status, application.status_changed_at = to.value, now
+    student = await session.get_one(StudentProfile, application.student_id)
+    announced = EventType.APPLICATION_WITHDRAWN if to is S.WITHDRAWN else EventType.APPLICATION_MOVED
+    outbox.append(session, application_event(announced, application, student, current.value))

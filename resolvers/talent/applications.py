@@ -9,16 +9,19 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from core import outbox
 from core.errors import DomainError, ErrorCode, not_found
 from core.paging import Page, Slice
 from core.validation import Checks
 from core.viewer import ANY_MEMBER, Scope, Viewer, require_role
 from db.engine import Database
+from db.enums.events import EventType
 from db.enums.talent import ApplicationStatus
 from db.models import Application, JobPosting, StudentProfile
 from resolvers.talent import application_workflow as workflow
 from resolvers.talent import openings as job_openings
 from resolvers.talent.application_workflow import Party
+from resolvers.talent.events import application_event
 from resolvers.talent.jobs import is_open
 from resolvers.talent.students import own_profile
 
@@ -47,6 +50,7 @@ async def open_application(
     except IntegrityError:
         raise DomainError(ErrorCode.ALREADY_APPLIED, "You already applied to this posting.", "jobPostingId") from None
     workflow.record(session, application.id, viewer, Party.STUDENT, None, ApplicationStatus.APPLIED)
+    outbox.append(session, application_event(EventType.APPLICATION_CREATED, application, student))
     return application
 
 

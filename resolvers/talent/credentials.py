@@ -10,13 +10,16 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from core import outbox
 from core.clock import today, utcnow
 from core.errors import DomainError, ErrorCode, not_found
 from core.validation import Checks, contains_pattern
 from core.viewer import ANY_MEMBER, Viewer, require_role
 from db.engine import Database
+from db.enums.events import EventType
 from db.enums.talent import CredentialStatus
 from db.models import Credential, StudentCredential, StudentProfile
+from resolvers.talent.events import credential_event
 from resolvers.talent.students import own_profile
 
 EXPIRING_WITHIN = timedelta(days=90)
@@ -106,6 +109,7 @@ async def add(db: Database, viewer: Viewer, given: CredentialInput) -> StudentCr
             await session.flush()
         except IntegrityError:
             raise DomainError(ErrorCode.DUPLICATE, "You already added this credential for that date.", "code") from None
+        outbox.append(session, credential_event(EventType.CREDENTIAL_ADDED, row, profile))
     return row
 
 
@@ -128,6 +132,7 @@ async def verify(db: Database, viewer: Viewer, credential_id: int) -> StudentCre
             raise DomainError(ErrorCode.INVALID_TRANSITION, "This credential is already verified.", "id")
         row.verified_at, row.verified_by_id = utcnow(), user_id
         profile.updated_at = utcnow()  # matching indexes refresh on the profile's stamp
+        outbox.append(session, credential_event(EventType.CREDENTIAL_VERIFIED, row, profile))
     return row
 
 

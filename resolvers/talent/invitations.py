@@ -6,13 +6,16 @@ from datetime import timedelta
 
 from sqlalchemy import func, select, update
 
+from core import outbox
 from core.clock import utcnow
 from core.errors import DomainError, ErrorCode, not_found
 from core.viewer import ANY_MEMBER, Scope, Viewer, require_role
 from db.engine import Database, rows_matched
+from db.enums.events import EventType
 from db.enums.talent import InvitationStatus
 from db.models import Application, JobInvitation, JobPosting, Organization, StudentProfile
 from resolvers.talent.applications import checked_note, open_application
+from resolvers.talent.events import invitation_event
 from resolvers.talent.jobs import is_open
 
 CAP_WINDOW = timedelta(days=7)
@@ -70,6 +73,8 @@ async def create(
             message=message,
         )
         session.add(invitation)
+        await session.flush()
+        outbox.append(session, invitation_event(EventType.INVITATION_CREATED, invitation, student))
     return invitation
 
 
@@ -97,6 +102,8 @@ async def respond(
         if rows_matched(answered) == 0:
             raise DomainError(ErrorCode.INVALID_TRANSITION, f"This invitation is already {invitation.status}.", "id")
         invitation.status, invitation.responded_at = to.value, now
+        announced = EventType.INVITATION_ACCEPTED if accept else EventType.INVITATION_DECLINED
+        outbox.append(session, invitation_event(announced, invitation, student))
         application = None
         if accept:
             application = await session.scalar(

@@ -8,6 +8,7 @@ from datetime import date
 from sqlalchemy import Select, delete, exists, func, or_, select
 from sqlalchemy import update as sql_update
 
+from core import outbox
 from core.clock import today, utcnow
 from core.errors import DomainError, ErrorCode, not_found
 from core.geo_search import ids_within
@@ -18,11 +19,13 @@ from core.regions import state_of
 from core.validation import Checks, contains_pattern
 from core.viewer import ANY_MEMBER, Scope, Viewer, require_role
 from db.engine import Database, rows_matched
+from db.enums.events import EventType
 from db.enums.talent import PayUnit, PostingStatus
 from db.models import Credential, JobPosting, JobRequiredCredential, Organization
 from resolvers.talent import openings as job_openings
 from resolvers.talent import skills
 from resolvers.talent.credentials import ids_for_codes
+from resolvers.talent.events import job_posting_event
 from resolvers.talent.pay_units import PAY_CURRENCY, PayRange, check_range, to_hourly_cents
 
 
@@ -117,6 +120,7 @@ async def create(db: Database, viewer: Viewer, changes: dict) -> tuple[JobPostin
         session.add(posting)
         await session.flush()
         await _replace_required(session, posting.id, changes)
+        outbox.append(session, job_posting_event(EventType.JOB_POSTING_CREATED, posting, posting.status))
     return posting, normalized
 
 
@@ -156,6 +160,7 @@ async def close(db: Database, viewer: Viewer, posting_id: int) -> JobPosting:
         if rows_matched(closed) == 0:
             raise DomainError(ErrorCode.INVALID_TRANSITION, "This posting is already closed.", "id")
         await session.refresh(posting)
+        outbox.append(session, job_posting_event(EventType.JOB_POSTING_CLOSED, posting, posting.status))
     return posting
 
 

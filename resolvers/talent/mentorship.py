@@ -12,6 +12,7 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from core import outbox
 from core.clock import utcnow
 from core.errors import DomainError, ErrorCode, not_found
 from core.geo_search import ids_within
@@ -21,10 +22,12 @@ from core.paging import Page, Slice
 from core.validation import Checks
 from core.viewer import Viewer
 from db.engine import Database, rows_matched
+from db.enums.events import EventType
 from db.enums.talent import MentorshipStatus as M
 from db.models import MentorProfile, Mentorship
 from resolvers.talent import skills
 from resolvers.talent.credentials import ids_for_codes
+from resolvers.talent.events import mentorship_event
 
 MAX_CAPACITY = 50
 
@@ -107,6 +110,7 @@ async def request(db: Database, viewer: Viewer, mentor_id: int, message: str | N
             raise DomainError(
                 ErrorCode.DUPLICATE, "You already have an open request with this mentor.", "mentorId"
             ) from None
+        outbox.append(session, mentorship_event(EventType.MENTORSHIP_REQUESTED, mentorship, mentor))
     return mentorship
 
 
@@ -159,6 +163,8 @@ async def respond(db: Database, viewer: Viewer, mentorship_id: int, accept: bool
                     "id",
                 )
         await session.refresh(mentorship)
+        if accept:
+            outbox.append(session, mentorship_event(EventType.MENTORSHIP_ACCEPTED, mentorship, mentor))
     return mentorship
 
 
@@ -180,6 +186,7 @@ async def end(db: Database, viewer: Viewer, mentorship_id: int) -> Mentorship:
         ):
             raise _refuse(mentorship, "ended")
         await session.refresh(mentorship)
+        outbox.append(session, mentorship_event(EventType.MENTORSHIP_ENDED, mentorship, mentor))
     return mentorship
 
 

@@ -9,17 +9,20 @@ from __future__ import annotations
 from sqlalchemy import case, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from core import outbox
 from core.clock import utcnow
 from core.errors import DomainError, ErrorCode
 from db.engine import rows_matched
+from db.enums.events import EventType
 from db.enums.talent import PostingStatus
 from db.models import JobPosting
+from resolvers.talent.events import job_posting_event
 
 
 async def fill_opening(session: AsyncSession, posting_id: int) -> None:
     """Count one hire against the posting; refused once every opening is filled."""
     last_one = JobPosting.hires + 1 >= JobPosting.openings
-    filled = await session.execute(
+    counted = await session.execute(
         update(JobPosting)
         .where(JobPosting.id == posting_id, JobPosting.hires < JobPosting.openings)
         .values(
@@ -27,10 +30,15 @@ async def fill_opening(session: AsyncSession, posting_id: int) -> None:
             updated_at=utcnow(),
             status=case((last_one, PostingStatus.FILLED.value), else_=JobPosting.status),
         )
+        .returning(JobPosting.status)
         .execution_options(synchronize_session=False)
     )
-    if rows_matched(filled) == 0:
+    status = counted.scalar_one_or_none()
+    if status is None:
         raise DomainError(ErrorCode.NO_OPENINGS_LEFT, "Every opening of this posting is already filled.", "status")
+    if status == PostingStatus.FILLED.value:
+        posting = await session.get_one(JobPosting, posting_id, populate_existing=True)
+        outbox.append(session, job_posting_event(EventType.JOB_POSTING_FILLED, posting, status))
 
 
 async def set_openings(session: AsyncSession, posting: JobPosting, openings: int) -> None:

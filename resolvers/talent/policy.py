@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.errors import DomainError, ErrorCode, not_found
 from core.viewer import Scope, Viewer
-from db.models import Membership, Organization, StudentProfile
+from db.models import Membership, Organization, OutboxEvent, StudentProfile
 from resolvers.talent.students import released
 
 
@@ -118,3 +118,19 @@ async def own_profile(session: AsyncSession, viewer: Viewer) -> StudentProfile:
     if student is None:
         raise DomainError(ErrorCode.NO_STUDENT_PROFILE, "Create your student profile first.")
     return student
+
+
+async def may_hear(viewer: Viewer, ties: ViewerTies, event: OutboxEvent, student: StudentProfile | None) -> bool:
+    """Events follow the read rules: postings are public; events about a student reach the student, and
+    the organizations the event concerns only while those may see that student; mentorships concern
+    their two people only."""
+    if event.is_public or viewer.is_staff:
+        return True
+    if viewer.user_id is not None and viewer.user_id in event.user_ids:
+        return True
+    if event.student_id is None or student is None:
+        return False
+    mine = await ties.organization_ids()
+    if not any(org in mine for org in event.organization_ids):
+        return False
+    return await may_see_student(viewer, student, ties)

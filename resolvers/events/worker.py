@@ -1,0 +1,73 @@
+"""The delivery worker: fans events out to webhooks, delivers what is due, watches rankings for match
+events, and keeps house (credential expiry announcements, retention).
+
+Run any number (`python app.py worker`, on any machine, against one PostgreSQL): they share work
+through the database alone. With SQLite, `serve` runs one in process.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+
+import aiohttp
+
+from core.settings import Settings
+from db.engine import Database
+from resolvers.events.delivery import deliver_due, new_client
+from resolvers.events.fanout import fan_out
+from resolvers.events.retention import prune
+from resolvers.events.wakeup import Wakeup
+from resolvers.matches.watch import watch as watch_matches
+from resolvers.talent.credential_expiry import announce_expiring
+
+logger = logging.getLogger("shopready.worker")
+HOUSEKEEPING_SECONDS = 3600.0
+MATCH_WATCH_SECONDS = 2.0  # rankings are re-checked this often at most, however busy the outbox
+
+
+class Worker:
+    def __init__(self, db: Database, settings: Settings, client: aiohttp.ClientSession | None = None) -> None:
+        self.db, self.settings = db, settings
+        self.client = client or new_client()
+        self.wakeup = Wakeup(db)
+        self._housekept_at: float | None = None
+        self._watched_at = 0.0
+
+    async def step(self) -> int:
+        """One round: fan out new events, deliver one batch; returns how much was done."""
+        if time.monotonic() - self._watched_at > MATCH_WATCH_SECONDS:
+            self._watched_at = time.monotonic()
+            await watch_matches(self.db)
+        fanned = await fan_out(self.db)
+        sent = await deliver_due(self.db, self.settings, self.client)
+        return fanned + sent
+
+    async def housekeeping(self) -> None:
+        announced = await announce_expiring(self.db)
+        deliveries, events = await prune(self.db, self.settings.event_retention_days)
+        logger.info(
+            "housekeeping: %d expiring credentials announced, pruned %d deliveries and %d events",
+            announced,
+            deliveries,
+            events,
+        )
+
+    async def run(self, stop: asyncio.Event) -> None:
+        await self.wakeup.start()
+        try:
+            while not stop.is_set():
+                try:
+                    if self._housekept_at is None or time.monotonic() - self._housekept_at > HOUSEKEEPING_SECONDS:
+                        self._housekept_at = time.monotonic()
+                        await self.housekeeping()
+                    busy = await self.step()
+                except Exception:  # the worker outlives a bad round; the reason goes to the log
+                    logger.exception("worker round failed")
+                    busy = 0
+                if not busy:
+                    await self.wakeup.wait(self.settings.worker_poll_seconds)
+        finally:
+            await self.wakeup.stop()
+            await self.client.close()
