@@ -19,14 +19,17 @@ from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.schema import BaseSchema
 
+from core import clock
 from core.http_guards import BodyGuard, ErrorsAsJson, RequestId
 from core.logging import configure as configure_logging
+from core.mailer import Mailer
 from core.passwords import Passwords
 from core.rate_limits import RateLimiter
 from core.settings import Settings
 from core.viewer import ANONYMOUS
 from db import migrate
 from db.engine import Database
+from resolvers.accounts.export import export_person
 from schema import build_schema
 from schema.authentication import BearerTokenBackend, unauthorized
 from schema.context import Context
@@ -35,10 +38,13 @@ logger = logging.getLogger("shopready")
 
 
 class ShopReadyGraphQL(GraphQL[Context, None]):
-    def __init__(self, schema: BaseSchema, db: Database, settings: Settings, passwords: Passwords) -> None:
+    def __init__(
+        self, schema: BaseSchema, db: Database, settings: Settings, passwords: Passwords, mailer: Mailer
+    ) -> None:
         super().__init__(schema, graphql_ide=None if settings.is_production else "graphiql")
-        self.db, self.settings, self.passwords = db, settings, passwords
-        self.limits = RateLimiter(db)
+        self.db, self.settings, self.passwords, self.mailer = db, settings, passwords, mailer
+        # the injectable clock, so tests move time for limits instead of sleeping
+        self.limits = RateLimiter(db, clock=lambda: clock.utcnow().timestamp())
 
     async def get_context(self, request: Request | WebSocket, response: Response | WebSocket) -> Context:
         principal = request.scope.get("user")
@@ -51,15 +57,19 @@ class ShopReadyGraphQL(GraphQL[Context, None]):
             viewer=principal.viewer if principal is not None else ANONYMOUS,
             request_id=request.state.request_id,
             limits=self.limits,
+            mailer=self.mailer,
         )
 
 
-def create_app(settings: Settings | None = None, *, db: Database | None = None) -> Starlette:
+def create_app(
+    settings: Settings | None = None, *, db: Database | None = None, mailer: Mailer | None = None
+) -> Starlette:
     settings = settings or Settings.from_env()
     settings.check()
     db = db or Database(settings.database_url)
+    mailer = mailer or Mailer.configured(settings.smtp_url, settings.mail_dir, settings.mail_from)
     passwords = Passwords(time_cost=settings.password_time_cost, memory_cost_kib=settings.password_memory_kib)
-    graphql = ShopReadyGraphQL(build_schema(settings), db, settings, passwords)
+    graphql = ShopReadyGraphQL(build_schema(settings), db, settings, passwords, mailer)
 
     async def healthz(request: Request) -> JSONResponse:
         return JSONResponse({"status": "ok"})
@@ -75,9 +85,26 @@ def create_app(settings: Settings | None = None, *, db: Database | None = None) 
             return JSONResponse({"status": "unavailable", "database": "migrations pending"}, status_code=503)
         return JSONResponse({"status": "ok"})
 
+    async def export_me(request: Request) -> Response:
+        """Everything the signed-in person's account holds, as a JSON download; people only, not apps."""
+        viewer = request.user.viewer
+        if viewer.user_id is None:
+            status, message = (403, "App tokens cannot export a person's data.") if viewer.is_app else (401, "Sign in.")
+            headers = {"WWW-Authenticate": 'Bearer realm="shopready"'} if status == 401 else {}
+            code = "PERMISSION_DENIED" if viewer.is_app else "UNAUTHENTICATED"
+            return JSONResponse({"errors": [{"message": message, "extensions": {"code": code}}]}, status, headers)
+        return JSONResponse(
+            await export_person(db, viewer.user_id),
+            headers={
+                "Content-Disposition": 'attachment; filename="shopready-export.json"',
+                "Cache-Control": "no-store",
+            },
+        )
+
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         yield
+        await mailer.drain()
         await db.dispose()
 
     app = Starlette(
@@ -85,6 +112,7 @@ def create_app(settings: Settings | None = None, *, db: Database | None = None) 
             Route("/graphql", graphql, methods=["GET", "POST"]),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
+            Route("/exports/me", export_me, methods=["GET"]),
         ],
         middleware=[
             Middleware(RequestId),
@@ -94,7 +122,7 @@ def create_app(settings: Settings | None = None, *, db: Database | None = None) 
         ],
         lifespan=lifespan,
     )
-    app.state.db, app.state.settings, app.state.graphql = db, settings, graphql
+    app.state.db, app.state.settings, app.state.graphql, app.state.mailer = db, settings, graphql, mailer
     return app
 
 

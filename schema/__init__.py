@@ -20,9 +20,11 @@ from strawberry.tools import merge_types
 
 from core.rate_limits import Bucket
 from core.settings import Settings
+from schema.accounts.account_security import AccountSecurityMutations
 from schema.accounts.app_tokens import AppTokenMutations
 from schema.accounts.organizations import OrganizationMutations, OrganizationQueries
-from schema.accounts.users import AccountMutations, AccountQueries
+from schema.accounts.sign_in import SignInMutations
+from schema.accounts.users import AccountQueries
 from schema.context import Info
 from schema.cost import QueryCost
 from schema.donations.categories import CatalogQueries
@@ -82,7 +84,8 @@ QUERIES = (
     AllocationQueries,
 )
 MUTATIONS = (
-    AccountMutations,
+    SignInMutations,
+    AccountSecurityMutations,
     OrganizationMutations,
     AppTokenMutations,
     NeedMutations,
