@@ -18,7 +18,9 @@ mutation ($refreshToken: String!) {
   tokenRefresh(input: {refreshToken: $refreshToken}) { token refreshToken userErrors { field code } }
 }"""
 REVOKE = """
-mutation ($everywhere: Boolean!) { tokenRevoke(input: {everywhere: $everywhere}) { sessionsEnded userErrors { code } } }"""
+mutation ($everywhere: Boolean!) {
+  tokenRevoke(input: {everywhere: $everywhere}) { sessionsEnded userErrors { code } }
+}"""
 ME = "{ me { email } }"
 
 
