@@ -22,7 +22,8 @@ ErrorCode = enum_type(
         "DUPLICATE": "An equal object already exists.",
         "INVALID_TRANSITION": "The object's current status does not allow this step.",
         # accounts
-        "EMAIL_TAKEN": "An account with this email already exists.",
+        "EMAIL_TAKEN": "No longer returned: `userRegister` answers a taken address like a free one and mails its "
+        "owner instead.",
         "INVALID_EMAIL": "Not a valid email address.",
         "PASSWORD_TOO_SHORT": "The password is shorter than the minimum length.",
         "PASSWORD_TOO_LONG": "The password is longer than the maximum length.",
