@@ -11,6 +11,7 @@ import asyncio
 import logging
 import ssl
 import uuid
+from collections.abc import Awaitable
 from dataclasses import dataclass
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
@@ -113,6 +114,10 @@ class FileTransport:
         path.write_bytes(content)
 
 
+async def _ready(mail: Mail) -> Mail:
+    return mail
+
+
 class Mailer:
     """Builds messages with the configured sender and hands them to a transport."""
 
@@ -132,15 +137,24 @@ class Mailer:
 
     def send_later(self, mail: Mail) -> None:
         """Send in the background; a failure is logged (the person can ask for the mail again)."""
-        task = asyncio.get_running_loop().create_task(self._send_logged(mail))
+        self.later(_ready(mail))
+
+    def later(self, compose: Awaitable[Mail | None]) -> None:
+        """Run `compose` in the background and send the mail it returns, if any. Account use cases put all
+        their address-dependent work here, so the answer's timing cannot depend on the address."""
+        task = asyncio.get_running_loop().create_task(self._compose_and_send(compose))
         self._pending.add(task)
         task.add_done_callback(self._pending.discard)
 
-    async def _send_logged(self, mail: Mail) -> None:
+    async def _compose_and_send(self, compose: Awaitable[Mail | None]) -> None:
+        mail = None
         try:
-            await self.send(mail)
+            mail = await compose
+            if mail is not None:
+                await self.send(mail)
         except Exception:
-            logger.exception("mail to %s with subject %r could not be sent", mail.to, mail.subject)
+            to = mail.to if mail is not None else "(not composed)"
+            logger.exception("mail to %s could not be sent", to)
 
     async def drain(self) -> None:
         """Wait until every background send has finished."""

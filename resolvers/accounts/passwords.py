@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
+from core.mailer import Mail
 from core.passwords import check_password
 from core.viewer import Viewer
 from db.enums.accounts import AccountTokenPurpose, SessionEnd
@@ -19,18 +20,23 @@ from resolvers.accounts.signin import invalid_credentials
 
 
 async def request_reset(accounts: Accounts, *, email: str) -> None:
-    """Mail a reset link if the address has an account; the answer and the work are the same either way
-    (the mail goes out in the background)."""
+    """Mail a reset link if the address has an account. Everything that depends on the address happens in
+    the background, so the answer and its timing are the same either way."""
     email = normalize_email(email)
     await accounts.limits.account_mail_request(accounts.client)
+    accounts.mailer.later(_reset_mail(accounts, email))
+
+
+async def _reset_mail(accounts: Accounts, email: str) -> Mail | None:
     lifetime = timedelta(minutes=accounts.settings.reset_token_minutes)
-    token = None
     async with accounts.db.write() as session:
         user = await session.scalar(select(User).where(User.email == email))
-        if user is not None:
-            token = await account_tokens.issue(session, user, AccountTokenPurpose.RESET_PASSWORD, lifetime)
-    if token is not None and await accounts.limits.may_mail(email):
-        accounts.mailer.send_later(account_mail.password_reset(accounts.settings, email, token))
+        if user is None:
+            return None
+        token = await account_tokens.issue(session, user, AccountTokenPurpose.RESET_PASSWORD, lifetime)
+    if not await accounts.limits.may_mail(email):
+        return None
+    return account_mail.password_reset(accounts.settings, email, token)
 
 
 async def reset(accounts: Accounts, *, token: str, password: str) -> None:

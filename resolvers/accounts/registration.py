@@ -30,10 +30,15 @@ async def register(accounts: Accounts, *, email: str, password: str, name: str) 
     email = normalize_email(email)
     check_password(password, email=email)
     await accounts.limits.registration(accounts.client)
-    # Hashed in every case, so a taken address answers as slowly as a free one.
+    # Hashed in every case; what depends on the address (is it taken?) happens in the background, so the
+    # answer and its timing are the same for a taken and a free address.
     password_hash = await accounts.passwords.hash(password)
+    accounts.mailer.later(_registration_mail(accounts, email, name, password_hash))
+    return email
+
+
+async def _registration_mail(accounts: Accounts, email: str, name: str, password_hash: str) -> Mail | None:
     lifetime = timedelta(hours=accounts.settings.verification_token_hours)
-    mail: Mail | None = None
     try:
         async with accounts.db.write() as session:
             user = await session.scalar(select(User).where(User.email == email))
@@ -51,7 +56,5 @@ async def register(accounts: Accounts, *, email: str, password: str, name: str) 
                 )
                 mail = account_mail.verification(accounts.settings, email, token)
     except IntegrityError:  # a concurrent registration of the address won; its mail is on its way
-        mail = None
-    if mail is not None and await accounts.limits.may_mail(email):
-        accounts.mailer.send_later(mail)
-    return email
+        return None
+    return mail if await accounts.limits.may_mail(email) else None

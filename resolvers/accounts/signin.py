@@ -11,6 +11,7 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from core.errors import DomainError, ErrorCode
+from core.mailer import Mail
 from db.enums.accounts import AccountTokenPurpose
 from db.models import User
 from resolvers.accounts import account_mail, account_tokens, sessions
@@ -40,29 +41,35 @@ async def sign_in(accounts: Accounts, *, email: str, password: str) -> SignedIn:
     if user.email_verified_at is None:
         # The right password for an address not confirmed yet (e.g. an account from before verification
         # existed): mail the owner a link, and answer as for any failure.
-        await _mail_verification(accounts, user)
+        accounts.mailer.later(_verification_mail(accounts, user))
         raise invalid_credentials()
     accounts.limits.sign_in_succeeded(account, accounts.client)
     async with accounts.db.write() as session:
         return await sessions.start(session, accounts.settings, user)
 
 
-async def _mail_verification(accounts: Accounts, user: User) -> None:
+async def _verification_mail(accounts: Accounts, user: User) -> Mail | None:
     lifetime = timedelta(hours=accounts.settings.verification_token_hours)
     async with accounts.db.write() as session:
         token = await account_tokens.issue(session, user, AccountTokenPurpose.VERIFY_EMAIL, lifetime)
-    if await accounts.limits.may_mail(user.email):
-        accounts.mailer.send_later(account_mail.verification(accounts.settings, user.email, token))
+    if not await accounts.limits.may_mail(user.email):
+        return None
+    return account_mail.verification(accounts.settings, user.email, token)
 
 
 async def resend_verification(accounts: Accounts, *, email: str) -> None:
-    """Mail a new link to an unconfirmed account; the same answer for any address."""
+    """Mail a new link to an unconfirmed account; the same answer, in the same time, for any address."""
     email = normalize_email(email)
     await accounts.limits.account_mail_request(accounts.client)
+    accounts.mailer.later(_resend(accounts, email))
+
+
+async def _resend(accounts: Accounts, email: str) -> Mail | None:
     async with accounts.db.read() as session:
         user = await session.scalar(select(User).where(User.email == email))
-    if user is not None and user.email_verified_at is None:
-        await _mail_verification(accounts, user)
+    if user is None or user.email_verified_at is not None:
+        return None
+    return await _verification_mail(accounts, user)
 
 
 async def verify_email(accounts: Accounts, *, token: str) -> SignedIn:

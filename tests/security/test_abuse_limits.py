@@ -92,7 +92,7 @@ async def test_the_buckets_live_in_the_database_not_in_one_process(api: Api, app
     assert not any(person.email in k for k in keys)  # the address is hashed
 
 
-async def test_registration_is_limited_per_client(api: Api, app: Any) -> None:
+async def test_registration_is_limited_per_client(api: Api, app: Any, mailbox: Mailbox) -> None:
     limit = api.settings.registration_limit_per_client
     async with client_at(api, app, ATTACKER) as attacker:
         for i in range(limit):
@@ -104,6 +104,7 @@ async def test_registration_is_limited_per_client(api: Api, app: Any) -> None:
             REGISTER, {"input": {"email": "bot-extra@example.com", "password": "bot password 77", "name": "B"}}
         )
     assert codes(refused["userRegister"]) == ["RATE_LIMITED"]
+    assert len(await mailbox.received()) == limit  # the accounts are written in the background, with their mail
     assert await count(api, User) == limit
     async with client_at(api, app, VICTIM_HOME) as someone:
         ok = await someone.gql(
