@@ -58,7 +58,9 @@ async def test_migration_0009_normalizes_stored_emails_and_keeps_every_row() -> 
             )
         migrate.upgrade(url)
         async with engine.connect() as conn:
-            emails = dict((await conn.execute(text("SELECT id, email FROM user_account ORDER BY id"))).all())
+            emails: dict[int, str] = dict(
+                (await conn.execute(text("SELECT id, email FROM user_account ORDER BY id"))).all()
+            )
             members = (await conn.execute(text("SELECT count(*) FROM membership"))).scalar()
         await engine.dispose()
         # normalized where that names no other account; a collision is left for a person to resolve
