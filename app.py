@@ -26,14 +26,17 @@ from strawberry.exceptions import ConnectionRejectionError
 from strawberry.schema import BaseSchema
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 
+from core import clock
 from core.http_guards import BodyGuard, ErrorsAsJson, RequestId
 from core.logging import configure as configure_logging
+from core.mailer import Mailer
 from core.passwords import Passwords
 from core.rate_limits import RateLimiter
 from core.settings import Settings
 from core.viewer import ANONYMOUS
 from db import migrate
 from db.engine import Database, is_sqlite
+from resolvers.accounts.export import export_person
 from resolvers.events.bus import EventBus
 from resolvers.events.worker import Worker
 from schema import build_schema
@@ -45,7 +48,13 @@ logger = logging.getLogger("shopready")
 
 class ShopReadyGraphQL(GraphQL[Context, None]):
     def __init__(
-        self, schema: BaseSchema, db: Database, settings: Settings, passwords: Passwords, backend: BearerTokenBackend
+        self,
+        schema: BaseSchema,
+        db: Database,
+        settings: Settings,
+        passwords: Passwords,
+        backend: BearerTokenBackend,
+        mailer: Mailer,
     ) -> None:
         super().__init__(
             schema,
@@ -55,8 +64,9 @@ class ShopReadyGraphQL(GraphQL[Context, None]):
             connection_init_wait_timeout=timedelta(seconds=settings.subscription_init_timeout_seconds),
             max_subscriptions_per_connection=settings.subscriptions_per_connection,
         )
-        self.db, self.settings, self.passwords, self.backend = db, settings, passwords, backend
-        self.limits = RateLimiter(db)
+        self.db, self.settings, self.passwords, self.backend, self.mailer = db, settings, passwords, backend, mailer
+        # the injectable clock, so tests move time for limits instead of sleeping
+        self.limits = RateLimiter(db, clock=lambda: clock.utcnow().timestamp())
         self.bus = EventBus(db, settings.worker_poll_seconds)
 
     async def on_ws_connect(self, context: Context) -> None:
@@ -84,20 +94,26 @@ class ShopReadyGraphQL(GraphQL[Context, None]):
             request_id=getattr(request.state, "request_id", None) or f"ws-{uuid.uuid4().hex[:16]}",
             limits=self.limits,
             bus=self.bus,
+            mailer=self.mailer,
         )
 
 
 def create_app(
-    settings: Settings | None = None, *, db: Database | None = None, run_worker: bool | None = None
+    settings: Settings | None = None,
+    *,
+    db: Database | None = None,
+    mailer: Mailer | None = None,
+    run_worker: bool | None = None,
 ) -> Starlette:
     """The app; `run_worker` (default: on SQLite) runs the delivery worker inside this process."""
     settings = settings or Settings.from_env()
     settings.check()
     owns_db = db is None
     db = db or Database(settings.database_url)
+    mailer = mailer or Mailer.configured(settings.smtp_url, settings.mail_dir, settings.mail_from)
     passwords = Passwords(time_cost=settings.password_time_cost, memory_cost_kib=settings.password_memory_kib)
     backend = BearerTokenBackend(db, settings)
-    graphql = ShopReadyGraphQL(build_schema(settings), db, settings, passwords, backend)
+    graphql = ShopReadyGraphQL(build_schema(settings), db, settings, passwords, backend, mailer)
     in_process_worker = is_sqlite(settings.database_url) if run_worker is None else run_worker
 
     async def healthz(request: Request) -> JSONResponse:
@@ -114,6 +130,22 @@ def create_app(
             return JSONResponse({"status": "unavailable", "database": "migrations pending"}, status_code=503)
         return JSONResponse({"status": "ok"})
 
+    async def export_me(request: Request) -> Response:
+        """Everything the signed-in person's account holds, as a JSON download; people only, not apps."""
+        viewer = request.user.viewer
+        if viewer.user_id is None:
+            status, message = (403, "App tokens cannot export a person's data.") if viewer.is_app else (401, "Sign in.")
+            headers = {"WWW-Authenticate": 'Bearer realm="shopready"'} if status == 401 else {}
+            code = "PERMISSION_DENIED" if viewer.is_app else "UNAUTHENTICATED"
+            return JSONResponse({"errors": [{"message": message, "extensions": {"code": code}}]}, status, headers)
+        return JSONResponse(
+            await export_person(db, viewer.user_id),
+            headers={
+                "Content-Disposition": 'attachment; filename="shopready-export.json"',
+                "Cache-Control": "no-store",
+            },
+        )
+
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         stop = asyncio.Event()
@@ -124,6 +156,7 @@ def create_app(
             with contextlib.suppress(asyncio.CancelledError):
                 await asyncio.wait_for(worker, timeout=settings.webhook_timeout_seconds + 1)
         await graphql.bus.stop()
+        await mailer.drain()
         if owns_db:  # a database handed in belongs to the caller (tests share one across apps)
             await db.dispose()
 
@@ -133,6 +166,7 @@ def create_app(
             WebSocketRoute("/graphql", graphql),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
+            Route("/exports/me", export_me, methods=["GET"]),
         ],
         middleware=[
             Middleware(RequestId),
@@ -142,7 +176,7 @@ def create_app(
         ],
         lifespan=lifespan,
     )
-    app.state.db, app.state.settings, app.state.graphql = db, settings, graphql
+    app.state.db, app.state.settings, app.state.graphql, app.state.mailer = db, settings, graphql, mailer
     return app
 
 

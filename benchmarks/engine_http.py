@@ -39,7 +39,6 @@ from sqlalchemy import event
 from app import create_app
 from core.clock import today
 from core.settings import Settings
-from core.tokens import issue_access_token
 from db import migrate
 from db.engine import Database
 from db.reference.credentials import CREDENTIALS
@@ -49,6 +48,7 @@ from matching.geo import zip_centroid
 from resolvers.matches import index as match_index
 from resolvers.matches.talent_sources import job_record
 from tests.fixtures.synthetic_talent import zip_points, zipf_weights
+from tests.support import sign_in_as
 
 DEFAULT_URL = "postgresql+asyncpg://postgres@127.0.0.1:5432/bench_matching"
 PROGRAMS = ["COLLISION", "AUTOMOTIVE", "REFINISH", "DIESEL", "ESTIMATING", "EV_HYBRID"]
@@ -95,8 +95,8 @@ async def load(url: str, n: int) -> tuple[int, int]:
     rng, lat, lon, skill_p, cred_p, n_skills, n_creds = synthetic_students(n)
     stamp = datetime.now(UTC) - timedelta(days=1)  # existed before the app started
     conn = await asyncpg.connect(raw_url(url))
-    users = [(i, f"student{i}@example.com", f"Student {i}", "x", False, 0, stamp, stamp) for i in range(1, n + 1)]
-    users.append((n + 1, "owner@shop.example.com", "Shop Owner", "x", False, 0, stamp, stamp))
+    users = [(i, f"student{i}@example.com", f"Student {i}", "x", False, stamp, stamp, stamp) for i in range(1, n + 1)]
+    users.append((n + 1, "owner@shop.example.com", "Shop Owner", "x", False, stamp, stamp, stamp))
     for start in range(0, len(users), CHUNK):
         await conn.copy_records_to_table(
             "user_account",
@@ -107,7 +107,7 @@ async def load(url: str, n: int) -> tuple[int, int]:
                 "name",
                 "password_hash",
                 "is_staff",
-                "failed_login_count",
+                "email_verified_at",
                 "created_at",
                 "updated_at",
             ],
@@ -232,6 +232,15 @@ def median_ms(samples: list[float]) -> float:
     return statistics.median(samples) * 1000
 
 
+async def signed_in(url: str, settings: Settings, user_id: int) -> str:
+    """An access token for a new session, written through an engine of its own (the server owns `db`)."""
+    sessions = Database(url)
+    try:
+        return await sign_in_as(sessions, settings, user_id)
+    finally:
+        await sessions.dispose()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database-url", default=DEFAULT_URL)
@@ -256,7 +265,7 @@ def main() -> None:
     event.listen(db.engine.sync_engine, "before_cursor_execute", lambda *a: statements.append(a[2]))
     server = serve(create_app(settings, db=db), free_port())
     port = server.config.port
-    token = issue_access_token(settings, owner_id)
+    token = asyncio.run(signed_in(url, settings, owner_id))
     from schema.relay import encode_id
 
     variables = {"id": encode_id("JobPosting", posting_id), "first": 20}

@@ -32,7 +32,7 @@ from app import create_app
 from core import outbox
 from core.global_ids import global_id
 from core.settings import Settings
-from core.tokens import issue_access_token, new_app_token
+from core.tokens import new_app_token
 from core.viewer import Viewer
 from db import migrate
 from db.engine import Database
@@ -42,6 +42,7 @@ from resolvers.donations import needs
 from resolvers.events.delivery import new_client
 from resolvers.events.worker import Worker
 from tests.events.receiver import free_port
+from tests.support import sign_in_as
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_URL = "postgresql+asyncpg://postgres@127.0.0.1:5432/bench_events"
@@ -125,7 +126,7 @@ async def append_cost(db: Database, settings: Settings, user_id: int, need_id: i
     """p50 (ms) of the use case alone and of the whole GraphQL mutation, each with and without its event,
     interleaved run by run so both see the same machine."""
     viewer = Viewer(user_id=user_id)
-    token = issue_access_token(settings, user_id)
+    token = await sign_in_as(db, settings, user_id)
     transport = httpx.ASGITransport(app=create_app(settings, db=db, run_worker=False))
     real_append = outbox.append
     timings: dict[str, list[float]] = {
@@ -226,7 +227,7 @@ async def latency(db: Database, url: str, user_id: int, subscribers: int, events
         "SHOPREADY_SUBSCRIPTIONS_PER_CONNECTION": "5",
     }
     server = spawn([sys.executable, "app.py", "serve", "--port", str(port)], env)
-    token = issue_access_token(Settings(secret_key=SECRET), user_id)
+    token = await sign_in_as(db, Settings(secret_key=SECRET), user_id)
     query = "subscription { events(types: [NEED_CREATED]) { data } }"
     received: list[float] = []
     try:

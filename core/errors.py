@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from enum import Enum
 
 
@@ -25,6 +26,7 @@ class ErrorCode(str, Enum):
     PASSWORD_TOO_COMMON = "PASSWORD_TOO_COMMON"
     PASSWORD_TOO_SIMPLE = "PASSWORD_TOO_SIMPLE"
     INVALID_CREDENTIALS = "INVALID_CREDENTIALS"
+    INVALID_TOKEN = "INVALID_TOKEN"
     # organizations and apps
     UNKNOWN_POSTAL_CODE = "UNKNOWN_POSTAL_CODE"
     INVALID_COORDINATES = "INVALID_COORDINATES"
@@ -89,11 +91,19 @@ class ErrorCode(str, Enum):
 class DomainError(Exception):
     """A failure the caller can act on: a code, the input field it concerns, and a message."""
 
-    def __init__(self, code: ErrorCode, message: str, field: str | list[str] | None = None) -> None:
+    def __init__(
+        self,
+        code: ErrorCode,
+        message: str,
+        field: str | list[str] | None = None,
+        *,
+        retry_after_seconds: int | None = None,
+    ) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
         self.field = [field] if isinstance(field, str) else field
+        self.retry_after_seconds = retry_after_seconds
 
 
 class DomainErrors(Exception):
@@ -106,6 +116,13 @@ class DomainErrors(Exception):
 
 def not_found(what: str, field: str | None = "id") -> DomainError:
     return DomainError(ErrorCode.NOT_FOUND, f"{what} not found.", field)
+
+
+def rate_limited(retry_after_seconds: float) -> DomainError:
+    wait = max(1, math.ceil(retry_after_seconds))
+    return DomainError(
+        ErrorCode.RATE_LIMITED, f"Too many attempts; try again in {wait} seconds.", retry_after_seconds=wait
+    )
 
 
 def permission_denied(message: str = "You do not have permission to do this.") -> DomainError:

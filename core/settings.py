@@ -21,7 +21,10 @@ class Settings:
     environment: str = "development"
     jwt_issuer: str = "shopready"
     jwt_audience: str = "shopready-api"
-    access_token_minutes: int = 60
+    access_token_minutes: int = 15
+    refresh_token_days: int = 30
+    verification_token_hours: int = 48
+    reset_token_minutes: int = 60
     max_query_depth: int = 12
     max_query_tokens: int = 4000
     max_aliases: int = 30
@@ -29,8 +32,16 @@ class Settings:
     max_query_cost: int = 5000
     query_budget: int = 10_000
     query_budget_restore_rate: int = 500
-    login_max_failures: int = 5
-    login_lockout_minutes: int = 15
+    signin_limit_per_account_client: int = 5
+    signin_limit_per_client: int = 30
+    signin_window_minutes: int = 15
+    registration_limit_per_client: int = 10
+    account_mail_limit_per_client: int = 5
+    account_mail_limit_per_address: int = 3
+    smtp_url: str | None = None
+    mail_dir: str = "./mail"
+    mail_from: str = "ShopReady <no-reply@shopready.local>"
+    app_url: str | None = None
     invitation_weekly_cap: int = 25
     password_time_cost: int = 3
     password_memory_kib: int = 65536
@@ -67,7 +78,10 @@ class Settings:
             database_url=database_url_from_env(env),
             secret_key=env.get("SHOPREADY_SECRET_KEY", DEFAULT_SECRET_KEY),
             environment=env.get("SHOPREADY_ENV", "development"),
-            access_token_minutes=number("SHOPREADY_ACCESS_TOKEN_MINUTES", 60),
+            access_token_minutes=number("SHOPREADY_ACCESS_TOKEN_MINUTES", 15),
+            refresh_token_days=number("SHOPREADY_REFRESH_TOKEN_DAYS", 30),
+            verification_token_hours=number("SHOPREADY_VERIFICATION_TOKEN_HOURS", 48),
+            reset_token_minutes=number("SHOPREADY_RESET_TOKEN_MINUTES", 60),
             max_query_depth=number("SHOPREADY_MAX_QUERY_DEPTH", 12),
             max_query_tokens=number("SHOPREADY_MAX_QUERY_TOKENS", 4000),
             max_aliases=number("SHOPREADY_MAX_ALIASES", 30),
@@ -76,6 +90,16 @@ class Settings:
             query_budget=number("SHOPREADY_QUERY_BUDGET", 10_000),
             query_budget_restore_rate=number("SHOPREADY_QUERY_BUDGET_RESTORE_RATE", 500),
             invitation_weekly_cap=number("SHOPREADY_INVITATION_WEEKLY_CAP", 25),
+            signin_limit_per_account_client=number("SHOPREADY_SIGNIN_LIMIT_PER_ACCOUNT_CLIENT", 5),
+            signin_limit_per_client=number("SHOPREADY_SIGNIN_LIMIT_PER_CLIENT", 30),
+            signin_window_minutes=number("SHOPREADY_SIGNIN_WINDOW_MINUTES", 15),
+            registration_limit_per_client=number("SHOPREADY_REGISTRATION_LIMIT_PER_CLIENT", 10),
+            account_mail_limit_per_client=number("SHOPREADY_ACCOUNT_MAIL_LIMIT_PER_CLIENT", 5),
+            account_mail_limit_per_address=number("SHOPREADY_ACCOUNT_MAIL_LIMIT_PER_ADDRESS", 3),
+            smtp_url=env.get("SHOPREADY_SMTP_URL") or None,
+            mail_dir=env.get("SHOPREADY_MAIL_DIR", "./mail"),
+            mail_from=env.get("SHOPREADY_MAIL_FROM", "ShopReady <no-reply@shopready.local>"),
+            app_url=(env.get("SHOPREADY_APP_URL") or "").rstrip("/") or None,
             password_time_cost=number("SHOPREADY_PASSWORD_TIME_COST", 3),
             password_memory_kib=number("SHOPREADY_PASSWORD_MEMORY_KIB", 65536),
             log_level=env.get("SHOPREADY_LOG_LEVEL", "INFO"),
@@ -90,6 +114,8 @@ class Settings:
 
     def check(self) -> None:
         """Refuse configurations that are unsafe in production or mistyped."""
+        if self.smtp_url and not self.smtp_url.startswith(("smtp://", "smtps://")):
+            raise SettingsError("SHOPREADY_SMTP_URL must start with smtp:// (STARTTLS) or smtps:// (TLS)")
         if self.log_format not in ("text", "json"):
             raise SettingsError(f"SHOPREADY_LOG_FORMAT must be text or json, got {self.log_format!r}")
         if self.is_production and (self.secret_key == DEFAULT_SECRET_KEY or len(self.secret_key) < 32):

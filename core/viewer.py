@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.errors import DomainError, ErrorCode, permission_denied
+from db.enums.accounts import OrganizationKind
 from db.models import Membership
 
 
@@ -33,10 +34,30 @@ class Scope(str, Enum):
     CONTENT_WRITE = "content:write"
 
 
+_ANY_KIND = frozenset(OrganizationKind)
+# Which kinds of organization may hold each scope: an app acts only within what its organization does.
+SCOPE_KINDS: dict[Scope, frozenset[OrganizationKind]] = {
+    Scope.ORGANIZATION_WRITE: _ANY_KIND,
+    Scope.DONATIONS_READ: frozenset({OrganizationKind.SCHOOL, OrganizationKind.DONOR}),
+    Scope.DONATIONS_WRITE: frozenset({OrganizationKind.SCHOOL, OrganizationKind.DONOR}),
+    Scope.TALENT_READ: frozenset({OrganizationKind.EMPLOYER}),
+    # schools run training programs with it; job postings stay for employers (NOT_AN_EMPLOYER otherwise)
+    Scope.TALENT_WRITE: frozenset({OrganizationKind.EMPLOYER, OrganizationKind.SCHOOL}),
+    Scope.CONTENT_WRITE: _ANY_KIND,
+}
+
+
+def scopes_allowed(kinds: list[str]) -> frozenset[Scope]:
+    """The scopes an organization of these kinds may give its apps."""
+    held = {OrganizationKind(kind) for kind in kinds}
+    return frozenset(scope for scope, allowed in SCOPE_KINDS.items() if held & allowed)
+
+
 @dataclass(frozen=True)
 class Viewer:
     user_id: int | None = None
     is_staff: bool = False
+    session_id: int | None = None
     app_token_id: int | None = None
     app_organization_id: int | None = None
     scopes: frozenset[str] = field(default_factory=frozenset)

@@ -21,9 +21,11 @@ from strawberry.types.base import get_object_definition
 
 from core.rate_limits import Bucket
 from core.settings import Settings
+from schema.accounts.account_security import AccountSecurityMutations
 from schema.accounts.app_tokens import AppTokenMutations
 from schema.accounts.organizations import OrganizationMutations, OrganizationQueries
-from schema.accounts.users import AccountMutations, AccountQueries
+from schema.accounts.sign_in import SignInMutations
+from schema.accounts.users import AccountQueries
 from schema.context import Info
 from schema.cost import QueryCost
 from schema.donations.categories import CatalogQueries
@@ -86,7 +88,8 @@ QUERIES = (
     WebhookQueries,
 )
 MUTATIONS = (
-    AccountMutations,
+    SignInMutations,
+    AccountSecurityMutations,
     OrganizationMutations,
     AppTokenMutations,
     NeedMutations,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import or_, select, update
 from starlette.authentication import AuthCredentials, AuthenticationBackend, AuthenticationError, BaseUser
 from starlette.requests import HTTPConnection
 from starlette.responses import JSONResponse
@@ -12,9 +12,9 @@ from starlette.responses import JSONResponse
 from core.clock import utcnow
 from core.settings import Settings
 from core.tokens import InvalidToken, app_token_digest, is_app_token, read_access_token
-from core.viewer import ANONYMOUS, Viewer
+from core.viewer import ANONYMOUS, Viewer, scopes_allowed
 from db.engine import Database
-from db.models import AppToken, User
+from db.models import AppToken, Organization, User, UserSession
 
 LAST_USED_PRECISION = timedelta(minutes=5)
 
@@ -52,27 +52,55 @@ class BearerTokenBackend(AuthenticationBackend):
 
     async def _person_viewer(self, token: str) -> Viewer:
         try:
-            user_id = read_access_token(self.settings, token)
+            claims = read_access_token(self.settings, token)
         except InvalidToken as exc:
             raise AuthenticationError("The access token is invalid or expired.") from exc
+        # One statement: the session must still be open, so signing out refuses its access tokens at once.
         async with self.db.read() as session:
-            user = await session.get(User, user_id)
-        if user is None:
-            raise AuthenticationError("The access token is invalid or expired.")
-        return Viewer(user_id=user.id, is_staff=user.is_staff)
+            row = (
+                await session.execute(
+                    select(User.id, User.is_staff)
+                    .join(UserSession, UserSession.user_id == User.id)
+                    .where(
+                        UserSession.id == claims.session_id,
+                        User.id == claims.user_id,
+                        UserSession.revoked_at.is_(None),
+                        UserSession.expires_at > utcnow(),
+                    )
+                )
+            ).first()
+        if row is None:
+            raise AuthenticationError("The access token is invalid, expired or signed out.")
+        return Viewer(user_id=row.id, is_staff=row.is_staff, session_id=claims.session_id)
 
     async def _app_viewer(self, token: str) -> Viewer:
+        now = utcnow()
         async with self.db.read() as session:
-            app = await session.scalar(
-                select(AppToken).where(AppToken.token_digest == app_token_digest(token), AppToken.revoked_at.is_(None))
-            )
-        if app is None:
-            raise AuthenticationError("The app token is invalid or revoked.")
-        if app.last_used_at is None or app.last_used_at < utcnow() - LAST_USED_PRECISION:
+            found = (
+                await session.execute(
+                    select(AppToken, Organization)
+                    .join(Organization, Organization.id == AppToken.organization_id)
+                    .where(
+                        AppToken.token_digest == app_token_digest(token),
+                        AppToken.revoked_at.is_(None),
+                        or_(AppToken.expires_at.is_(None), AppToken.expires_at > now),
+                    )
+                )
+            ).first()
+        if found is None:
+            raise AuthenticationError("The app token is invalid, expired or revoked.")
+        app, organization = found
+        if app.last_used_at is None or app.last_used_at < now - LAST_USED_PRECISION:
             # Coarse on purpose: a write per request would serialize every app call on SQLite.
             async with self.db.write() as session:
-                await session.execute(update(AppToken).where(AppToken.id == app.id).values(last_used_at=utcnow()))
-        return Viewer(app_token_id=app.id, app_organization_id=app.organization_id, scopes=frozenset(app.scopes))
+                await session.execute(update(AppToken).where(AppToken.id == app.id).values(last_used_at=now))
+        # Checked again at use: an organization that stops being an employer stops its apps' talent scopes.
+        allowed = {scope.value for scope in scopes_allowed(organization.kinds)}
+        return Viewer(
+            app_token_id=app.id,
+            app_organization_id=app.organization_id,
+            scopes=frozenset(app.scopes) & allowed,
+        )
 
 
 def unauthorized(conn: HTTPConnection, exc: Exception) -> JSONResponse:

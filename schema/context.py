@@ -9,12 +9,15 @@ from sqlalchemy import select
 from starlette.requests import Request
 from strawberry.types import Info as StrawberryInfo
 
+from core.mailer import Mailer
 from core.passwords import Passwords
 from core.rate_limits import RateLimiter
 from core.settings import Settings
 from core.viewer import Role, Viewer
 from db.engine import Database
 from db.models import Membership
+from resolvers.accounts.services import Accounts
+from resolvers.accounts.throttles import AccountLimits
 from resolvers.events.bus import EventBus
 from schema.loaders import Loaders
 
@@ -28,6 +31,7 @@ class Context:
     viewer: Viewer
     request_id: str
     limits: RateLimiter
+    mailer: Mailer
     loaders: Loaders = field(init=False)
     _roles: asyncio.Future | None = field(default=None, init=False)
     # subscriptions: the process's event bus, and what the client sent with connection_init
@@ -56,14 +60,25 @@ class Context:
             return {org_id: Role(role) for org_id, role in rows}
 
     @property
+    def client_address(self) -> str:
+        """The client's address, as the server sees it (behind a proxy, run uvicorn with --proxy-headers so
+        this is the real client, not the proxy)."""
+        client = self.request.client if self.request is not None else None
+        return client.host if client else "unknown"
+
+    @property
     def rate_limit_key(self) -> str:
         """Whose budget a request spends: the app token, the person, or else the client address."""
         if self.viewer.is_app:
             return f"app:{self.viewer.app_token_id}"
         if self.viewer.user_id is not None:
             return f"user:{self.viewer.user_id}"
-        client = self.request.client if self.request is not None else None
-        return f"ip:{client.host if client else 'unknown'}"
+        return f"ip:{self.client_address}"
+
+    def accounts(self) -> Accounts:
+        """What the account use cases need, with the per-client limits keyed on this request's client."""
+        limits = AccountLimits(self.limits, self.settings)
+        return Accounts(self.db, self.settings, self.passwords, self.mailer, limits, self.client_address)
 
     async def is_member(self, organization_id: int) -> bool:
         return self.viewer.is_staff or organization_id in await self.roles()

@@ -18,23 +18,26 @@ ErrorCode = enum_type(
         "NOT_FOUND": "No such object, or you may not see it (the two are not told apart).",
         "PERMISSION_DENIED": "You are signed in but may not do this to this object.",
         "UNAUTHENTICATED": "Sign in (or send an app token) to do this.",
-        "RATE_LIMITED": "Too many attempts; wait and try again later.",
+        "RATE_LIMITED": "Too many attempts; wait `UserError.retryAfterSeconds` seconds and try again.",
         "DUPLICATE": "An equal object already exists.",
         "INVALID_TRANSITION": "The object's current status does not allow this step.",
         # accounts
-        "EMAIL_TAKEN": "An account with this email already exists.",
+        "EMAIL_TAKEN": "No longer returned: `userRegister` answers a taken address like a free one and mails its "
+        "owner instead.",
         "INVALID_EMAIL": "Not a valid email address.",
         "PASSWORD_TOO_SHORT": "The password is shorter than the minimum length.",
         "PASSWORD_TOO_LONG": "The password is longer than the maximum length.",
         "PASSWORD_TOO_COMMON": "The password is on the list of commonly used passwords.",
         "PASSWORD_TOO_SIMPLE": "The password repeats too few different characters.",
-        "INVALID_CREDENTIALS": "The email and password do not match an account.",
+        "INVALID_CREDENTIALS": "The email and password do not match a verified account (the answer does not "
+        "tell which).",
+        "INVALID_TOKEN": "The emailed or refresh token is unknown, expired or used already; ask for a new one.",
         # organizations and apps
         "UNKNOWN_POSTAL_CODE": "The ZIP code is not a known US ZIP code.",
         "INVALID_COORDINATES": "Latitude must be within -90..90 and longitude within -180..180, given together.",
         "LAST_OWNER": "An organization must keep at least one owner.",
         "ALREADY_MEMBER": "The person is already a member of the organization.",
-        "INVALID_SCOPE": "An app token scope that does not exist.",
+        "INVALID_SCOPE": "No scope given, or a scope the organization's kinds do not allow (see `AppScope`).",
         # talent exchange
         "UNKNOWN_CREDENTIAL": "No credential with this code in the catalogue.",
         "EARNED_IN_FUTURE": "A credential cannot be earned after today.",

@@ -26,10 +26,19 @@ class UserError:
         description="Stable, machine-readable reason; switch on this, not on the message."
     )
     message: str = strawberry.field(description="A sentence for a person, in English; may change wording over time.")
+    retry_after_seconds: int | None = strawberry.field(
+        default=None,
+        description="With RATE_LIMITED: seconds to wait before the same attempt can succeed; null otherwise.",
+    )
 
     @classmethod
     def of(cls, error: DomainError) -> UserError:
-        return cls(field=camel_path(error.field), code=error.code, message=error.message)
+        return cls(
+            field=camel_path(error.field),
+            code=error.code,
+            message=error.message,
+            retry_after_seconds=error.retry_after_seconds,
+        )
 
 
 def camel_path(path: list[str] | None) -> list[str] | None:

@@ -19,10 +19,12 @@ from sqlalchemy import event, text
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from app import create_app
+from core.mailer import Mailer, SmtpSettings, SmtpTransport
 from core.settings import Settings
 from db import migrate
 from db.engine import Database, is_sqlite
 from db.models import Base
+from tests.mail_server import Received, SmtpServer
 from tests.support import Api
 
 _TMP = tempfile.mkdtemp(prefix="shopready-tests-")
@@ -35,6 +37,8 @@ def test_settings(**overrides: Any) -> Settings:
         "secret_key": "test-secret-key-that-is-long-enough-0123456789",
         "password_time_cost": 1,
         "password_memory_kib": 8192,
+        "mail_dir": str(Path(_TMP) / "mail"),
+        "mail_from": "ShopReady Tests <no-reply@tests.shopready.dev>",
     }
     values.update(overrides)
     return Settings(**values)
@@ -69,15 +73,48 @@ def settings() -> Settings:
 
 
 @pytest.fixture(scope="session")
-def app(db, settings):
-    return create_app(settings, db=db)
+def smtp_server():
+    """A real SMTP server on loopback (STARTTLS and AUTH required) that every test app sends through."""
+    server = SmtpServer()
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def mailer(smtp_server, settings) -> Mailer:
+    transport = SmtpTransport(SmtpSettings.from_url(smtp_server.url), tls_context=smtp_server.client_context)
+    return Mailer(transport, settings.mail_from)
+
+
+class Mailbox:
+    """What reached the SMTP server during this test, once the app's background sends are done."""
+
+    def __init__(self, server: SmtpServer, mailer: Mailer) -> None:
+        self.server, self.mailer = server, mailer
+
+    async def received(self, to: str | None = None) -> list[Received]:
+        await self.mailer.drain()
+        return [r for r in self.server.messages() if to is None or to in r.envelope_to]
 
 
 @pytest.fixture
-async def api(app, db, settings):
+def mailbox(smtp_server, mailer) -> Mailbox:
+    smtp_server.clear()
+    return Mailbox(smtp_server, mailer)
+
+
+@pytest.fixture(scope="session")
+def app(db, settings, mailer):
+    return create_app(settings, db=db, mailer=mailer)
+
+
+@pytest.fixture
+async def api(app, db, settings, mailer):
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
         yield Api(client, db, settings)
+    await mailer.drain()  # nothing a test started is still sending into the next one
 
 
 _DATA_TABLES = [t for t in reversed(Base.metadata.sorted_tables) if not t.info.get("reference")]

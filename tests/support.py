@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 import httpx
 from argon2 import PasswordHasher
 
+from core.clock import utcnow
 from core.settings import Settings
 from core.tokens import issue_access_token
 from db.engine import Database
-from db.models import Membership, Organization, User
+from db.models import Membership, Organization, User, UserSession
 from matching.geo import zip_centroid
 from schema.relay import encode_id
 
@@ -57,12 +59,21 @@ class Api:
         assert body.get("errors"), body
         return body["errors"]
 
-    async def person(self, name: str = "Test Person", *, staff: bool = False, email: str | None = None) -> Person:
+    async def person(
+        self, name: str = "Test Person", *, staff: bool = False, email: str | None = None, verified: bool = True
+    ) -> Person:
+        """A person with a confirmed email (unless `verified=False`), signed in on one session."""
         email = email or f"person{next(_counter)}@example.com"
         async with self.db.write() as session:
-            user = User(email=email, name=name, password_hash=_HASH, is_staff=staff)
+            user = User(
+                email=email,
+                name=name,
+                password_hash=_HASH,
+                is_staff=staff,
+                email_verified_at=utcnow() if verified else None,
+            )
             session.add(user)
-        return Person(user.id, email, issue_access_token(self.settings, user.id))
+        return Person(user.id, email, await sign_in_as(self.db, self.settings, user.id))
 
     async def organization(
         self,
@@ -91,6 +102,14 @@ class Api:
             if owner:
                 session.add(Membership(organization_id=org.id, user_id=owner.id, role=role))
         return org.id
+
+
+async def sign_in_as(db: Database, settings: Settings, user_id: int) -> str:
+    """An access token for a new session of this person, as signing in would give."""
+    async with db.write() as session:
+        record = UserSession(user_id=user_id, expires_at=utcnow() + timedelta(days=settings.refresh_token_days))
+        session.add(record)
+    return issue_access_token(settings, user_id, record.id)[0]
 
 
 def gid(type_name: str, pk: int) -> str:

@@ -28,3 +28,20 @@ class SchoolTier(str, Enum):
     ADVANCED = "ADVANCED"
     PROFICIENT = "PROFICIENT"
     DEVELOPING = "DEVELOPING"
+
+
+class AccountTokenPurpose(str, Enum):
+    """What an emailed single-use token proves."""
+
+    VERIFY_EMAIL = "VERIFY_EMAIL"
+    RESET_PASSWORD = "RESET_PASSWORD"  # noqa: S105 - a purpose, not a password
+
+
+class SessionEnd(str, Enum):
+    """Why a sign-in session ended (kept for the person's export and for audits)."""
+
+    SIGNED_OUT = "SIGNED_OUT"
+    SIGNED_OUT_EVERYWHERE = "SIGNED_OUT_EVERYWHERE"
+    REFRESH_REUSED = "REFRESH_REUSED"
+    PASSWORD_CHANGED = "PASSWORD_CHANGED"  # noqa: S105 - a reason, not a password
+    PASSWORD_RESET = "PASSWORD_RESET"  # noqa: S105 - a reason, not a password

@@ -1,7 +1,9 @@
 """Every table, imported here so the metadata is complete for Alembic and the tests."""
 
 from db.base import Base
+from db.models.accounts.account_tokens import AccountToken
 from db.models.accounts.organizations import Invitation, Membership, Organization
+from db.models.accounts.sessions import RefreshToken, UserSession
 from db.models.accounts.users import AppToken, User
 from db.models.donations.categories import Category
 from db.models.donations.donations import Donation, DonationEvent, DonationReceipt, Listing, Need, ReceiptCounter
@@ -27,6 +29,7 @@ from db.models.talent.students import Credential, Skill, StudentCredential, Stud
 __all__ = [
     "AcademyArea",
     "AcademyModule",
+    "AccountToken",
     "AppToken",
     "Application",
     "ApplicationEvent",
@@ -55,6 +58,7 @@ __all__ = [
     "PayReport",
     "RateBucket",
     "ReceiptCounter",
+    "RefreshToken",
     "Scholarship",
     "ScholarshipApplication",
     "Skill",
@@ -66,6 +70,7 @@ __all__ = [
     "TrainingProgram",
     "TrainingProgramArea",
     "User",
+    "UserSession",
     "Webhook",
     "WebhookAttempt",
     "WebhookDelivery",

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from core.clock import utcnow
 from core.errors import DomainError, ErrorCode, not_found
 from core.geo_search import ids_within
 from core.locations import Circle, locate, location_columns
@@ -17,8 +16,9 @@ from core.validation import Checks, contains_pattern
 from core.viewer import MANAGERS, Role, Scope, Viewer, require_role
 from db.engine import Database
 from db.enums.accounts import OrganizationKind
-from db.models import Invitation, Membership, Organization, User
-from resolvers.accounts.users import normalize_email
+from db.models import Membership, Organization, User
+from resolvers.accounts.emails import normalize_email
+from resolvers.accounts.invitations import check_grant
 
 _WEBSITE = re.compile(r"^https?://[^\s/$.?#].[^\s]*$", re.IGNORECASE)
 _KIND_COLUMNS = {
@@ -148,15 +148,16 @@ async def browse(db: Database, filter: OrganizationFilter, page: Page) -> Slice[
 
 
 async def _user_by_email(session: AsyncSession, email: str) -> User:
-    user = await session.scalar(select(User).where(User.email == normalize_email(email)))
+    """Only an account that verified the address: adding whoever merely registered it would hand an
+    organization to someone who typed another person's email."""
+    user = await session.scalar(
+        select(User).where(User.email == normalize_email(email), User.email_verified_at.is_not(None))
+    )
     if user is None:
-        raise DomainError(ErrorCode.NOT_FOUND, "No account uses this email; send an invitation instead.", "email")
+        raise DomainError(
+            ErrorCode.NOT_FOUND, "No verified account uses this email; send an invitation instead.", "email"
+        )
     return user
-
-
-def _check_grant(actor_role: Role, role: Role) -> None:
-    if role is Role.OWNER and actor_role is not Role.OWNER:
-        raise DomainError(ErrorCode.PERMISSION_DENIED, "Only owners can make owners.", "role")
 
 
 async def add_member(db: Database, viewer: Viewer, organization_id: int, email: str, role: Role) -> Membership:
@@ -164,7 +165,7 @@ async def add_member(db: Database, viewer: Viewer, organization_id: int, email: 
         if await session.get(Organization, organization_id) is None:
             raise not_found("Organization", "organizationId")
         actor_role = await require_role(session, viewer, organization_id, roles=MANAGERS)
-        _check_grant(actor_role, role)
+        check_grant(actor_role, role)
         user = await _user_by_email(session, email)
         existing = await session.scalar(
             select(Membership).where(Membership.organization_id == organization_id, Membership.user_id == user.id)
@@ -172,53 +173,6 @@ async def add_member(db: Database, viewer: Viewer, organization_id: int, email: 
         if existing:
             raise DomainError(ErrorCode.ALREADY_MEMBER, "This person is already a member.", "email")
         membership = Membership(organization_id=organization_id, user_id=user.id, role=role.value)
-        session.add(membership)
-    return membership
-
-
-async def invite_member(db: Database, viewer: Viewer, organization_id: int, email: str, role: Role) -> Invitation:
-    """Invite an address; the person joins when they register or accept."""
-    email = normalize_email(email)
-    async with db.write() as session:
-        if await session.get(Organization, organization_id) is None:
-            raise not_found("Organization", "organizationId")
-        actor_role = await require_role(session, viewer, organization_id, roles=MANAGERS)
-        _check_grant(actor_role, role)
-        member = await session.scalar(
-            select(Membership.id).join(User).where(Membership.organization_id == organization_id, User.email == email)
-        )
-        if member:
-            raise DomainError(ErrorCode.ALREADY_MEMBER, "This person is already a member.", "email")
-        invitation = await session.scalar(
-            select(Invitation).where(Invitation.organization_id == organization_id, Invitation.email == email)
-        )
-        if invitation is None:
-            invitation = Invitation(organization_id=organization_id, email=email)
-            session.add(invitation)
-        invitation.role, invitation.invited_by_id, invitation.accepted_at = role.value, viewer.user_id, None
-    return invitation
-
-
-async def accept_invitation(db: Database, viewer: Viewer, organization_id: int) -> Membership:
-    user_id = viewer.require_person()
-    async with db.write() as session:
-        user = await session.get_one(User, user_id)
-        invitation = await session.scalar(
-            select(Invitation).where(
-                Invitation.organization_id == organization_id,
-                Invitation.email == user.email,
-                Invitation.accepted_at.is_(None),
-            )
-        )
-        if invitation is None:
-            raise not_found("Invitation", "organizationId")
-        member = await session.scalar(
-            select(Membership.id).where(Membership.organization_id == organization_id, Membership.user_id == user_id)
-        )
-        if member:
-            raise DomainError(ErrorCode.ALREADY_MEMBER, "You are already a member.", "organizationId")
-        invitation.accepted_at = utcnow()
-        membership = Membership(organization_id=organization_id, user_id=user_id, role=invitation.role)
         session.add(membership)
     return membership
 
@@ -235,7 +189,7 @@ async def remove_member(db: Database, viewer: Viewer, organization_id: int, user
             raise not_found("Membership", "userId")
         if viewer.user_id != user_id:
             actor_role = await require_role(session, viewer, organization_id, roles=MANAGERS)
-            _check_grant(actor_role, Role(membership.role))
+            check_grant(actor_role, Role(membership.role))
         if membership.role == Role.OWNER.value:
             owners = await session.scalar(
                 select(func.count()).where(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from core.clock import utcnow
 from db.enums.accounts import Program, SchoolTier
 from db.models import Membership, Organization, User
 from matching.geo import zip_centroid
@@ -53,7 +54,13 @@ def _place(world, index: int) -> dict:
 async def seed(session: AsyncSession, world) -> None:
     rng = world.rng
     for role, (email, name) in DEMO_ACCOUNTS.items():
-        user = User(email=email, name=name, password_hash=world.password_hash, is_staff=role == "staff")
+        user = User(
+            email=email,
+            name=name,
+            password_hash=world.password_hash,
+            is_staff=role == "staff",
+            email_verified_at=utcnow(),
+        )
         session.add(user)
         world.users[role] = user
     await session.flush()

@@ -52,7 +52,12 @@ async def _students(session: AsyncSession, world) -> list[StudentProfile]:
     users = [] if demo_user is None or has_profile else [demo_user]
     for i in range(len(STUDENT_NAMES) * world.scale):
         name = STUDENT_NAMES[i % len(STUDENT_NAMES)]
-        user = User(email=f"student{i + 1}@demo.shopready.dev", name=name, password_hash=world.password_hash)
+        user = User(
+            email=f"student{i + 1}@demo.shopready.dev",
+            name=name,
+            password_hash=world.password_hash,
+            email_verified_at=utcnow(),
+        )
         session.add(user)
         users.append(user)
     await session.flush()

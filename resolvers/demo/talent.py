@@ -166,7 +166,14 @@ async def _students(session: AsyncSession, world) -> list[StudentProfile]:
     people = [world.users["student"]]
     for i in range(12 * world.scale):
         name = f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
-        people.append(User(email=f"student{i + 1}@demo.shopready.dev", name=name, password_hash=world.password_hash))
+        people.append(
+            User(
+                email=f"student{i + 1}@demo.shopready.dev",
+                name=name,
+                password_hash=world.password_hash,
+                email_verified_at=utcnow(),
+            )
+        )
     session.add_all(people[1:])
     await session.flush()
     today = date.today()
@@ -349,6 +356,7 @@ async def _mentors(session: AsyncSession, world, students: list[StudentProfile])
                 email=f"mentor{i + 1}@demo.shopready.dev",
                 name=f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}",
                 password_hash=world.password_hash,
+                email_verified_at=utcnow(),
             )
         )
     session.add_all(people[1:])

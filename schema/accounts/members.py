@@ -82,7 +82,7 @@ _ROLE = "The role to grant; MEMBER when omitted. Only owners may grant OWNER (PE
 class OrganizationMemberAddInput:
     organization_id: strawberry.ID = strawberry.field(description=_ORGANIZATION)
     email: str = strawberry.field(
-        description="The account's email, in any case. NOT_FOUND when no account uses it (invite the address "
+        description="The account's email, in any case. NOT_FOUND when no account has confirmed it (invite the address "
         "with `organizationMemberInvite` instead); ALREADY_MEMBER when the person belongs already."
     )
     role: Role = strawberry.field(default=DomainRole.MEMBER, description=_ROLE)

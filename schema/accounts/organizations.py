@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 
 from db import models
-from resolvers.accounts import organizations, policy
+from resolvers.accounts import invitations, organizations, policy
 from schema.accounts.members import (
     Invitation,
     Membership,
@@ -226,7 +226,9 @@ class OrganizationMutations:
         row = await organizations.update(info.context.db, info.context.viewer, org_pk, changes)
         return OrganizationUpdatePayload(organization=Organization.from_model(row))
 
-    @strawberry.mutation(description="Add an existing account as a member: owners and admins, not apps.")
+    @strawberry.mutation(
+        description="Add an account with this confirmed email as a member: owners and admins, not apps."
+    )
     @returns_payload(caller=Caller.PERSON)
     async def organization_member_add(
         self, info: Info, input: Annotated[OrganizationMemberAddInput, _input("The organization and the account.")]
@@ -237,26 +239,32 @@ class OrganizationMutations:
         return OrganizationMemberAddPayload(membership=Membership.from_model(row))
 
     @strawberry.mutation(
-        description="Invite an email address: owners and admins, not apps. The person joins with the role on "
-        "registering with that email, or with `organizationInvitationAccept` if they have an account."
+        description="Invite an email address and mail it: owners and admins, not apps. The invitation goes only "
+        "to an account that has confirmed that address: the person joins with the role on confirming it "
+        "(`emailVerify`), or with `organizationInvitationAccept` if their account is confirmed already."
     )
     @returns_payload(caller=Caller.PERSON)
     async def organization_member_invite(
         self, info: Info, input: Annotated[OrganizationMemberInviteInput, _input("The organization and the address.")]
     ) -> OrganizationMemberInvitePayload:
-        row = await organizations.invite_member(
-            info.context.db, info.context.viewer, _org_id(input.organization_id), input.email, input.role
+        row = await invitations.invite_member(
+            info.context.db,
+            info.context.mailer,
+            info.context.viewer,
+            _org_id(input.organization_id),
+            input.email,
+            input.role,
         )
         return OrganizationMemberInvitePayload(invitation=Invitation.from_model(row))
 
-    @strawberry.mutation(description="Accept an invitation sent to your account's email, and join with its role.")
+    @strawberry.mutation(
+        description="Accept an invitation sent to your account's confirmed email, and join with its role."
+    )
     @returns_payload(caller=Caller.PERSON)
     async def organization_invitation_accept(
         self, info: Info, input: Annotated[OrganizationInvitationAcceptInput, _input("The inviting organization.")]
     ) -> OrganizationInvitationAcceptPayload:
-        row = await organizations.accept_invitation(
-            info.context.db, info.context.viewer, _org_id(input.organization_id)
-        )
+        row = await invitations.accept_invitation(info.context.db, info.context.viewer, _org_id(input.organization_id))
         return OrganizationInvitationAcceptPayload(membership=Membership.from_model(row))
 
     @strawberry.mutation(

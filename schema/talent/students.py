@@ -11,6 +11,7 @@ from db import models
 from resolvers.talent import policy, students
 from resolvers.talent.policy import may_see_student
 from schema.accounts.organizations import Organization
+from schema.accounts.users import sees_person
 from schema.context import Info
 from schema.errors import Caller, Payload, returns_payload
 from schema.relay import After, Connection, First, Node, decode_id, node_type, page_args, page_of
@@ -118,7 +119,7 @@ class StudentProfile(Node):
 
     @strawberry.field(description="Released to an employer only once the student applies or accepts its invitation.")
     async def name(self, info: Info) -> str | None:
-        if not await self.contact_released(info):
+        if not await self.contact_released(info) or not await sees_person(info, self._row.user_id):
             return None
         return (await info.context.loaders.by_id(models.User).load(self._row.user_id)).name
 

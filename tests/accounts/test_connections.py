@@ -159,7 +159,7 @@ async def test_app_tokens_page_and_only_owners_admins_and_staff_see_them(api):
     for i in range(5):
         data = await api.gql(
             APP_TOKEN_CREATE,
-            {"input": {"organizationId": gid("Organization", org), "name": f"App {i}", "scopes": ["TALENT_READ"]}},
+            {"input": {"organizationId": gid("Organization", org), "name": f"App {i}", "scopes": ["DONATIONS_READ"]}},
             token=owner.token,
         )
         secrets.append(data["appTokenCreate"]["token"])

@@ -32,9 +32,9 @@ async def test_demo_data_shows_every_state(api, db):
     assert receipts == received > 0
     assert any(row.fulfilled_by_id for row in needs)
     # the demo donor sees its side of every state through the API
-    from core.tokens import issue_access_token
+    from tests.support import sign_in_as
 
-    token = issue_access_token(api.settings, world.users["donor"].id)
+    token = await sign_in_as(api.db, api.settings, world.users["donor"].id)
     edges = (await api.gql(STATES, token=token))["donations"]["edges"]
     assert {e["node"]["status"] for e in edges} == {s.value for s in DonationStatus}
     shop = world.employers[0]

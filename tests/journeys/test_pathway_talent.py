@@ -120,9 +120,9 @@ async def test_applying_releases_only_that_application_of_a_hidden_profile(api):
 
 async def test_a_shop_app_without_talent_read_sees_no_application_steps(api):
     _, student, hiring, _ = await job_seeker(api, visible=True)
-    donations_only = await flows.app_token(api, hiring, ["DONATIONS_READ"])
+    content_only = await flows.app_token(api, hiring, ["CONTENT_WRITE"])
     talent = await flows.app_token(api, hiring, ["TALENT_READ"])
-    assert await pathway(api, student, donations_only) is None
+    assert await pathway(api, student, content_only) is None
     assert kinds(await pathway(api, student, talent)) == [
         "CREDENTIAL_EARNED",
         "JOB_APPLIED",

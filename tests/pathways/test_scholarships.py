@@ -325,7 +325,7 @@ async def test_partner_apps_cannot_offer_or_decide_awards(api):
     scholarship_id = await create(api, manager, sponsor)
     person, _ = await applicant(api)
     application = (await apply(api, person, scholarship_id))["application"]["id"]
-    scopes = ["ORGANIZATION_WRITE", "DONATIONS_READ", "DONATIONS_WRITE", "TALENT_READ", "TALENT_WRITE", "CONTENT_WRITE"]
+    scopes = ["ORGANIZATION_WRITE", "DONATIONS_READ", "DONATIONS_WRITE", "CONTENT_WRITE"]  # all a donor may hold
     app = await flows.app_token(api, flows.Employer(manager, sponsor), scopes)
     refused = [
         (await api.gql(CREATE, scholarship_input(sponsor), token=app))["scholarshipCreate"],

@@ -62,7 +62,7 @@ def test_json_depth_ignores_brackets_inside_strings(text, depth):
 
 async def test_a_database_outage_during_sign_in_is_a_json_503_with_retry_after(settings):
     app = create_app(test_settings(database_url="postgresql+asyncpg://nobody@127.0.0.1:1/none"))
-    token = issue_access_token(settings, 1)
+    token, _ = issue_access_token(settings, 1, 1)
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as client:
         response = await client.post(
             "/graphql", json={"query": QUERY}, headers={"authorization": f"Bearer {token}", "x-request-id": "down-1"}

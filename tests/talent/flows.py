@@ -123,6 +123,7 @@ async def app_token(api: Api, employer: Employer, scopes: list[str]) -> str:
         {"input": {"organizationId": employer.gid, "name": "Shop system", "scopes": scopes}},
         token=employer.owner.token,
     )
+    assert data["appTokenCreate"]["userErrors"] == [], data
     return data["appTokenCreate"]["token"]
 
 

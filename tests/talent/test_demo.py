@@ -8,10 +8,9 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from core.tokens import issue_access_token
 from db.models import Application
 from resolvers.demo import World, seeders
-from tests.support import _HASH
+from tests.support import _HASH, sign_in_as
 
 DEMO_STUDENT = """
 { myStudentProfile { name credentials { edges { node { status verified credential { code } } } }
@@ -32,8 +31,8 @@ async def test_demo_data_shows_students_jobs_applications_mentors_and_pay(api):
     async with api.db.write() as session:
         for seeder in seeders():
             await seeder(session, world)
-    student = issue_access_token(api.settings, world.users["student"].id)
-    mentor = issue_access_token(api.settings, world.users["mentor"].id)
+    student = await sign_in_as(api.db, api.settings, world.users["student"].id)
+    mentor = await sign_in_as(api.db, api.settings, world.users["mentor"].id)
 
     me = (await api.gql(DEMO_STUDENT, token=student))["myStudentProfile"]
     assert me["name"] == "Alex Student" and me["credentials"]["edges"]
@@ -75,7 +74,7 @@ async def test_the_readme_candidates_example_works_on_the_demo_data(api):
     async with api.db.write() as session:
         for seeder in seeders():
             await seeder(session, world)
-    employer = issue_access_token(api.settings, world.users["employer"].id)
+    employer = await sign_in_as(api.db, api.settings, world.users["employer"].id)
     posting = (await api.gql(example, token=employer))["jobPosting"]
     assert posting["title"] == "Collision Apprentice"
     assert posting["candidates"]["edges"] and all(

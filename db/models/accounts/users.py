@@ -21,8 +21,9 @@ class User(Entity, Base):
     name: Mapped[str] = mapped_column(String(200))
     password_hash: Mapped[str] = mapped_column(String(200))
     is_staff: Mapped[bool] = mapped_column(default=False, server_default="0")
-    failed_login_count: Mapped[int] = mapped_column(default=0, server_default="0")
-    login_locked_until: Mapped[datetime | None]
+    # Set when the person proves they read this mailbox (an emailed token); until then the account cannot
+    # sign in and no invitation to the address attaches to it.
+    email_verified_at: Mapped[datetime | None]
 
     memberships: Mapped[list[Membership]] = relationship(back_populates="user", lazy="raise")
 
@@ -40,4 +41,6 @@ class AppToken(Entity, Base):
     last4: Mapped[str] = mapped_column(String(4))
     scopes: Mapped[list[str]] = mapped_column(JSON)
     revoked_at: Mapped[datetime | None]
+    expires_at: Mapped[datetime | None]
+    # Recorded at most every few minutes (a write per request would serialize every app call on SQLite).
     last_used_at: Mapped[datetime | None]
