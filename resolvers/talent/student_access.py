@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from core.errors import DomainError, ErrorCode, not_found
 from core.viewer import Scope, Viewer
 from db.models import Membership, Organization, StudentProfile
+from resolvers.pathways.scholarship_applicants import applied_for_awards_of
 from resolvers.talent.students import released
 
 
@@ -28,11 +29,14 @@ class ViewerTies(Protocol):
     async def released(self, student_id: int, employer_ids: list[int]) -> bool:
         """Whether the student applied to, or accepted an invitation of, one of these employers."""
 
+    async def applied_for_awards(self, student_id: int, organization_ids: Collection[int]) -> bool:
+        """Whether the student applied for a scholarship or tool grant one of these organizations sponsors."""
+
 
 async def may_see_student(viewer: Viewer, student: StudentProfile, ties: ViewerTies) -> bool:
     """The student, staff and their school's members (or its apps) always; employers (apps with
     talent:read) when the profile is visible, or when the student applied to them or accepted their
-    invitation."""
+    invitation; sponsors (apps with talent:read) of an award the student applied for."""
     if viewer.is_staff or (viewer.user_id is not None and viewer.user_id == student.user_id):
         return True
     organization_ids = await ties.organization_ids()
@@ -40,6 +44,8 @@ async def may_see_student(viewer: Viewer, student: StudentProfile, ties: ViewerT
         return True
     if viewer.is_app and Scope.TALENT_READ.value not in viewer.scopes:
         return False
+    if organization_ids and await ties.applied_for_awards(student.id, organization_ids):
+        return True
     employer_ids = await ties.employers_among(organization_ids)
     if not employer_ids:
         return False
@@ -74,6 +80,14 @@ class SessionTies:
     async def released(self, student_id: int, employer_ids: list[int]) -> bool:
         found = await self.session.scalar(
             select(StudentProfile.id).where(StudentProfile.id == student_id, released(StudentProfile.id, employer_ids))
+        )
+        return found is not None
+
+    async def applied_for_awards(self, student_id: int, organization_ids: Collection[int]) -> bool:
+        found = await self.session.scalar(
+            select(StudentProfile.id).where(
+                StudentProfile.id == student_id, applied_for_awards_of(StudentProfile.id, organization_ids)
+            )
         )
         return found is not None
 
