@@ -33,6 +33,7 @@ from schema.donations.receipts import ReceiptQueries
 from schema.error_policy import ErrorPolicy, LoggedSchema
 from schema.matches.allocation import AllocationQueries
 from schema.matches.fields import MatchQueries
+from schema.matches.plans import AllocationMutations, AllocationPlanQueries
 from schema.money import SCALARS
 from schema.pathways.scholarships import ScholarshipMutations, ScholarshipQueries
 from schema.pathways.stories import StoryMutations, StoryQueries
@@ -80,6 +81,7 @@ QUERIES = (
     StoryQueries,
     MatchQueries,
     AllocationQueries,
+    AllocationPlanQueries,
 )
 MUTATIONS = (
     AccountMutations,
@@ -98,6 +100,7 @@ MUTATIONS = (
     TrainingMutations,
     ScholarshipMutations,
     StoryMutations,
+    AllocationMutations,
 )
 
 Query = merge_types("Query", QUERIES)

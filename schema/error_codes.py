@@ -85,5 +85,10 @@ ErrorCode = enum_type(
         "NOT_THE_SPONSORS_LISTING": "The listing does not belong to the grant's sponsor.",
         # matching
         "INVALID_WEIGHTS": "Weights must each be within 0..1 and at least one above 0.",
+        "NOT_A_SUBSTITUTE": "The listing's category cannot stand in for the need's (e.g. a MIG welder for a "
+        "spot-welder need); the message says why.",
+        "CONDITION_BELOW_MINIMUM": "The listing's condition is below the need's minimum.",
+        "OUT_OF_REACH": "The listing is farther from the school than any way it is offered reaches.",
+        "PLAN_ALREADY_APPLIED": "This allocation plan has already been applied; apply chosen pairs instead.",
     },
 )

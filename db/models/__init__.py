@@ -5,6 +5,7 @@ from db.models.accounts.organizations import Invitation, Membership, Organizatio
 from db.models.accounts.users import AppToken, User
 from db.models.donations.categories import Category
 from db.models.donations.donations import Donation, DonationEvent, DonationReceipt, Listing, Need, ReceiptCounter
+from db.models.matches.plans import SavedAllocationPlan
 from db.models.pathways.scholarships import Scholarship, ScholarshipApplication
 from db.models.pathways.stories import Story, StoryAudience, StoryTag
 from db.models.pathways.training import (
@@ -50,6 +51,7 @@ __all__ = [
     "PayReport",
     "RateBucket",
     "ReceiptCounter",
+    "SavedAllocationPlan",
     "Scholarship",
     "ScholarshipApplication",
     "Skill",

@@ -52,6 +52,7 @@ PLAIN_LISTS = {
     ("Application", "events"),  # one per workflow step of an application
     ("Enrollment", "completions"),  # at most one per module of the program's curriculum
     ("AllocationPlan", "assignments"),  # bounded by the plan the caller asked for
+    ("AllocationApplyPayload", "outcomes"),  # one per pair given (at most 500) or per assignment of the plan
 }
 BUILT_IN_SCALARS = {"String", "Int", "Float", "Boolean", "ID"}
 
