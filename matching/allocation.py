@@ -173,13 +173,17 @@ def plan_allocation(
     *,
     fairness: Fairness | None = None,
     schools: Mapping[int, int] | None = None,
+    values: Mapping[int, float] | None = None,
 ) -> AllocationPlan:
     """Optimal integral allocation over the sparse candidate graph.
 
     needs / listings: {id: open or available quantity}, or a NeedPool / ListingPool.
     fairness: diminishing returns per school (see `matching.fairness`); the plan's total stays
     within `fairness.tolerance` of the optimum without it. schools: {need id: school id}; by
-    default a NeedPool's school ids, else each need counts as its own school.
+    default a NeedPool's school ids, else each need counts as its own school. values: {listing
+    id: declared value of one unit}; with them the returns diminish in value (quanta of the
+    median unit value), so an expensive item weighs more than a cheap one, solved as an exact
+    integer program; without them, in units.
     """
     p = _Problem.build(needs, listings, edges)
     b = np.concatenate([p.demand, p.supply]).astype(np.float64)
@@ -187,14 +191,24 @@ def plan_allocation(
     if fairness is None or fairness.bonus <= 0 or len(p.scores) == 0:
         return p.plan(optimum)
     school_of_need = _schools(needs, schools, p.need_ids)
+    weight = _quanta(values, p.listing_ids[p.li]) if values is not None else None
     floor = (1.0 - fairness.tolerance) * p.total(optimum) - 1e-9
     bonus = fairness.bonus
     for _ in range(fairness.halvings + 1):
-        x = fair_units(p.scores, p.ni, p.li, school_of_need, p.demand, p.supply, fairness.curve(bonus))
+        x = fair_units(p.scores, p.ni, p.li, school_of_need, p.demand, p.supply, fairness.curve(bonus), weight)
         if p.total(x) >= floor:
             return p.plan(x, optimum, bonus)
         bonus /= 2
     return p.plan(optimum, optimum)
+
+
+def _quanta(values: Mapping[int, float], listing_of_edge: np.ndarray) -> np.ndarray:
+    """Each edge's unit value in quanta of the median unit value over the edges (1 = typical)."""
+    raw = np.array([max(float(values.get(int(i), 0.0)), 0.0) for i in listing_of_edge])
+    positive = raw[raw > 0]
+    quantum = float(np.median(positive)) if len(positive) else 1.0
+    weight: np.ndarray = raw / quantum
+    return weight
 
 
 def _schools(needs: Quantities, schools: Mapping[int, int] | None, need_ids: np.ndarray) -> np.ndarray:

@@ -111,13 +111,13 @@ async def allocation_plan(
     demand = {r.id: r.quantity for r in records if r.visible}
     # the database's quantities, not the index's, bound what each listing gives
     supply = {i: row.quantity_available for i, row in offered.items()}
-    plan = solve(demand, supply, edges, fairness=fairness, schools=school_of)
+    unit_cents = {i: row.unit_value_cents for i, row in offered.items()}
+    plan = solve(demand, supply, edges, fairness=fairness, schools=school_of, values=unit_cents)
     used_needs = {a.need_id for a in plan.assignments} | {a.need_id for a in plan.greedy_assignments}
     async with db.read() as session:
         need_rows = (
             (await session.scalars(select(NeedRow).where(NeedRow.id.in_(used_needs)))).all() if used_needs else []
         )
-    unit_cents = {i: row.unit_value_cents for i, row in offered.items()}
     return Allocation(
         plan,
         {r.id: r for r in need_rows},

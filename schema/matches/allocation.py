@@ -90,8 +90,9 @@ class AllocationPlan:
     greedy_total: float = strawberry.field(description="The same sum when the best pair is always served first.")
     gain: float = strawberry.field(description="total / greedyTotal - 1 (0 when greedy allocates nothing).")
     fairness_bonus: float = strawberry.field(
-        description="What a school's first unit added to the objective (its k-th unit adds this / k, up to 4); "
-        "halved from 0.6 until the total was within 2% of the unconstrained one; 0 for no fairness term."
+        description="What a school's first portion of value (the median unit value among the plan's pairs) added "
+        "to the objective; its k-th adds this / k, up to 4. Halved from 0.6 until the total was within 2% of the "
+        "unconstrained one; 0 for no fairness term."
     )
     spread: AllocationSpread | None = strawberry.field(
         description="How this plan spreads value over schools; null for a coordinator's chosen pairs."

@@ -142,3 +142,37 @@ def test_the_fair_lp_is_integral_and_matches_exhaustive_search(seed):
 def test_gini_of_amounts():
     assert gini([5, 5, 5]) == 0.0 and gini([]) == 0.0 and gini([0, 0]) == 0.0
     assert gini([0, 0, 0, 12]) == pytest.approx(0.75)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_value_weighted_fairness_is_solved_exactly(seed):
+    needs, listings, e = random_instance(seed, n_needs=3, n_listings=3, k=2)
+    schools = {n: n % 2 for n in needs}
+    values = {j: float(v) for j, v in zip(listings, (5.0, 1.0, 20.0), strict=False)}
+    quantum = float(np.median([values[int(j)] for j in e.listing_ids]))
+    curve = Fairness(bonus=0.5, units=2).curve(0.5)
+
+    def bonus_of(value: float) -> float:  # concave: segments of one quantum, bonus / k, then nothing
+        return sum(c * min(max(value / quantum - k, 0.0), 1.0) for k, c in enumerate(curve))
+
+    pairs = list(zip(e.need_ids.tolist(), e.listing_ids.tolist(), e.scores.tolist(), strict=False))
+    best = 0.0
+    for qs in itertools.product(*[range(min(needs[i], listings[j]) + 1) for i, j, _ in pairs]):
+        per_need: defaultdict[int, int] = defaultdict(int)
+        per_listing: defaultdict[int, int] = defaultdict(int)
+        per_school: defaultdict[int, float] = defaultdict(float)
+        for (i, j, _), q in zip(pairs, qs, strict=False):
+            per_need[i] += q
+            per_listing[j] += q
+            per_school[schools[i]] += q * values[j]
+        if all(per_need[i] <= needs[i] for i in per_need) and all(per_listing[j] <= listings[j] for j in per_listing):
+            score = sum(s * q for (_, _, s), q in zip(pairs, qs, strict=False))
+            best = max(best, score + sum(bonus_of(v) for v in per_school.values()))
+    fair = plan_allocation(
+        needs, listings, e, fairness=Fairness(bonus=0.5, units=2, tolerance=0.999), schools=schools, values=values
+    )
+    per_school_value: defaultdict[int, float] = defaultdict(float)
+    for a in fair.assignments:
+        per_school_value[schools[a.need_id]] += a.quantity * values[a.listing_id]
+    assert fair.total + sum(bonus_of(v) for v in per_school_value.values()) == pytest.approx(best, abs=1e-7)
+    check_feasible(fair, needs, listings, e)
