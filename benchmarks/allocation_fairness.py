@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -23,14 +25,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from core.locations import Circle, Point
-from core.settings import Settings
-from db import migrate
 from db.engine import Database
 from db.reference.categories import CATEGORIES
 from matching.geo import zip_centroid
-from resolvers.demo import seed_database
 from resolvers.matches.allocation import allocation_plan
 
+ROOT = Path(__file__).resolve().parents[1]
 REGIONS = {"Detroit": "48226", "Lansing": "48933"}
 ROOTS = [(i, seed.slug) for i, seed in enumerate(CATEGORIES, start=1) if seed.parent is None]
 
@@ -41,13 +41,22 @@ def circle(code: str, radius_km: float) -> Circle:
     return Circle(Point(point[0], point[1], code), radius_km)
 
 
-async def run(size: str, seed: int, radius_km: float) -> bool:
-    folder = tempfile.mkdtemp(prefix="shopready-fairness-")
-    url = f"sqlite+aiosqlite:///{folder}/demo.db"
-    settings = Settings(database_url=url, secret_key="b" * 40, password_time_cost=1, password_memory_kib=8192)
+def seeded(size: str, seed: int) -> str:
+    """A scratch SQLite database with the demo data, written by the app's own `seed` command."""
+    url = f"sqlite+aiosqlite:///{tempfile.mkdtemp(prefix='shopready-fairness-')}/demo.db"
     started = time.perf_counter()
-    migrate.upgrade(url)
-    print(await seed_database(settings, size=size, seed=seed), f"({time.perf_counter() - started:.0f} s)")
+    env = os.environ | {
+        "DATABASE_URL": url,
+        "SHOPREADY_PASSWORD_TIME_COST": "1",
+        "SHOPREADY_PASSWORD_MEMORY_KIB": "8192",
+    }
+    command = [sys.executable, str(ROOT / "app.py"), "seed", "--size", size, "--seed", str(seed)]
+    written = subprocess.run(command, env=env, check=True, capture_output=True, text=True)  # noqa: S603 - our own CLI
+    print(written.stdout.strip(), f"({time.perf_counter() - started:.0f} s)")
+    return url
+
+
+async def run(url: str, radius_km: float) -> bool:
     db = Database(url)
     print(
         f"\n{'region':8} {'category':15} {'needs':>5} | {'Gini plan':>9} {'greedy':>6} | {'helped plan':>11} "
@@ -85,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--radius-km", type=float, default=80.0)
     args = parser.parse_args(argv)
-    return 0 if asyncio.run(run(args.size, args.seed, args.radius_km)) else 1
+    return 0 if asyncio.run(run(seeded(args.size, args.seed), args.radius_km)) else 1
 
 
 if __name__ == "__main__":
