@@ -50,6 +50,19 @@ async def test_a_plan_never_gives_a_mig_welder_to_a_spot_welder_need_nor_discs_t
     assert listed["matchingListings"]["edges"] == []
 
 
+async def test_offering_shipping_as_well_never_ranks_a_nearby_listing_below_a_farther_pickup(api):
+    p = await parties(api)
+    need = await make_need(api, p, slug="welding-strsw", title="Spot welder")
+    near = await make_listing(api, p, title="Spot welder", fulfillment=["PICKUP", "SHIP"], postalCode="48089")
+    far = await make_listing(api, p, title="Spot welder", fulfillment=["PICKUP"], postalCode="48335")
+
+    edges = (await api.gql(MATCHING_LISTINGS, {"id": need}, token=p.school_member.token))["need"]["matchingListings"]
+
+    assert [e["node"]["id"] for e in edges["edges"]] == [near, far]  # 15.6 km shipped or picked up, 32.6 km picked up
+    distance = {c["name"]: c for c in edges["edges"][0]["explanation"]["components"]}["distance"]
+    assert distance["value"] > 0.75 and "pickup within" in distance["reason"]
+
+
 async def test_the_equity_reason_counts_donations_as_the_schools_impact_does(api):
     p = await parties(api)
     first = await make_need(api, p, slug="welding-strsw", quantity=4)
