@@ -21,7 +21,9 @@ async def many_students(api, n: int) -> None:
             user = User(email=f"many{i}@example.com", name=f"Student {i}", password_hash="x")
             session.add(user)
             await session.flush()
-            lat, lon = zip_centroid(NEARBY[i % len(NEARBY)])
+            point = zip_centroid(NEARBY[i % len(NEARBY)])
+            assert point is not None
+            lat, lon = point
             profile = StudentProfile(
                 user_id=user.id,
                 headline=f"student {i}",
