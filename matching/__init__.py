@@ -34,9 +34,11 @@ ValueError when invalid; today = the date credentials and activity are judged on
 
 Allocation of scarce donations:
     allocation_edges(need_pool, listings, k=30, taxonomy=None, today=None) -> AllocationEdges
-    plan_allocation(needs, listings, edges) -> AllocationPlan(assignments=(Assignment(
-        need_id, listing_id, quantity, score), ...), total, greedy_total, gain_over_greedy)
-        needs / listings: {id: quantity} or the pools
+    plan_allocation(needs, listings, edges, fairness=Fairness(), schools={need: school})
+        -> AllocationPlan(assignments=(Assignment(need_id, listing_id, quantity, score), ...),
+        total, greedy_total, gain_over_greedy, unconstrained_total, greedy_assignments)
+        needs / listings: {id: quantity} or the pools; fairness: diminishing returns per school
+        within a tolerance of the optimum (matching.fairness); gini(amounts) to measure spread
 
 Vocabulary and categories:
     Vocabulary([(id, name, aliases), ...]).normalize(terms) -> [NormalizedTerm(text, id,
@@ -56,6 +58,7 @@ from .api import (
     why,
 )
 from .explain import Component, Exclusion, ExclusionCode, Explanation, Match, PairExplanation
+from .fairness import Fairness, gini
 from .index import CandidateIndex
 from .pools import JobPool, ListingPool, MentorPool, NeedPool, StudentPool
 from .rank import RankStats, explain_pair, rank, top_k
@@ -87,6 +90,7 @@ __all__ = [
     "Exclusion",
     "ExclusionCode",
     "Explanation",
+    "Fairness",
     "Fulfillment",
     "HeldCredential",
     "Job",
@@ -115,6 +119,7 @@ __all__ = [
     "Vocabulary",
     "allocation_edges",
     "explain_pair",
+    "gini",
     "plan_allocation",
     "plan_allocation_dense",
     "rank",

@@ -1,12 +1,14 @@
 """Fair allocation of scarce donations: assign listing quantities to open needs so the total
-score (which carries the equity boost) is maximal.
+score (which carries the equity boost) is high and spread across schools.
 
 It is a transportation problem: maximize sum(score_e * x_e) subject to, per need, the units it
 receives <= its open quantity and, per listing, the units it gives <= its available quantity,
 x >= 0. Its constraint matrix is a bipartite incidence matrix (totally unimodular), so with
 integer quantities the LP has an integral optimal vertex: HiGHS finds it, we round and verify.
-Only the sparse graph of each need's top-k listings is solved; `plan_allocation_dense` solves
-the same LP over the full need x listing matrix (zeros off the graph), for comparison only.
+With `fairness` the objective adds diminishing returns per school (`matching.fairness`), still
+solved exactly, within a set share of the optimum. Only the sparse graph of each need's top-k
+listings is solved; `plan_allocation_dense` solves the plain LP over the full need x listing
+matrix (zeros off the graph), for comparison only.
 """
 
 from __future__ import annotations
@@ -17,10 +19,8 @@ from dataclasses import dataclass
 from typing import Protocol
 
 import numpy as np
-import scipy.sparse as sp
-from scipy.optimize import linprog
 
-_HIGHS_OPTIONS = {"primal_feasibility_tolerance": 1e-10, "dual_feasibility_tolerance": 1e-10}
+from .fairness import Fairness, fair_units, incidence, integral
 
 
 @dataclass(frozen=True, eq=False)
@@ -47,12 +47,19 @@ class Assignment:
 @dataclass(frozen=True)
 class AllocationPlan:
     assignments: tuple[Assignment, ...]
-    total: float  # sum of score * quantity, the optimum
+    total: float  # sum of score * quantity of the plan
     greedy_total: float  # highest-score pair first, for comparison
+    optimum_total: float | None = None  # the best total without fairness (None: the plan is that optimum)
+    greedy_assignments: tuple[Assignment, ...] = ()
+    fairness_bonus: float = 0.0  # the bonus per school's first unit the plan was solved with (0: none)
 
     @property
     def gain_over_greedy(self) -> float:
         return self.total / self.greedy_total - 1.0 if self.greedy_total > 0 else 0.0
+
+    @property
+    def unconstrained_total(self) -> float:
+        return self.total if self.optimum_total is None else self.optimum_total
 
 
 class HasQuantities(Protocol):
@@ -113,60 +120,108 @@ class _Problem:
         keep = first & (scores > 0) & (demand[ni] > 0) & (supply[li] > 0)
         return cls(need_ids, demand, listing_ids, supply, ni[keep], li[keep], scores[keep])
 
-    def greedy(self) -> float:
+    def greedy(self) -> np.ndarray:
+        """Units per edge when the highest-score pair is always served first."""
         left_d, left_s = self.demand.copy(), self.supply.copy()
-        total = []
+        x = np.zeros(len(self.scores))
         for e in np.lexsort((self.listing_ids[self.li], self.need_ids[self.ni], -self.scores)):
             i, j = self.ni[e], self.li[e]
             q = min(left_d[i], left_s[j])
             if q > 0:
                 left_d[i] -= q
                 left_s[j] -= q
-                total.append(self.scores[e] * q)
-        return math.fsum(total)
+                x[e] = q
+        return x
 
-    def plan(self, x: np.ndarray) -> AllocationPlan:
+    def total(self, x: np.ndarray) -> float:
         used = np.flatnonzero(x > 0)
-        assignments = tuple(
+        return math.fsum(self.scores[used] * x[used])
+
+    def assignments(self, x: np.ndarray) -> tuple[Assignment, ...]:
+        return tuple(
             Assignment(
                 int(self.need_ids[self.ni[e]]), int(self.listing_ids[self.li[e]]), int(x[e]), float(self.scores[e])
             )
-            for e in used
+            for e in np.flatnonzero(x > 0)
         )
-        return AllocationPlan(assignments, math.fsum(self.scores[used] * x[used]), self.greedy())
+
+    def plan(self, x: np.ndarray, optimum: np.ndarray | None = None, fairness_bonus: float = 0.0) -> AllocationPlan:
+        greedy = self.greedy()
+        return AllocationPlan(
+            self.assignments(x),
+            self.total(x),
+            self.total(greedy),
+            optimum_total=None if optimum is None else self.total(optimum),
+            greedy_assignments=self.assignments(greedy),
+            fairness_bonus=fairness_bonus,
+        )
 
 
 def _solve(
     scores: np.ndarray, rows_need: np.ndarray, rows_listing: np.ndarray, n_need: int, n_listing: int, b: np.ndarray
 ) -> np.ndarray:
     """Integral optimum of max scores.x s.t. incidence constraints, x >= 0."""
-    n = len(scores)
-    if n == 0:
+    if len(scores) == 0:
         return np.zeros(0)
-    cols = np.arange(n)
-    a = sp.csc_array(
-        (np.ones(2 * n), (np.concatenate([rows_need, n_need + rows_listing]), np.concatenate([cols, cols]))),
-        shape=(n_need + n_listing, n),
-    )
-    for method in ("highs", "highs-ds"):  # the simplex always ends on a vertex
-        res = linprog(-scores, A_ub=a, b_ub=b, bounds=(0, None), method=method, options=_HIGHS_OPTIONS)
-        if res.status != 0:
-            raise RuntimeError(f"allocation LP failed: {res.message}")
-        x: np.ndarray = np.rint(res.x)
-        if np.all(np.abs(res.x - x) <= 1e-6) and np.all(x >= 0) and np.all(a @ x <= b + 1e-9):
-            return x
-    raise RuntimeError("allocation LP returned a fractional solution")
+    return integral(-scores, incidence(rows_need, rows_listing, n_need, n_listing), b, (0, None))
 
 
-def plan_allocation(needs: Quantities, listings: Quantities, edges: AllocationEdges) -> AllocationPlan:
+def plan_allocation(
+    needs: Quantities,
+    listings: Quantities,
+    edges: AllocationEdges,
+    *,
+    fairness: Fairness | None = None,
+    schools: Mapping[int, int] | None = None,
+    values: Mapping[int, float] | None = None,
+) -> AllocationPlan:
     """Optimal integral allocation over the sparse candidate graph.
 
     needs / listings: {id: open or available quantity}, or a NeedPool / ListingPool.
+    fairness: diminishing returns per school (see `matching.fairness`); the plan's total stays
+    within `fairness.tolerance` of the optimum without it. schools: {need id: school id}; by
+    default a NeedPool's school ids, else each need counts as its own school. values: {listing
+    id: declared value of one unit}; with them the returns diminish in value (quanta of the
+    median unit value), so an expensive item weighs more than a cheap one, solved as an exact
+    integer program; without them, in units.
     """
     p = _Problem.build(needs, listings, edges)
     b = np.concatenate([p.demand, p.supply]).astype(np.float64)
-    x = _solve(p.scores, p.ni, p.li, len(p.demand), len(p.supply), b)
-    return p.plan(x)
+    optimum = _solve(p.scores, p.ni, p.li, len(p.demand), len(p.supply), b)
+    if fairness is None or fairness.bonus <= 0 or len(p.scores) == 0:
+        return p.plan(optimum)
+    school_of_need = _schools(needs, schools, p.need_ids)
+    weight = _quanta(values, p.listing_ids[p.li]) if values is not None else None
+    floor = (1.0 - fairness.tolerance) * p.total(optimum) - 1e-9
+    bonus = fairness.bonus
+    for _ in range(fairness.halvings + 1):
+        x = fair_units(p.scores, p.ni, p.li, school_of_need, p.demand, p.supply, fairness.curve(bonus), weight)
+        if p.total(x) >= floor:
+            return p.plan(x, optimum, bonus)
+        bonus /= 2
+    return p.plan(optimum, optimum)
+
+
+def _quanta(values: Mapping[int, float], listing_of_edge: np.ndarray) -> np.ndarray:
+    """Each edge's unit value in quanta of the median unit value over the edges (1 = typical)."""
+    raw = np.array([max(float(values.get(int(i), 0.0)), 0.0) for i in listing_of_edge])
+    positive = raw[raw > 0]
+    quantum = float(np.median(positive)) if len(positive) else 1.0
+    weight: np.ndarray = raw / quantum
+    return weight
+
+
+def _schools(needs: Quantities, schools: Mapping[int, int] | None, need_ids: np.ndarray) -> np.ndarray:
+    if schools is None:
+        school_ids = getattr(needs, "school_ids", None)
+        own_ids = getattr(needs, "ids", None)
+        if school_ids is not None and own_ids is not None:
+            schools = dict(zip(np.asarray(own_ids).tolist(), np.asarray(school_ids).tolist(), strict=True))
+    if schools is None:
+        return np.arange(len(need_ids))
+    # a need without a school stands alone: give it an id no school has
+    alone = -1 - np.arange(len(need_ids))
+    return np.array([schools.get(int(n), int(a)) for n, a in zip(need_ids, alone, strict=True)], dtype=np.int64)
 
 
 def plan_allocation_dense(needs: Quantities, listings: Quantities, edges: AllocationEdges) -> AllocationPlan:

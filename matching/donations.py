@@ -2,8 +2,10 @@
 
 Reach of a pair: a listing that ships reaches anywhere (nearer still mildly preferred); a
 listing that is delivered reaches max(need radius, donor's delivery radius); pickup and tow
-stay within the need's radius. A listing below the need's minimum condition, in an unrelated
-category, or with nothing left is excluded.
+stay within the need's radius. The distance feature is the best over the ways the listing
+offers, so offering one more way (shipping as well as pickup) never lowers its score. A listing
+below the need's minimum condition, in a category that cannot stand in for the need's (see
+`matching.taxonomy`), or with nothing left is excluded.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from . import features as F
 from .explain import Details, Exclusion, ExclusionCode, km
 from .geo import distance_km, haversine_km
 from .kind import Block, MatchKind, fmt_day
-from .pools import NO_CATEGORY, ListingPool, NeedPool, listing_reach
+from .pools import NO_CATEGORY, ListingPool, NeedPool, listing_reach, ships
 from .records import Condition, Fulfillment, Listing, Need, Priority, SchoolTier
 from .taxonomy import Taxonomy
 from .weights import ListingNeedWeights, NeedListingWeights
@@ -27,6 +29,19 @@ from .weights import ListingNeedWeights, NeedListingWeights
 def pair_reach(need_radius: npt.ArrayLike, fulfillment: npt.ArrayLike, listing_radius: npt.ArrayLike) -> np.ndarray:
     reach: np.ndarray = np.maximum(need_radius, listing_reach(fulfillment, listing_radius))
     return reach
+
+
+def closeness(
+    d: np.ndarray, need_radius: npt.ArrayLike, fulfillment: npt.ArrayLike, listing_radius: npt.ArrayLike
+) -> np.ndarray:
+    """The best value over the ways a listing offers: pickup or tow within the need's radius,
+    delivery within max(need radius, delivery radius), shipping anywhere (relaxed)."""
+    flags = np.asarray(fulfillment)
+    local = ((flags & int(Fulfillment.PICKUP | Fulfillment.TOW)) != 0) | (flags == 0)
+    delivers = (flags & int(Fulfillment.DELIVERY)) != 0
+    value = np.where(local, F.within(d, need_radius), 0.0)
+    value = np.maximum(value, np.where(delivers, F.within(d, np.maximum(need_radius, listing_radius)), 0.0))
+    return np.maximum(value, np.where(ships(flags), F.relaxed(d), 0.0))
 
 
 def _cat(value: int | None) -> int:
@@ -46,7 +61,7 @@ class _Donations(MatchKind[QueryT, tuple[QueryT, int], PoolT]):
     def _values(
         self,
         d: np.ndarray,
-        reach: np.ndarray,
+        near: np.ndarray,
         need_cat: npt.ArrayLike,
         listing_cat: npt.ArrayLike,
         title_sim: np.ndarray,
@@ -61,7 +76,7 @@ class _Donations(MatchKind[QueryT, tuple[QueryT, int], PoolT]):
         today: int,
     ) -> np.ndarray:
         values = np.empty((7, len(d)))
-        values[0] = F.proximity(d, reach)
+        values[0] = near
         values[1] = self.taxonomy.fit(need_cat, listing_cat)
         values[2] = title_sim
         values[3] = F.condition(cond, min_cond)
@@ -81,8 +96,9 @@ class _Donations(MatchKind[QueryT, tuple[QueryT, int], PoolT]):
             out.append(
                 Exclusion(ExclusionCode.CONDITION_BELOW_MINIMUM, f"condition {given} below the minimum {minimum}")
             )
-        if float(self.taxonomy.fit(_cat(need.category_id), _cat(listing.category_id))) == 0.0:
-            out.append(Exclusion(ExclusionCode.UNRELATED_CATEGORY, "the categories are unrelated"))
+        unfit = self.taxonomy.exclusion(_cat(need.category_id), _cat(listing.category_id))
+        if unfit is not None:
+            out.append(Exclusion(*unfit))
         d = distance_km(need.lat, need.lon, listing.lat, listing.lon)
         reach = float(pair_reach(need.radius_km, int(listing.fulfillment), listing.radius_km))
         if d > reach:
@@ -96,18 +112,18 @@ class _Donations(MatchKind[QueryT, tuple[QueryT, int], PoolT]):
         return out
 
     def _details(self, need: Need, listing: Listing, values: np.ndarray, d: float) -> Details:
-        reach = float(pair_reach(need.radius_km, int(listing.fulfillment), listing.radius_km))
         due = f", needed by {fmt_day(need.needed_by.toordinal())}" if need.needed_by else ""
         tier = SchoolTier(need.school_tier).name if need.school_tier else "unknown"
+        received = need.school_received
         return Details(
             (
-                f"{km(d)} away, shipped" if not np.isfinite(reach) else f"{km(d)} away within {km(reach)}",
+                _route(d, need, listing),
                 self.taxonomy.describe(_cat(need.category_id), _cat(listing.category_id)),
                 f"titles {values[2]:.0%} similar",
                 f"{Condition(listing.condition).name}, minimum {Condition(need.min_condition).name}",
                 f"{listing.quantity} available for {need.quantity} needed",
                 f"priority {Priority(need.priority).name}{due}",
-                f"school tier {tier}, {need.school_received} donation(s) received so far",
+                f"school tier {tier}, {received} donation{'' if received == 1 else 's'} received so far",
             )
         )
 
@@ -135,12 +151,12 @@ class NeedToListings(_Donations[Need, ListingPool]):
         d = haversine_km(need.lat, need.lon, pool.lat[pos], pool.lon[pos])
         reach = pair_reach(need.radius_km, pool.fulfillment[pos], pool.radius_km[pos])
         inside = d <= reach
-        pos, d, reach = pos[inside], d[inside], reach[inside]
+        pos, d = pos[inside], d[inside]
         if len(pos) == 0 or need.quantity <= 0:
             return None
         values = self._values(
             d,
-            reach,
+            closeness(d, need.radius_km, pool.fulfillment[pos], pool.radius_km[pos]),
             _cat(need.category_id),
             pool.category_ids[pos],
             F.title_similarity(need.title, pool.titles[pos]),
@@ -188,12 +204,12 @@ class ListingToNeeds(_Donations[Listing, NeedPool]):
         d = haversine_km(listing.lat, listing.lon, pool.lat[pos], pool.lon[pos])
         reach = pair_reach(pool.radius_km[pos], int(listing.fulfillment), listing.radius_km)
         inside = d <= reach
-        pos, d, reach = pos[inside], d[inside], reach[inside]
+        pos, d = pos[inside], d[inside]
         if len(pos) == 0 or listing.quantity <= 0:
             return None
         values = self._values(
             d,
-            reach,
+            closeness(d, pool.radius_km[pos], int(listing.fulfillment), listing.radius_km),
             pool.category_ids[pos],
             _cat(listing.category_id),
             F.title_similarity(listing.title, pool.titles[pos]),
@@ -221,7 +237,22 @@ def _day(value: date | None) -> int:
 
 
 def _ways(flags: int) -> str:
-    return "+".join(f.name for f in Fulfillment if f & int(flags) and f.name) or "none"
+    return "+".join((f.name or "").lower() for f in Fulfillment if f & int(flags)) or "none"
+
+
+def _route(d: float, need: Need, listing: Listing) -> str:
+    """Which offered way gives the distance its value, and the others offered."""
+    flags = int(listing.fulfillment)
+    near = float(closeness(np.array([d]), need.radius_km, flags, listing.radius_km)[0])
+    local = bool(flags & int(Fulfillment.PICKUP | Fulfillment.TOW)) or flags == 0
+    delivered = max(need.radius_km, listing.radius_km)
+    if local and d <= need.radius_km and near == float(F.within(d, need.radius_km)):
+        how = f"pickup within {km(need.radius_km)}"
+    elif flags & int(Fulfillment.DELIVERY) and d <= delivered and near == float(F.within(d, delivered)):
+        how = f"delivered within {km(delivered)}"
+    else:
+        how = "shipped"
+    return f"{km(d)} away, {how} (offers {_ways(flags)})"
 
 
 def listing_row(pool: ListingPool, pos: int) -> Listing:

@@ -45,6 +45,7 @@ class ExclusionCode(str, Enum):
     NO_QUANTITY = "NO_QUANTITY"
     CONDITION_BELOW_MINIMUM = "CONDITION_BELOW_MINIMUM"
     UNRELATED_CATEGORY = "UNRELATED_CATEGORY"
+    NOT_A_SUBSTITUTE = "NOT_A_SUBSTITUTE"  # same family, but the trade does not accept one for the other
 
 
 @dataclass(frozen=True)

@@ -15,12 +15,18 @@ from .columns import NO_DAY
 from .geo import haversine_km
 from .records import SchoolTier
 
-# Where the radius is relaxed (remote work, shipping) the pair is never excluded, but it is
-# worth at most RELAXED_MAX (a local pickup at half its radius is as good as a shipment from
+# Where the radius is relaxed (remote work, shipping) the pair is never excluded, but that way
+# is worth at most RELAXED_MAX (a local pickup at half its radius is as good as a shipment from
 # next door: shipping costs, remote work is second best) and nearer still wins a little: the
-# value falls to 0 over RELAXED_SCALE_KM (about coast to coast).
+# value falls to 0 over RELAXED_SCALE_KM (about coast to coast). A pair that can also meet
+# locally takes the better of the two, so offering more ways never lowers a score.
 RELAXED_SCALE_KM = 5000.0
 RELAXED_MAX = 0.5
+# A student (or mentor) in a program related to the one asked for (collision and refinish) gets
+# this much of the program feature; outside every program and every related one, nothing. It is
+# small enough that, with the default weights, being closer alone never lifts a student outside
+# every program of a posting above one inside it (0.25 * (1 - 0.3) > 0.15).
+RELATED_PROGRAM = 0.3
 # Recency: full value while active within this many days, none after ACTIVE_FADE_DAYS.
 ACTIVE_FULL_DAYS = 30
 ACTIVE_FADE_DAYS = 365
@@ -48,6 +54,44 @@ def proximity(d_km: npt.ArrayLike, radius_km: npt.ArrayLike) -> np.ndarray:
     with np.errstate(divide="ignore", invalid="ignore"):
         value = np.where(scale > 0, 1.0 - d_km / scale, 1.0)
     return np.clip(value, 0.0, 1.0) * np.where(finite, 1.0, RELAXED_MAX)
+
+
+def relaxed(d_km: npt.ArrayLike) -> np.ndarray:
+    """The value of a way that reaches anywhere (shipping, remote work): at most RELAXED_MAX."""
+    d_km = np.asarray(d_km, dtype=np.float64)
+    value: np.ndarray = RELAXED_MAX * np.clip(1.0 - d_km / RELAXED_SCALE_KM, 0.0, 1.0)
+    return value
+
+
+def within(d_km: npt.ArrayLike, radius_km: npt.ArrayLike) -> np.ndarray:
+    """Local closeness where the pair is within a finite radius, else 0 (that way does not reach)."""
+    d_km = np.asarray(d_km, dtype=np.float64)
+    radius_km = np.asarray(radius_km, dtype=np.float64)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        value = np.where(radius_km > 0, 1.0 - d_km / np.where(radius_km > 0, radius_km, 1.0), 1.0)
+    inside: np.ndarray = np.where(d_km <= radius_km, np.clip(value, 0.0, 1.0), 0.0)
+    return inside
+
+
+def local_or_relaxed(d_km: npt.ArrayLike, local_radius_km: npt.ArrayLike, relaxed_ok: npt.ArrayLike) -> np.ndarray:
+    """The better of meeting locally (within the local radius) and, where allowed, the relaxed way:
+    a remote-ok job or mentor next door is worth as much as an on-site one."""
+    best: np.ndarray = np.maximum(within(d_km, local_radius_km), np.where(relaxed_ok, relaxed(d_km), 0.0))
+    return best
+
+
+def program_fit(asked: npt.ArrayLike, held: npt.ArrayLike, related: npt.ArrayLike) -> np.ndarray:
+    """Program masks: 1 when `held` shares a program with `asked` (or nothing is asked: a posting
+    lists the programs it hires from, and one shared is enough), RELATED_PROGRAM when they share
+    only a related trade (`related`: the query side's related programs, its own excluded; the
+    relation is symmetric, so either side's mask tells), else 0."""
+    asked = np.asarray(asked, dtype=np.uint64)
+    held = np.asarray(held, dtype=np.uint64)
+    zero = np.uint64(0)
+    shares = (asked == zero) | ((asked & held) != zero)
+    near = (np.asarray(related, dtype=np.uint64) & (held | asked)) != zero
+    value: np.ndarray = np.where(shares, 1.0, np.where(near, RELATED_PROGRAM, 0.0))
+    return value
 
 
 def set_fraction(want_bits: npt.ArrayLike, have_bits: npt.ArrayLike) -> np.ndarray:

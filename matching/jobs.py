@@ -1,9 +1,10 @@
 """Job <-> student pairs, ranked from either side with the same pair semantics.
 
-Effective radius of a pair: min(job radius, student travel radius); a student who is
-remote-ok (open to remote work or relocating) lifts the travel cap, so the job's radius
-applies; a remote-ok job is never excluded by distance (the distance feature is relaxed).
-Required credentials must be held and valid on the job's start date (today when unset).
+Local radius of a pair: min(job radius, student travel radius); a student who is remote-ok
+(open to remote work or relocating) lifts the travel cap, so the job's radius applies. A
+remote-ok job is never excluded by distance: it is worth the better of working on site (when
+within the local radius) and working remotely (relaxed), so allowing remote work never lowers a
+score. Required credentials must be held and valid on the job's start date (today when unset).
 """
 
 from __future__ import annotations
@@ -34,11 +35,26 @@ def pair_radius(
     return radius
 
 
+def local_radius(job_radius: npt.ArrayLike, travel_radius: npt.ArrayLike, student_remote: npt.ArrayLike) -> np.ndarray:
+    """How far the pair can meet on site, remote work aside."""
+    radius: np.ndarray = np.where(student_remote, job_radius, np.minimum(job_radius, travel_radius))
+    return radius
+
+
 def one_pair_radius(job_radius: float, job_remote: bool, travel_radius: float, student_remote: bool) -> float:
     """pair_radius for one pair, in plain Python (explanations run it per match)."""
     if job_remote:
         return math.inf
+    return one_local_radius(job_radius, travel_radius, student_remote)
+
+
+def one_local_radius(job_radius: float, travel_radius: float, student_remote: bool) -> float:
     return float(job_radius) if student_remote else float(min(job_radius, travel_radius))
+
+
+def closeness(d: np.ndarray, local: np.ndarray, remote: bool) -> np.ndarray:
+    """Rows already gated to their reach: on site within `local`, or remote when allowed."""
+    return F.local_or_relaxed(d, local, True) if remote else F.proximity(d, local)
 
 
 @dataclass(frozen=True, eq=False)
@@ -49,6 +65,7 @@ class _JobQuery:
     required: tuple[int, ...]
     preferred: tuple[int, ...]  # preferred credentials that are not also required
     programs: np.uint64
+    related: np.uint64  # programs related to the posting's
     schedule: np.uint64
 
 
@@ -67,6 +84,7 @@ class JobToStudents(MatchKind[Job, _JobQuery, StudentPool]):
             required,
             preferred,
             np.uint64(bitsets.single_word(job.programs, "programs")),
+            np.uint64(bitsets.single_word(job.related_programs, "programs")),
             np.uint64(bitsets.single_word(job.schedule, "schedule")),
         )
 
@@ -86,20 +104,21 @@ class JobToStudents(MatchKind[Job, _JobQuery, StudentPool]):
         if len(pos) == 0:
             return None
         d = haversine_km(q.job.lat, q.job.lon, pool.lat[pos], pool.lon[pos])
-        radius = pair_radius(q.job.radius_km, q.job.remote_ok, pool.travel_radius_km[pos], pool.remote_ok[pos])
-        inside = d <= radius
-        if not inside.all():
-            pos, d, radius = pos[inside], d[inside], radius[inside]
-            if len(pos) == 0:
-                return None
+        local = local_radius(q.job.radius_km, pool.travel_radius_km[pos], pool.remote_ok[pos])
+        if not q.job.remote_ok:
+            inside = d <= local
+            if not inside.all():
+                pos, d, local = pos[inside], d[inside], local[inside]
+                if len(pos) == 0:
+                    return None
         values = np.empty((9, len(pos)))
-        values[0] = F.proximity(d, radius)
+        values[0] = closeness(d, local, q.job.remote_ok)
         skills = pool.skills
         values[1] = F.query_fraction(
             bitsets.mask(q.job.preferred_skills, skills.shape[1]), bitsets.distinct(q.job.preferred_skills), skills[pos]
         )
         values[2] = creds.count_held(pos, q.preferred, q.start) / len(q.preferred) if q.preferred else 1.0
-        values[3] = F.mask_fraction(q.programs, pool.programs[pos])
+        values[3] = F.program_fit(q.programs, pool.programs[pos], q.related)
         values[4] = F.mask_fraction(q.schedule, pool.availability[pos])
         values[5] = F.at_least(pool.years_experience[pos], q.job.min_years)
         values[6] = F.pay(q.job.pay_cents, pool.desired_pay_cents[pos])
@@ -123,7 +142,7 @@ class JobToStudents(MatchKind[Job, _JobQuery, StudentPool]):
     def describe(self, q: _JobQuery, pool: StudentPool, pos: int, values: np.ndarray, d: float) -> Details:
         have_skills = set(bitsets.ids_of(pool.skills[pos]))
         valid = {c for c, exp in pool.credentials.row(pos) if exp >= q.start}
-        radius = one_pair_radius(q.job.radius_km, q.job.remote_ok, pool.travel_radius_km[pos], pool.remote_ok[pos])
+        local = one_local_radius(q.job.radius_km, pool.travel_radius_km[pos], pool.remote_ok[pos])
         return _details(
             q.job,
             q.start,
@@ -133,8 +152,8 @@ class JobToStudents(MatchKind[Job, _JobQuery, StudentPool]):
             have_skills,
             valid,
             d,
-            radius,
-            programs=(int(q.programs), int(pool.programs[pos])),
+            local,
+            programs=(int(q.programs), int(pool.programs[pos]), float(values[3])),
             slots=(int(q.schedule), int(pool.availability[pos])),
             years=float(pool.years_experience[pos]),
             desired=int(pool.desired_pay_cents[pos]),
@@ -149,6 +168,7 @@ class _StudentQuery:
     today: int
     credentials: tuple[tuple[int, int], ...]  # (id, expiry day)
     programs: np.uint64
+    related: np.uint64  # programs related to the student's
     availability: np.uint64
 
     def valid_bits(self, on_days: np.ndarray, n_words: int) -> np.ndarray:
@@ -176,6 +196,7 @@ class StudentToJobs(MatchKind[Student, _StudentQuery, JobPool]):
             today,
             tuple(sorted(latest.items())),
             np.uint64(bitsets.single_word(student.programs, "programs")),
+            np.uint64(bitsets.single_word(student.related_programs, "programs")),
             np.uint64(bitsets.single_word(student.availability, "availability")),
         )
 
@@ -189,20 +210,21 @@ class StudentToJobs(MatchKind[Student, _StudentQuery, JobPool]):
         s = q.student
         pos = np.flatnonzero(alive[lo:hi]) + lo
         d = haversine_km(s.lat, s.lon, pool.lat[pos], pool.lon[pos])
-        radius = pair_radius(pool.radius_km[pos], pool.remote_ok[pos], s.travel_radius_km, s.remote_ok)
+        local = local_radius(pool.radius_km[pos], s.travel_radius_km, s.remote_ok)
+        remote = pool.remote_ok[pos]
         starts = np.where(pool.start_day[pos] == 0, q.today, pool.start_day[pos])
         valid = q.valid_bits(starts, pool.required_credentials.shape[1])
-        ok = (d <= radius) & ~np.any(pool.required_credentials[pos] & ~valid, axis=1)
+        ok = ((d <= local) | remote) & ~np.any(pool.required_credentials[pos] & ~valid, axis=1)
         if not ok.all():
-            pos, d, radius, starts, valid = pos[ok], d[ok], radius[ok], starts[ok], valid[ok]
+            pos, d, local, remote, starts, valid = pos[ok], d[ok], local[ok], remote[ok], starts[ok], valid[ok]
         if len(pos) == 0:
             return None
         values = np.empty((9, len(pos)))
-        values[0] = F.proximity(d, radius)
+        values[0] = F.local_or_relaxed(d, local, remote)
         skills = pool.preferred_skills
         values[1] = F.set_fraction(skills[pos], bitsets.mask(s.skills, skills.shape[1]))
         values[2] = F.set_fraction(pool.preferred_credentials[pos] & ~pool.required_credentials[pos], valid)
-        values[3] = F.mask_fraction(pool.programs[pos], q.programs)
+        values[3] = F.program_fit(pool.programs[pos], q.programs, q.related)
         values[4] = F.mask_fraction(pool.schedule[pos], q.availability)
         values[5] = F.at_least(s.years_experience, pool.min_years[pos])
         values[6] = F.pay(pool.pay_cents[pos], s.desired_pay_cents)
@@ -237,7 +259,7 @@ class StudentToJobs(MatchKind[Student, _StudentQuery, JobPool]):
         required = tuple(sorted(set(job.required_credentials)))
         preferred = tuple(sorted(set(job.preferred_credentials) - set(required)))
         valid = {c for c, exp in q.credentials if exp >= start}
-        radius = one_pair_radius(job.radius_km, job.remote_ok, s.travel_radius_km, s.remote_ok)
+        local = one_local_radius(job.radius_km, s.travel_radius_km, s.remote_ok)
         return _details(
             job,
             start,
@@ -247,8 +269,8 @@ class StudentToJobs(MatchKind[Student, _StudentQuery, JobPool]):
             set(s.skills),
             valid,
             d,
-            radius,
-            programs=(int(pool.programs[pos]), int(q.programs)),
+            local,
+            programs=(int(pool.programs[pos]), int(q.programs), float(values[3])),
             slots=(int(pool.schedule[pos]), int(q.availability)),
             years=s.years_experience,
             desired=s.desired_pay_cents,
@@ -307,9 +329,9 @@ def _details(
     have_skills: set[int],
     valid: set[int],
     d: float,
-    radius: float,
+    local: float,
     *,
-    programs: tuple[int, int],
+    programs: tuple[int, int, float],
     slots: tuple[int, int],
     years: float,
     desired: int,
@@ -320,16 +342,16 @@ def _details(
     wanted = sorted(set(job.preferred_skills))
     matched = tuple(i for i in wanted if i in have_skills)
     pref_held = tuple(c for c in preferred if c in valid)
-    n_prog, n_slot = bin(programs[0]).count("1"), bin(slots[0]).count("1")
+    n_slot = bin(slots[0]).count("1")
     late = max(0, available - start)
     age = today - last_active
     reasons = (
-        f"{km(d)} away, remote job" if math.isinf(radius) else f"{km(d)} away within {km(radius)}",
+        _where(d, local, job.remote_ok),
         f"{len(matched)} of {len(wanted)} preferred skills" if wanted else "no preferred skills listed",
         f"{len(pref_held)} of {len(preferred)} preferred credentials valid on {fmt_day(start)}"
         if preferred
         else f"all {len(required)} required credentials valid; no preferred ones listed",
-        f"{bin(programs[0] & programs[1]).count('1')} of {n_prog} programs" if n_prog else "no programs listed",
+        _program(*programs),
         f"{bin(slots[0] & slots[1]).count('1')} of {n_slot} schedule slots" if n_slot else "no schedule listed",
         f"{years:g} years of experience, {job.min_years:g} asked",
         f"pays ${job.pay_cents / 100:.2f}/h, ${desired / 100:.2f}/h wanted" if desired else "no pay preference",
@@ -343,3 +365,19 @@ def _details(
         matched_credentials=tuple(required) + pref_held,
         missing_credentials=tuple(c for c in preferred if c not in valid),
     )
+
+
+def _where(d: float, local: float, remote: bool) -> str:
+    if d <= local:
+        return f"{km(d)} away within {km(local)}" + (", remote work also possible" if remote else "")
+    return f"{km(d)} away, beyond {km(local)}: remote work"
+
+
+def _program(asked: int, held: int, value: float) -> str:
+    if not asked:
+        return "no programs listed"
+    if asked & held:
+        return "in one of the posting's programs"
+    if value > 0:
+        return "in a related program, not one the posting lists"
+    return "outside every program the posting lists" + ("" if held else " (no program given)")

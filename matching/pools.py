@@ -144,8 +144,7 @@ class MentorPool(Columnar[Mentor]):
     radius_km: np.ndarray
     remote_ok: np.ndarray
     specialties: np.ndarray  # (n, W) skill bitsets
-    programs: np.ndarray
-    availability: np.ndarray
+    programs: np.ndarray  # uint64 mask of the trades the mentor works in
     capacity_left: np.ndarray
     years_experience: np.ndarray
     last_active: np.ndarray
@@ -159,7 +158,6 @@ class MentorPool(Columnar[Mentor]):
             remote_ok=_col(rows, "remote_ok", bool),
             specialties=_sets(rows, "specialties"),
             programs=_word(rows, "programs"),
-            availability=_word(rows, "availability"),
             capacity_left=_col(rows, "capacity_left", np.int64),
             years_experience=_col(rows, "years_experience", _F),
             last_active=_days(rows, "last_active"),
@@ -248,12 +246,16 @@ class ListingPool(Columnar[Listing]):
         return self.ids, self.quantity
 
 
+def ships(fulfillment: npt.ArrayLike) -> np.ndarray:
+    shipped: np.ndarray = (np.asarray(fulfillment) & int(Fulfillment.SHIP)) != 0
+    return shipped
+
+
 def listing_reach(fulfillment: npt.ArrayLike, radius_km: npt.ArrayLike) -> np.ndarray:
     """Shipping reaches anywhere; delivery reaches the donor's radius; pickup and tow add
     nothing to the school's own radius."""
-    ships = (np.asarray(fulfillment) & int(Fulfillment.SHIP)) != 0
     delivers = (np.asarray(fulfillment) & int(Fulfillment.DELIVERY)) != 0
-    reach: np.ndarray = np.where(ships, np.inf, np.where(delivers, radius_km, 0.0))
+    reach: np.ndarray = np.where(ships(fulfillment), np.inf, np.where(delivers, radius_km, 0.0))
     return reach
 
 

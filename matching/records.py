@@ -64,6 +64,9 @@ class Student:
     wanted_skills: tuple[int, ...] = ()  # what a mentee wants to learn
     credentials: tuple[HeldCredential, ...] = ()
     programs: tuple[int, ...] = ()
+    # programs related to the student's (the caller's trade relations); read only when the student
+    # is the query (their jobs, their mentors), never stored in a pool
+    related_programs: tuple[int, ...] = ()
     availability: tuple[int, ...] = ()
     years_experience: float = 0.0
     desired_pay_cents: int = 0  # hourly; 0 = no preference
@@ -83,7 +86,8 @@ class Job:
     preferred_skills: tuple[int, ...] = ()
     required_credentials: tuple[int, ...] = ()
     preferred_credentials: tuple[int, ...] = ()
-    programs: tuple[int, ...] = ()
+    programs: tuple[int, ...] = ()  # the trades the posting hires from: any one of them fits
+    related_programs: tuple[int, ...] = ()  # related trades (partial fit); read when the job is the query
     schedule: tuple[int, ...] = ()  # availability slots the job needs
     min_years: float = 0.0
     pay_cents: int = 0  # hourly; 0 = not stated
@@ -101,8 +105,7 @@ class Mentor:
     radius_km: float = 50.0
     remote_ok: bool = False
     specialties: tuple[int, ...] = ()  # skill ids
-    programs: tuple[int, ...] = ()
-    availability: tuple[int, ...] = ()
+    programs: tuple[int, ...] = ()  # the trades the mentor works in
     capacity_left: int = 1
     years_experience: float = 0.0
     last_active: date | None = None
@@ -124,7 +127,7 @@ class Need:
     priority: Priority = Priority.MEDIUM
     needed_by: date | None = None
     school_tier: SchoolTier | None = None
-    school_received: int = 0  # donations the school received so far (equity)
+    school_received: int = 0  # donations the school has received so far (equity), as its impact counts them
     visible: bool = True  # open and published
     updated_at: datetime | None = None
 

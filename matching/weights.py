@@ -58,39 +58,42 @@ class Weights:
 
 @dataclass(frozen=True)
 class JobStudentWeights(Weights):
-    """An employer ranking students for a job: skills and local reach first."""
+    """An employer ranking students for a job. The posting's program is its trade and weighs like
+    one: more than closeness, so a student outside every program of the posting never outranks an
+    in-program student within reach only by being nearer (program 0.25 x (1 - RELATED_PROGRAM 0.3)
+    = 0.175 > distance 0.15). Skills next; then credentials and schedule."""
 
-    distance: float = 0.20
+    distance: float = 0.15
     skills: float = 0.25
-    credentials: float = 0.15
-    program: float = 0.10
+    credentials: float = 0.10
+    program: float = 0.25
     availability: float = 0.10
     experience: float = 0.05
     pay: float = 0.05
-    start: float = 0.05
-    activity: float = 0.05
+    start: float = 0.025
+    activity: float = 0.025
 
 
 @dataclass(frozen=True)
 class StudentJobWeights(JobStudentWeights):
-    """A student browsing jobs: same features, pay matters more, credentials less."""
+    """A student browsing jobs: same features, pay matters more, skills a little less."""
 
-    credentials: float = 0.10
     skills: float = 0.20
-    pay: float = 0.15
+    pay: float = 0.10
 
 
 @dataclass(frozen=True)
 class MentorWeights(Weights):
-    """A mentee looking for a mentor: what the mentee wants to learn dominates."""
+    """A mentee looking for a mentor: what the mentee wants to learn dominates, then the trade.
+    (No schedule feature: neither a mentor nor a mentee states one, and a feature without data
+    would rank nobody and explain nothing true.)"""
 
     distance: float = 0.15
     wanted_skills: float = 0.35
     shared_skills: float = 0.10
-    program: float = 0.10
-    availability: float = 0.15
+    program: float = 0.20
     capacity: float = 0.05
-    experience: float = 0.05
+    experience: float = 0.10
     activity: float = 0.05
 
 

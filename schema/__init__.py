@@ -38,6 +38,7 @@ from schema.events.subscriptions import Subscription
 from schema.events.webhooks import WebhookMutations, WebhookQueries
 from schema.matches.allocation import AllocationQueries
 from schema.matches.fields import MatchQueries
+from schema.matches.plans import AllocationMutations, AllocationPlanQueries
 from schema.money import SCALARS
 from schema.pathways.scholarships import ScholarshipMutations, ScholarshipQueries
 from schema.pathways.stories import StoryMutations, StoryQueries
@@ -86,6 +87,7 @@ QUERIES = (
     MatchQueries,
     AllocationQueries,
     WebhookQueries,
+    AllocationPlanQueries,
 )
 MUTATIONS = (
     SignInMutations,
@@ -106,6 +108,7 @@ MUTATIONS = (
     ScholarshipMutations,
     StoryMutations,
     WebhookMutations,
+    AllocationMutations,
 )
 
 

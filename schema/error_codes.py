@@ -91,5 +91,10 @@ ErrorCode = enum_type(
         # events
         "TARGET_NOT_ALLOWED": "Webhook URLs must use https and point to a public address.",
         "APP_TOKEN_REQUIRED": "Only a partner app token can do this (webhooks belong to an app).",
+        "NOT_A_SUBSTITUTE": "The listing's category cannot stand in for the need's (e.g. a MIG welder for a "
+        "spot-welder need); the message says why.",
+        "CONDITION_BELOW_MINIMUM": "The listing's condition is below the need's minimum.",
+        "OUT_OF_REACH": "The listing is farther from the school than any way it is offered reaches.",
+        "PLAN_ALREADY_APPLIED": "This allocation plan has already been applied; apply chosen pairs instead.",
     },
 )

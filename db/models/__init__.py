@@ -9,6 +9,7 @@ from db.models.donations.categories import Category
 from db.models.donations.donations import Donation, DonationEvent, DonationReceipt, Listing, Need, ReceiptCounter
 from db.models.events.outbox import EventConsumer, MatchSnapshot, OutboxEvent
 from db.models.events.webhooks import Webhook, WebhookAttempt, WebhookDelivery
+from db.models.matches.plans import SavedAllocationPlan
 from db.models.pathways.scholarships import Scholarship, ScholarshipApplication
 from db.models.pathways.stories import Story, StoryAudience, StoryTag
 from db.models.pathways.training import (
@@ -59,6 +60,7 @@ __all__ = [
     "RateBucket",
     "ReceiptCounter",
     "RefreshToken",
+    "SavedAllocationPlan",
     "Scholarship",
     "ScholarshipApplication",
     "Skill",

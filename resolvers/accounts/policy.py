@@ -4,7 +4,8 @@ A person (their name and when they signed up): the person themselves and staff; 
 something with them: an organization, a donation (members of its two organizations), a job application
 or invitation (the student and the employer's members), an invitation to an organization (the invited,
 once they verified the address, and whoever invited them; the organization's members see the invited),
-a mentorship (mentor and mentee, from the request on), or a student's named school (its members).
+a mentorship (mentor and mentee, from the request on), a scholarship application (the sponsor's members
+see the applicant), or a student's named school (its members).
 Everyone else, anonymous callers included, sees null. A partner app counts as its organization.
 
 An organization's contact: its members (and its apps), staff, and the other party of a donation with it.
@@ -27,6 +28,8 @@ from db.models import (
     Membership,
     MentorProfile,
     Mentorship,
+    Scholarship,
+    ScholarshipApplication,
     StudentProfile,
     User,
 )
@@ -87,6 +90,13 @@ def _related(viewer: Viewer, targets: list[int]) -> Any:
                 .join(StudentProfile, StudentProfile.id == link.student_id)
                 .where(member, StudentProfile.user_id == viewer.user_id)
             )
+    # a scholarship or tool-grant application: the sponsor's side sees the applicant
+    queries.append(
+        select(StudentProfile.user_id)
+        .join(ScholarshipApplication, ScholarshipApplication.student_id == StudentProfile.id)
+        .join(Scholarship, Scholarship.id == ScholarshipApplication.scholarship_id)
+        .where(StudentProfile.user_id.in_(targets), Scholarship.sponsor_id.in_(orgs))
+    )
     # an invitation to an organization: its members see the verified invitee
     queries.append(
         select(User.id)

@@ -37,16 +37,44 @@ ITEMS = [
     ("vehicles-parts-bumper-covers", "Bumper covers, assorted late models", "FAIR", 9_000, (P,), 15),
     ("vehicles-parts-fenders", "Front fenders, primed", "GOOD", 11_000, (P, D), 10),
     ("classroom-student-uniforms", "Shop shirts, sizes S to XXL", "NEW", 2_500, (S,), 50),
+    ("welding-mig-aluminum", "Aluminum pulse MIG welder with spool gun", "GOOD", 420_000, (P, D), 1),
+    ("refinish-primers", "Epoxy primer, 1 gallon kits", "NEW", 9_000, (S,), 12),
+    ("mechanical-vehicle-lifts", "Two-post lift, 10,000 lb", "GOOD", 350_000, (P,), 1),
+    (
+        "vehicles-parts-training-vehicles",
+        "2019 compact, late model, for disassembly and reassembly",
+        "GOOD",
+        800_000,
+        (T,),
+        1,
+    ),
 ]
+# What each kind of donor gives (by the name suffix organizations give it), as ITEMS positions:
+# shops give welders and parts, dealers scan tools and vehicles, insurers total-loss vehicles and
+# parts, paint suppliers refinish products, tool distributors tools.
+DONOR_ITEMS = {
+    "Collision Center": (0, 1, 11, 12, 6, 9, 14),
+    "Auto Group": (7, 17, 8, 13, 16),
+    "Insurance Claims Office": (10, 11, 12, 17),
+    "Paint Supply": (2, 3, 4, 9, 15),
+    "Tool Distributors": (5, 6, 7, 8, 1, 2),
+}
+# slug, title, priority, quantity, the programs that need it
+COLLISION, REFINISH, AUTOMOTIVE, DIESEL = "COLLISION", "REFINISH", "AUTOMOTIVE", "DIESEL"
 NEEDS = [
-    ("welding-strsw", "STRSW spot welder for the structural lab", "CRITICAL", 1),
-    ("refinish-spray-guns", "Spray guns for 12 refinish booths", "HIGH", 12),
-    ("refinish-abrasives", "Sanding discs for the fall semester", "MEDIUM", 30),
-    ("diagnostics-scan-tools", "Scan tools for ADAS and diagnostics class", "HIGH", 2),
-    ("safety-respirators", "Respirators for every student", "CRITICAL", 25),
-    ("vehicles-parts-training-vehicles", "Salvage vehicle for frame-machine practice", "MEDIUM", 1),
-    ("vehicles-parts-bumper-covers", "Bumper covers for plastic repair", "LOW", 10),
-    ("classroom-student-uniforms", "Shop shirts for first-years", "LOW", 40),
+    ("welding-strsw", "STRSW spot welder for the structural lab", "CRITICAL", 1, {COLLISION}),
+    ("welding-mig-steel", "MIG welders for the welding stations", "HIGH", 3, {COLLISION}),
+    ("refinish-spray-guns", "Spray guns for 12 refinish booths", "HIGH", 12, {COLLISION, REFINISH}),
+    ("refinish-abrasives", "Sanding discs for the fall semester", "MEDIUM", 30, {COLLISION, REFINISH}),
+    ("refinish-paint-clearcoat", "Clear coat for spray practice", "MEDIUM", 10, {COLLISION, REFINISH}),
+    ("diagnostics-scan-tools", "Scan tools for ADAS and diagnostics class", "HIGH", 2, {COLLISION, AUTOMOTIVE}),
+    ("safety-respirators", "Respirators for every student", "CRITICAL", 25, {COLLISION, REFINISH}),
+    ("vehicles-parts-training-vehicles", "Salvage vehicle for frame-machine practice", "MEDIUM", 1, {COLLISION}),
+    ("vehicles-parts-bumper-covers", "Bumper covers for plastic repair", "LOW", 10, {COLLISION}),
+    ("body-tools-da-sanders", "DA sanders for body-filler practice", "MEDIUM", 8, {COLLISION}),
+    ("diagnostics-hv-safety-kit", "Insulated gloves and tools for EV lessons", "HIGH", 6, {AUTOMOTIVE, COLLISION}),
+    ("mechanical-vehicle-lifts", "Two-post lift for the service lab", "HIGH", 1, {AUTOMOTIVE, DIESEL}),
+    ("classroom-student-uniforms", "Shop shirts for first-years", "LOW", 40, {COLLISION, REFINISH, AUTOMOTIVE, DIESEL}),
 ]
 SERVICES = [
     ("services-guest-speaker", "Guest speaker: a day as an estimator"),
@@ -76,18 +104,35 @@ def _listing(rng, donor, item, now) -> Listing:
     )
 
 
-def _need(rng, school, slug, title, priority, quantity, today) -> Need:
+def _program_for(school, trades: set[str]) -> str:
+    own = school.programs or [COLLISION]
+    return next((p for p in own if p in trades), own[0])
+
+
+def _need(rng, school, slug, title, priority, quantity, today, trades=None) -> Need:
+    program = _program_for(school, trades or set(school.programs or [COLLISION]))
     return Need(
         school_id=school.id,
         category_id=CATEGORY_IDS[slug],
         title=title,
         priority=priority,
         quantity=quantity,
-        description=f"For the {rng.choice(['collision', 'refinish', 'automotive'])} program at {school.name}.",
+        description=f"For the {program.lower()} program at {school.name}.",
         needed_by=today + timedelta(days=rng.randint(20, 150)),
         latitude=school.latitude,
         longitude=school.longitude,
     )
+
+
+def _same_category(donors, listings, school_needs, start: int):
+    """The first donor (from `start`, in turn) with a listing of a category one of the needs asks for."""
+    for k in range(len(donors)):
+        giver = donors[(start + k) % len(donors)]
+        for need in school_needs:
+            listing = next((li for li in listings[giver.id] if li.category_id == need.category_id), None)
+            if listing is not None:
+                return giver, listing, need
+    return None
 
 
 async def _request(session: AsyncSession, listing: Listing, need: Need, quantity: int, actor: Actor) -> Donation:
@@ -134,12 +179,17 @@ async def seed(session: AsyncSession, world) -> None:
     today = now.date()
     listings: dict[int, list[Listing]] = {}
     for donor in world.donors:
-        listings[donor.id] = [_listing(rng, donor, item, now) for item in rng.sample(ITEMS, k=4)]
+        kind = next(suffix for suffix in DONOR_ITEMS if suffix in donor.name)
+        listings[donor.id] = [_listing(rng, donor, ITEMS[i], now) for i in rng.sample(DONOR_ITEMS[kind], k=4)]
         session.add_all(listings[donor.id])
     needs: dict[int, list[Need]] = {}
     for school in world.schools:
-        chosen: list[tuple[str, str, str, int]] = rng.sample(NEEDS, k=4)
-        needs[school.id] = [_need(rng, school, *entry, today) for entry in chosen]
+        fitting = [entry for entry in NEEDS if entry[4] & set(school.programs or [COLLISION])]
+        chosen = rng.sample(fitting, k=min(4, len(fitting)))
+        needs[school.id] = [
+            _need(rng, school, slug, title, priority, quantity, today, trades)
+            for slug, title, priority, quantity, trades in chosen
+        ]
         session.add_all(needs[school.id])
         slug, title = rng.choice(SERVICES)
         session.add(_need(rng, school, slug, title, "MEDIUM", 1, today))
@@ -157,7 +207,8 @@ async def seed(session: AsyncSession, world) -> None:
         DonationStatus.RECEIVED: [Action.APPROVE, Action.SHIP, Action.RECEIVE],
         DonationStatus.CANCELLED: [Action.APPROVE, Action.CANCEL],
     }
-    for (status, path), item in zip(paths.items(), ITEMS, strict=False):
+    kind = next(suffix for suffix in DONOR_ITEMS if suffix in donor.name)
+    for (status, path), item in zip(paths.items(), [ITEMS[i] for i in DONOR_ITEMS[kind]], strict=False):
         slug, title, condition, cents, methods, _ = item
         listing = _listing(rng, donor, (slug, title, condition, cents, methods, 2), now)
         need = _need(rng, school, slug, f"{title} (demo: {status.value.lower()})", "HIGH", 2, today)
@@ -168,11 +219,16 @@ async def seed(session: AsyncSession, world) -> None:
         donation = await _request(session, listing, need, 2 if whole else 1, school_actor)
         await _walk(session, donation, listing, path, school_actor, donor_actor)
 
-    # Across the region: received donations (receipts, impact), and a few in flight.
+    # Across the region: received donations (receipts, impact), and a few in flight, each from a
+    # listing of the category the school asked for.
     for index, other_school in enumerate(world.schools[1:], start=1):
-        giver = world.donors[index % len(world.donors)]
-        listing, need = listings[giver.id][0], needs[other_school.id][0]
-        quantity = min(listing.quantity, need.quantity)
+        found = _same_category(world.donors, listings, needs[other_school.id], start=index)
+        if found is None:
+            continue
+        giver, listing, need = found
+        quantity = min(listing.quantity - listing.quantity_reserved - listing.quantity_donated, need.quantity)
+        if quantity <= 0:
+            continue
         donation = await _request(session, listing, need, quantity, Actor(None, None, other_school.id))
         path = [Action.APPROVE, Action.SHIP, Action.RECEIVE] if index % 2 else [Action.APPROVE]
         await _walk(session, donation, listing, path, Actor(None, None, other_school.id), Actor(None, None, giver.id))

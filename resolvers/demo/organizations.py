@@ -67,8 +67,10 @@ async def seed(session: AsyncSession, world) -> None:
 
     def organization(kind: str, index: int, suffixes: list[str]) -> Organization:
         place = _place(world, index * 7 + len(kind))
+        # donors and employers take their kinds in turn (what they give or hire depends on it)
+        suffix = rng.choice(suffixes) if kind == "SCHOOL" else suffixes[index % len(suffixes)]
         return Organization(
-            name=f"{place['city']} {rng.choice(suffixes)}" + (f" #{index + 1}" if index >= len(REGION) else ""),
+            name=f"{place['city']} {suffix}" + (f" #{index + 1}" if index >= len(REGION) else ""),
             description=f"A {kind.lower()} in {place['city']}, Michigan.",
             website=f"https://example.org/{kind.lower()}/{index + 1}",
             is_school=kind == "SCHOOL",
@@ -81,11 +83,19 @@ async def seed(session: AsyncSession, world) -> None:
 
     for i in range(6 * world.scale):
         school = organization("SCHOOL", i, SCHOOL_NAMES)
-        school.programs = sorted(rng.sample([p.value for p in Program][:4], k=rng.randint(1, 3)))
-        school.enrollment = rng.randint(20, 400)
-        school.accreditation = rng.choice(
-            [None, "ASE Education Foundation: Collision (MLR)", "ASE Education Foundation: Automobile"]
+        # most programs on the exchange teach collision repair; some add refinish, automotive or diesel
+        others = rng.sample(
+            [Program.REFINISH.value, Program.AUTOMOTIVE.value, Program.DIESEL.value], k=rng.randint(0, 2)
         )
+        school.programs = sorted(([Program.COLLISION.value] if i == 0 or rng.random() < 0.8 else []) + others) or [
+            Program.AUTOMOTIVE.value
+        ]
+        school.enrollment = rng.randint(20, 400)
+        accredited = {
+            Program.COLLISION.value: "ASE Education Foundation: Collision Repair & Refinish",
+            Program.AUTOMOTIVE.value: "ASE Education Foundation: Automobile (MLR)",
+        }
+        school.accreditation = rng.choice([None, *(accredited[p] for p in school.programs if p in accredited)])
         school.tier = rng.choice([t.value for t in SchoolTier])
         world.schools.append(school)
     world.donors += [organization("DONOR", i, DONOR_NAMES) for i in range(6 * world.scale)]

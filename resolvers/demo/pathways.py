@@ -28,6 +28,7 @@ from db.models import (
     TrainingProgramArea,
     User,
 )
+from resolvers.pathways.scholarship_eligibility import Applicant, ineligibility
 
 STUDENT_NAMES = ["Jordan Reyes", "Taylor Brooks", "Casey Nguyen", "Riley Johnson", "Avery Patel", "Quinn Walker"]
 STORIES = [
@@ -63,12 +64,13 @@ async def _students(session: AsyncSession, world) -> list[StudentProfile]:
     await session.flush()
     for i, user in enumerate(users):
         school = world.schools[i % len(world.schools)]
+        program = rng.choice(school.programs or ["COLLISION"])
         students.append(
             StudentProfile(
                 user_id=user.id,
                 school_id=school.id,
-                headline="Collision repair student",
-                programs=[rng.choice(["COLLISION", "REFINISH", "AUTOMOTIVE"])],
+                headline=f"{program.title()} student",
+                programs=[program],
                 graduation_date=date(2027, rng.choice([5, 6, 12]), 1),
                 postal_code=school.postal_code,
                 latitude=school.latitude,
@@ -131,7 +133,8 @@ async def _progress(session: AsyncSession, world, students, programs) -> None:
     instructor = world.users["school"].id
     for student in students:
         program = by_school.get(student.school_id)
-        if program is None:
+        # the programs teach the collision academy curriculum: collision and refinish students take them
+        if program is None or not {"COLLISION", "REFINISH"} & set(student.programs or ()):
             continue
         enrollment = Enrollment(
             program_id=program.id, student_id=student.id, enrolled_on=date(2026, 9, 2), enrolled_by_id=instructor
@@ -259,19 +262,39 @@ async def _scholarships(session: AsyncSession, world, students) -> None:
     session.add_all(offers)
     await session.flush()
     manager = world.users["donor"].id
-    for i, student in enumerate(students[:4]):
-        offer = offers[i % 2]
+    schools = {school.id: school for school in world.schools}
+    # students apply only for awards they qualify for, as scholarshipApply insists
+    pairs = []
+    for i, student in enumerate(students):
+        facts = _facts(student, schools.get(student.school_id))
+        choices = [offers[i % 2], offers[(i + 1) % 2]]  # the two open awards in turn
+        offer = next((o for o in choices if not ineligibility(o, facts)), None)
+        if offer is not None:
+            pairs.append((student, offer))
+    for student, offer in pairs[:4]:
         application = ScholarshipApplication(
             scholarship_id=offer.id,
             student_id=student.id,
             status="SUBMITTED",
             essay="I have wanted to fix cars since I helped my uncle rebuild a fender. This would help me start.",
         )
-        if i == 1:  # one tool grant awarded and delivered
+        if offer.kind == "TOOL_GRANT" and offer.awards_made == 0:  # one tool grant awarded and delivered
             application.status, application.decided_at, application.decided_by_id = "AWARDED", utcnow(), manager
             application.fulfillment_note, application.fulfilled_at = "Starter tool kit picked up at the shop.", utcnow()
             offer.awards_made += 1
         session.add(application)
+
+
+def _facts(student: StudentProfile, school) -> Applicant:
+    own = student.latitude is not None and student.longitude is not None
+    return Applicant(
+        programs=frozenset(student.programs or ()),
+        graduation_date=student.graduation_date,
+        latitude=student.latitude if own else getattr(school, "latitude", None),
+        longitude=student.longitude if own else getattr(school, "longitude", None),
+        school_tier=getattr(school, "tier", None),
+        credentials=frozenset(),
+    )
 
 
 async def _stories(session: AsyncSession, world) -> None:

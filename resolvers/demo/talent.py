@@ -8,11 +8,7 @@ from datetime import date, timedelta
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.clock import utcnow
-from db.enums.talent import ApplicationStatus as S
 from db.models import (
-    Application,
-    ApplicationEvent,
-    JobInvitation,
     JobPosting,
     JobRequiredCredential,
     MentorProfile,
@@ -24,42 +20,16 @@ from db.models import (
 )
 from db.reference.credentials import CREDENTIALS
 from db.reference.skills import SKILLS
-from matching.geo import zip_centroid
+from matching.geo import distance_km, zip_centroid
+from resolvers.demo import applications
 from resolvers.demo.organizations import REGION
+from resolvers.demo.profiles import MENTOR_TRADES, STUDENT_TRADES
 
 CREDENTIAL_IDS = {c.code: i for i, c in enumerate(CREDENTIALS, start=1)}
 SKILL_IDS = {s.slug: i for i, s in enumerate(SKILLS, start=1)}
 HOURS_PER_YEAR = 2080
+NEAR_SCHOOL_KM = 45.0
 
-STUDENT_CREDENTIALS = [
-    "ASE-EL-PR",
-    "ASE-EL-NS",
-    "ASE-EL-SR",
-    "ASE-EL-ME",
-    "ASE-EL-MLR",
-    "ASE-EL-BR",
-    "ICAR-ACAD-CRF",
-    "ICAR-ACAD-PLASTIC",
-    "ICAR-ACAD-PREP",
-    "ICAR-NST-PL1",
-    "ICAR-REF-PL1",
-]
-STUDENT_SKILLS = [
-    "mig-welding",
-    "plastic-repair",
-    "surface-preparation",
-    "masking",
-    "color-matching",
-    "frame-measuring",
-    "wheel-alignment",
-    "brake-service",
-    "scan-tool-diagnostics",
-    "adas-calibration",
-    "estimating",
-    "high-voltage-safety",
-    "disassembly-reassembly",
-    "paintless-dent-repair",
-]
 FIRST_NAMES = [
     "Jordan",
     "Taylor",
@@ -131,9 +101,27 @@ JOBS = [
     ),
     ("Detailer", "DETAILER", ["REFINISH"], (15, 20), "HOURLY", [], ["detailing", "buffing-polishing"]),
     ("Parts Specialist", "PARTS", ["COLLISION"], (40, 52), "SALARY", [], ["parts-management"]),
+    (
+        "Diesel Technician",
+        "TECHNICIAN",
+        ["DIESEL"],
+        (24, 38),
+        "HOURLY",
+        [],
+        ["diesel-engine-repair", "air-brakes"],
+    ),
+    ("Fleet Maintenance Intern", "INTERN", ["DIESEL", "AUTOMOTIVE"], (15, 19), "HOURLY", [], ["brake-service"]),
 ]
+# What each kind of shop hires (by the name suffix organizations give it), as JOBS positions. The
+# demo employer is a body shop; its third posting is the README's "Collision Apprentice".
+EMPLOYER_JOBS = {
+    "Body Shop": (0, 1, 2),
+    "Auto Service": (5, 6, 8),
+    "Collision Repair": (3, 4, 0),
+    "Diesel & Fleet": (9, 10, 8),
+    "Dealership Service": (5, 7, 6),
+}
 BENEFITS = ["TOOL_ALLOWANCE", "PAID_TRAINING", "HEALTH", "PTO", "RETIREMENT", "CERTIFICATION_REIMBURSEMENT", "DENTAL"]
-PIPELINE = [S.APPLIED, S.REVIEWING, S.INTERVIEW, S.OFFERED]
 
 
 def _place(index: int) -> dict:
@@ -161,6 +149,19 @@ def _pay(rng, low: int, high: int, basis: str) -> dict:
     }
 
 
+def _home(rng, school) -> dict:
+    """Students live near their school: its own city or a demo city within 45 km of it."""
+    near = [
+        code
+        for _city, code in REGION
+        if (point := zip_centroid(code)) is not None
+        and distance_km(point[0], point[1], school.latitude, school.longitude) <= NEAR_SCHOOL_KM
+    ]
+    code = rng.choice(near or [school.postal_code])
+    lat, lon = zip_centroid(code) or (school.latitude, school.longitude)
+    return {"postal_code": code, "latitude": lat, "longitude": lon}
+
+
 async def _students(session: AsyncSession, world) -> list[StudentProfile]:
     rng = world.rng
     people = [world.users["student"]]
@@ -180,36 +181,30 @@ async def _students(session: AsyncSession, world) -> list[StudentProfile]:
     profiles = []
     for i, person in enumerate(people):
         school = world.schools[i % len(world.schools)]
+        # the demo student studies collision, the trade the README's examples follow
+        program = "COLLISION" if i == 0 else rng.choice(_trades_of(school))
+        trade = STUDENT_TRADES[program]
         profiles.append(
             StudentProfile(
                 user_id=person.id,
                 school_id=school.id,
-                headline=rng.choice(
-                    [
-                        "Second-year collision student",
-                        "Refinish student looking for a shop",
-                        "Automotive tech in training",
-                        "Future estimator",
-                        "Apprentice-ready body tech",
-                    ]
-                ),
-                programs=sorted(rng.sample(school.programs or ["COLLISION"], k=1)),
-                availability=sorted(
-                    rng.sample(["INTERNSHIP", "APPRENTICESHIP", "PART_TIME", "FULL_TIME", "JOB_SHADOW"], k=2)
-                ),
+                headline=rng.choice(trade.headlines),
+                programs=[program],
+                availability=sorted(rng.sample(trade.availability, k=2)),
                 graduation_date=date(today.year + rng.randint(0, 2), rng.choice([5, 6, 12]), 15),
-                travel_radius_km=rng.choice([25.0, 40.0, 60.0, 80.0]),
-                skill_ids=sorted(SKILL_IDS[s] for s in rng.sample(STUDENT_SKILLS, k=rng.randint(2, 5))),
+                travel_radius_km=rng.choice([40.0, 60.0, 80.0, 100.0]),
+                skill_ids=sorted(SKILL_IDS[s] for s in rng.sample(trade.skills, k=rng.randint(2, 5))),
                 other_skills=rng.choice([[], [], ["TIG welding"], ["vinyl wrapping"]]),
                 visible_to_employers=i == 0 or rng.random() < 0.75,
-                **_place(i * 3 + 1),
+                **_home(rng, school),
             )
         )
     session.add_all(profiles)
     await session.flush()
     for profile in profiles:
+        trade = STUDENT_TRADES[profile.programs[0]]
         # earned dates spread so the demo shows VALID, EXPIRING and EXPIRED credentials
-        for j, code in enumerate(rng.sample(STUDENT_CREDENTIALS, k=rng.randint(1, 3))):
+        for j, code in enumerate(rng.sample(trade.credentials, k=rng.randint(1, min(3, len(trade.credentials))))):
             earned = today - timedelta(days=rng.choice([60, 200, 450, 680, 760]) + j)
             months = CREDENTIALS[CREDENTIAL_IDS[code] - 1].validity_months
             expires = _months_later(earned, months) if months else None
@@ -228,6 +223,10 @@ async def _students(session: AsyncSession, world) -> list[StudentProfile]:
     return profiles
 
 
+def _trades_of(school) -> list[str]:
+    return [p for p in school.programs or ["COLLISION"] if p in STUDENT_TRADES] or ["COLLISION"]
+
+
 def _months_later(day: date, months: int) -> date:
     index = day.month - 1 + months
     return date(day.year + index // 12, index % 12 + 1, min(day.day, 28))
@@ -236,9 +235,11 @@ def _months_later(day: date, months: int) -> date:
 async def _postings(session: AsyncSession, world) -> list[JobPosting]:
     rng = world.rng
     postings = []
+    required: dict[int, list[str]] = {}
     for e, employer in enumerate(world.employers):
-        for k in range(3):
-            title, role, programs, (low, high), basis, creds, skills = JOBS[(e * 3 + k) % len(JOBS)]
+        kind = next(suffix for suffix in EMPLOYER_JOBS if suffix in employer.name)
+        for k, job in enumerate(EMPLOYER_JOBS[kind]):
+            title, role, programs, (low, high), basis, creds, skills = JOBS[job]
             posting = JobPosting(
                 employer_id=employer.id,
                 created_by_id=world.users["employer"].id if e == 0 else None,
@@ -264,87 +265,9 @@ async def _postings(session: AsyncSession, world) -> list[JobPosting]:
             session.add_all(
                 JobRequiredCredential(job_posting_id=posting.id, credential_id=CREDENTIAL_IDS[c]) for c in creds
             )
+            required[posting.id] = list(creds)
+    world.extra["required_credentials"] = required
     return postings
-
-
-def _history(target: S) -> list[S]:
-    if target in (S.REJECTED, S.WITHDRAWN):
-        return [S.APPLIED, S.REVIEWING, target]
-    return PIPELINE[: PIPELINE.index(target) + 1] if target in PIPELINE else [*PIPELINE, S.HIRED]
-
-
-def _count_hire(posting: JobPosting) -> None:
-    """A seeded hire fills an opening like a real one; the demo adds an opening rather than refuse it."""
-    posting.hires = (posting.hires or 0) + 1
-    posting.openings = max(posting.openings, posting.hires)
-    if posting.hires == posting.openings:
-        posting.status = "FILLED"
-
-
-async def _applications(session: AsyncSession, world, students: list[StudentProfile], postings: list[JobPosting]):
-    open_postings = [p for p in postings if p.status == "OPEN"]
-    employer_user = world.users["employer"].id
-    pairs = [(students[0], open_postings[i % len(open_postings)], status) for i, status in enumerate(S)]
-    pairs += [
-        (s, open_postings[(i * 5 + 3) % len(open_postings)], list(S)[i % len(S)])
-        for i, s in enumerate(students[1:])
-        if s.visible_to_employers
-    ]
-    seen = set()
-    for student, posting, status in pairs:
-        if (student.id, posting.id) in seen:
-            continue
-        seen.add((student.id, posting.id))
-        if status is S.HIRED:
-            _count_hire(posting)
-        application = Application(
-            job_posting_id=posting.id,
-            student_id=student.id,
-            employer_id=posting.employer_id,
-            status=status.value,
-            message="I'd love to learn at your shop.",
-        )
-        session.add(application)
-        await session.flush()
-        previous = None
-        for step in _history(status):
-            party = "STUDENT" if step in (S.APPLIED, S.WITHDRAWN) else "EMPLOYER"
-            session.add(
-                ApplicationEvent(
-                    application_id=application.id,
-                    actor_role=party,
-                    from_status=previous.value if previous else None,
-                    to_status=step.value,
-                    actor_user_id=employer_user if party == "EMPLOYER" else None,
-                )
-            )
-            previous = step
-    open_postings = [p for p in open_postings if p.status == "OPEN"]  # hires may have filled some
-    visible = [s for s in students[1:] if s.visible_to_employers]
-    for i, student in enumerate(visible[:3]):
-        posting = next(p for p in open_postings if p.employer_id == world.employers[0].id)
-        if (student.id, posting.id) not in seen:
-            session.add(
-                JobInvitation(
-                    job_posting_id=posting.id,
-                    student_id=student.id,
-                    employer_id=posting.employer_id,
-                    sent_by_id=employer_user,
-                    message="Your profile stood out; come see the shop.",
-                    status=["PENDING", "ACCEPTED", "DECLINED"][i % 3],
-                    responded_at=utcnow() if i % 3 else None,
-                )
-            )
-    invited_to = next((p for p in open_postings if (students[0].id, p.id) not in seen), None)
-    if invited_to is not None:
-        session.add(
-            JobInvitation(
-                job_posting_id=invited_to.id,
-                student_id=students[0].id,
-                employer_id=invited_to.employer_id,
-                message="We think you'd fit right in.",
-            )
-        )
 
 
 async def _mentors(session: AsyncSession, world, students: list[StudentProfile]) -> None:
@@ -363,23 +286,14 @@ async def _mentors(session: AsyncSession, world, students: list[StudentProfile])
     await session.flush()
     mentors = []
     for i, person in enumerate(people):
+        trade = MENTOR_TRADES[i % len(MENTOR_TRADES)]
         mentors.append(
             MentorProfile(
                 user_id=person.id,
-                headline=rng.choice(
-                    [
-                        "I-CAR Platinum collision tech",
-                        "Master ASE technician",
-                        "Refinish lead, 20 years in the booth",
-                        "Shop foreman",
-                    ]
-                ),
-                specialty_skill_ids=sorted(SKILL_IDS[s] for s in rng.sample(STUDENT_SKILLS, k=3)),
-                credential_ids=[
-                    CREDENTIAL_IDS[c]
-                    for c in rng.sample(["ASE-B2", "ASE-B3", "ASE-B4", "ASE-A5", "ICAR-SST-PL3", "ICAR-REF-PL2"], k=2)
-                ],
-                years_experience=rng.randint(8, 30),
+                headline=trade.headline,
+                specialty_skill_ids=sorted(SKILL_IDS[s] for s in rng.sample(trade.skills, k=3)),
+                credential_ids=[CREDENTIAL_IDS[c] for c in trade.credentials],
+                years_experience=rng.randint(*trade.years),
                 capacity=3 if i == 0 else rng.randint(1, 4),
                 active_mentees=0,
                 remote_ok=rng.random() < 0.5,
@@ -450,7 +364,7 @@ async def _pay_reports(session: AsyncSession, world) -> None:
 async def seed(session: AsyncSession, world) -> None:
     students = await _students(session, world)
     postings = await _postings(session, world)
-    await _applications(session, world, students, postings)
+    await applications.seed(session, world, students, postings, world.extra["required_credentials"])
     await _mentors(session, world, students)
     await _pay_reports(session, world)
     world.extra["talent"] = {"students": len(students), "postings": len(postings)}

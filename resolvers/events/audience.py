@@ -20,6 +20,7 @@ from db.models import Membership, Organization, OutboxEvent, StudentProfile
 from resolvers.donations import policy as donations
 from resolvers.matches import policy as matches
 from resolvers.pathways import policy as pathways
+from resolvers.pathways.scholarship_applicants import applied_for_awards_of
 from resolvers.talent import policy as talent
 from resolvers.talent.students import released_to
 
@@ -57,6 +58,15 @@ class CachedTies:
         if student_id not in self._released:
             self._released[student_id] = student_id in await released_to(self.db, [student_id], employer_ids)
         return self._released[student_id]
+
+    async def applied_for_awards(self, student_id: int, organization_ids: Collection[int]) -> bool:
+        async with self.db.read() as session:
+            found = await session.scalar(
+                select(StudentProfile.id).where(
+                    StudentProfile.id == student_id, applied_for_awards_of(StudentProfile.id, organization_ids)
+                )
+            )
+        return found is not None
 
     async def _read(self) -> None:
         viewer = self.viewer

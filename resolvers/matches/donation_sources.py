@@ -1,5 +1,6 @@
-"""Donation rows -> matching records: needs (with their school's tier and what it received so
-far, for the equity boost), listings, and the category tree as the engine's parent array.
+"""Donation rows -> matching records: needs (with their school's tier and how many donations it
+has received, counted as `Organization.impact.donationsReceived` counts them, for the equity
+boost), listings, and the category taxonomy.
 
 Category ids are used as they are: the parent array is indexed by database id (slot 0 unused).
 """
@@ -13,11 +14,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
 from db.enums.donations import FulfillmentMethod
+from db.models import DonationReceipt, Organization
 from db.models import Listing as ListingRow
 from db.models import Need as NeedRow
-from db.models import Organization
 from matching import Condition, Fulfillment, Listing, Need, Priority, SchoolTier, Taxonomy
 from resolvers.donations.categories import CategoryTree
+from resolvers.matches import reference_taxonomy
 
 # The database numbers fulfillment bits in its own enum order; the engine has its own flags.
 _FULFILLMENT = {
@@ -40,10 +42,10 @@ def fulfillment(mask: int) -> Fulfillment:
 
 
 def taxonomy(tree: CategoryTree) -> Taxonomy:
-    parent = [-1] * (max(tree.nodes, default=0) + 1)
-    for node in tree.nodes.values():
-        parent[node.id] = node.parent_id if node.parent_id is not None else -1
-    return Taxonomy(parent)
+    """The tree with what the trade accepts as a stand-in (db/reference/substitutes.py)."""
+    return reference_taxonomy.build(
+        reference_taxonomy.Node(n.id, n.slug, n.name, n.parent_id) for n in tree.nodes.values()
+    )
 
 
 def _changed(column, since: datetime | None):
@@ -52,11 +54,10 @@ def _changed(column, since: datetime | None):
 
 def _need_select():
     school = aliased(Organization)
-    others = aliased(NeedRow)
+    # one receipt per received donation: the number the school's impact shows and the equity
+    # reason cites (units, or service needs credited to shops, are not donations received)
     received = (
-        select(func.coalesce(func.sum(others.quantity_received), 0))
-        .where(others.school_id == NeedRow.school_id)
-        .scalar_subquery()
+        select(func.count(DonationReceipt.id)).where(DonationReceipt.school_id == NeedRow.school_id).scalar_subquery()
     )
     stmt = select(
         NeedRow.id,
@@ -80,8 +81,13 @@ def _need_select():
 
 async def needs(session: AsyncSession, since: datetime | None) -> list[Need]:
     stmt, school = _need_select()
-    if since is not None:  # the school's tier is part of the record
-        stmt = stmt.where(or_(NeedRow.updated_at >= since, school.updated_at >= since))
+    if since is not None:  # the school's tier and its donations received are part of the record
+        new_receipt = (
+            select(DonationReceipt.id)
+            .where(DonationReceipt.school_id == NeedRow.school_id, DonationReceipt.created_at >= since)
+            .exists()
+        )
+        stmt = stmt.where(or_(NeedRow.updated_at >= since, school.updated_at >= since, new_receipt))
     return [need_record(row) for row in (await session.execute(stmt)).all()]
 
 

@@ -20,9 +20,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from db import enums
 from db.enums import talent as te
 from db.models import JobPosting, JobRequiredCredential, MentorProfile, StudentCredential, StudentProfile
+from db.reference.credentials import CREDENTIALS
+from db.reference.skills import SKILLS
+from db.reference.trades import related_programs, trades_of
 from matching import HeldCredential, Job, Mentor, Student
 
 PROGRAM_SLOT = {p.value: i for i, p in enumerate(enums.Program)}
+# Reference ids are positions from 1, as the migrations insert them.
+CREDENTIAL_CODES = {i: c.code for i, c in enumerate(CREDENTIALS, start=1)}
+SKILL_SLUGS = {i: s.slug for i, s in enumerate(SKILLS, start=1)}
 AVAILABILITY_SLOT = {a.value: i for i, a in enumerate(te.Availability)}
 # What kind of availability a role asks of a student (no schedule: any availability fits).
 ROLE_SCHEDULE = {
@@ -39,6 +45,18 @@ MENTOR_RADIUS_KM = 80.0
 
 def _slots(values, numbering: dict[str, int]) -> tuple[int, ...]:
     return tuple(sorted({numbering[v] for v in values or () if v in numbering}))
+
+
+def _related(programs) -> tuple[int, ...]:
+    """Slots of the trades related to these programs (db/reference/trades.py)."""
+    return _slots(related_programs(programs or ()), PROGRAM_SLOT)
+
+
+def mentor_trades(credential_ids, skill_ids) -> list[str]:
+    """A mentor states no program: their trade is read from what they hold and teach."""
+    codes = [CREDENTIAL_CODES[i] for i in credential_ids or () if i in CREDENTIAL_CODES]
+    slugs = [SKILL_SLUGS[i] for i in skill_ids or () if i in SKILL_SLUGS]
+    return sorted(trades_of(codes, slugs))
 
 
 def _changed(column, since: datetime | None):
@@ -96,6 +114,7 @@ def student_record(row, credentials) -> Student:
         skills=tuple(int(s) for s in row.skill_ids or ()),
         credentials=tuple(credentials),
         programs=_slots(row.programs, PROGRAM_SLOT),
+        related_programs=_related(row.programs),
         availability=_slots(row.availability, AVAILABILITY_SLOT),
         last_active=updated.date() if updated else None,
         visible=bool(row.visible_to_employers) and located,
@@ -158,6 +177,7 @@ def job_record(row, required_credentials, today: date) -> Job:
         preferred_skills=tuple(int(s) for s in row.preferred_skill_ids or ()),
         required_credentials=tuple(required_credentials),
         programs=_slots(row.programs, PROGRAM_SLOT),
+        related_programs=_related(row.programs),
         schedule=_slots(ROLE_SCHEDULE.get(row.role_type, DEFAULT_SCHEDULE), AVAILABILITY_SLOT),
         pay_cents=int(row.pay_max_hourly_cents),
         posted_on=row.created_at.date() if row.created_at else None,
@@ -176,6 +196,7 @@ async def mentors(session: AsyncSession, since: datetime | None) -> list[Mentor]
                 m.longitude,
                 m.remote_ok,
                 m.specialty_skill_ids,
+                m.credential_ids,
                 m.years_experience,
                 m.capacity,
                 m.active_mentees,
@@ -195,6 +216,7 @@ def mentor_record(row) -> Mentor:
         radius_km=MENTOR_RADIUS_KM,
         remote_ok=bool(row.remote_ok),
         specialties=tuple(int(s) for s in row.specialty_skill_ids or ()),
+        programs=_slots(mentor_trades(row.credential_ids, row.specialty_skill_ids), PROGRAM_SLOT),
         capacity_left=max(0, row.capacity - row.active_mentees),
         years_experience=float(row.years_experience),
         last_active=row.updated_at.date() if row.updated_at else None,

@@ -144,12 +144,17 @@ async def create(db: Database, viewer: Viewer, given: ScholarshipInput) -> Schol
 
 
 async def browse(db: Database, sponsor_id: int | None, open_on: date | None, page: Page) -> Slice[Scholarship]:
-    """Soonest deadline first; `open_on` keeps those accepting applications on that day."""
+    """Soonest deadline first; `open_on` keeps those accepting applications on that day: within
+    their window and with awards left (an exhausted award accepts none, as `check_open` says)."""
     stmt = select(Scholarship).order_by(Scholarship.closes_on, Scholarship.id)
     if sponsor_id is not None:
         stmt = stmt.where(Scholarship.sponsor_id == sponsor_id)
     if open_on is not None:
-        stmt = stmt.where(Scholarship.opens_on <= open_on, Scholarship.closes_on >= open_on)
+        stmt = stmt.where(
+            Scholarship.opens_on <= open_on,
+            Scholarship.closes_on >= open_on,
+            Scholarship.awards_made < Scholarship.awards,
+        )
     async with db.read() as session:
         return page.slice((await session.scalars(page.apply(stmt))).all())
 

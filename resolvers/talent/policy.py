@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from core.errors import DomainError, ErrorCode, not_found
 from core.viewer import Scope, Viewer
 from db.models import Membership, Organization, OutboxEvent, StudentProfile
+from resolvers.pathways.scholarship_applicants import applied_for_awards_of
 from resolvers.talent.students import released
 
 
@@ -30,6 +31,9 @@ class ViewerTies(Protocol):
 
     async def released(self, student_id: int, employer_ids: list[int]) -> bool:
         """Whether the student applied to, or accepted an invitation of, one of these employers."""
+
+    async def applied_for_awards(self, student_id: int, organization_ids: Collection[int]) -> bool:
+        """Whether the student applied for a scholarship or tool grant one of these organizations sponsors."""
 
 
 def is_student_or_staff(viewer: Viewer, student: StudentProfile) -> bool:
@@ -46,12 +50,15 @@ async def in_students_circle(viewer: Viewer, student: StudentProfile, ties: View
 
 async def may_see_student(viewer: Viewer, student: StudentProfile, ties: ViewerTies) -> bool:
     """The student's circle always; employers (apps with talent:read) when the profile is visible, or
-    when the student applied to them or accepted their invitation."""
+    when the student applied to them or accepted their invitation; sponsors (apps with talent:read) of an
+    award the student applied for."""
     if await in_students_circle(viewer, student, ties):
         return True
     organization_ids = await ties.organization_ids()
     if viewer.is_app and Scope.TALENT_READ.value not in viewer.scopes:
         return False
+    if organization_ids and await ties.applied_for_awards(student.id, organization_ids):
+        return True
     employer_ids = await ties.employers_among(organization_ids)
     if not employer_ids:
         return False
@@ -59,13 +66,16 @@ async def may_see_student(viewer: Viewer, student: StudentProfile, ties: ViewerT
 
 
 async def may_see_contact(viewer: Viewer, student: StudentProfile, ties: ViewerTies) -> bool:
-    """A student's name and contact: their circle, and employers the student released them to by applying
-    or accepting an invitation (a visible profile alone does not release them)."""
+    """A student's name and contact: their circle, and the employers and award sponsors the student
+    released them to by applying or accepting an invitation (a visible profile alone does not)."""
     if await in_students_circle(viewer, student, ties):
         return True
     if viewer.is_app and Scope.TALENT_READ.value not in viewer.scopes:
         return False
-    employer_ids = await ties.employers_among(await ties.organization_ids())
+    organization_ids = await ties.organization_ids()
+    if organization_ids and await ties.applied_for_awards(student.id, organization_ids):
+        return True
+    employer_ids = await ties.employers_among(organization_ids)
     return bool(employer_ids) and await ties.released(student.id, employer_ids)
 
 
@@ -97,6 +107,14 @@ class SessionTies:
     async def released(self, student_id: int, employer_ids: list[int]) -> bool:
         found = await self.session.scalar(
             select(StudentProfile.id).where(StudentProfile.id == student_id, released(StudentProfile.id, employer_ids))
+        )
+        return found is not None
+
+    async def applied_for_awards(self, student_id: int, organization_ids: Collection[int]) -> bool:
+        found = await self.session.scalar(
+            select(StudentProfile.id).where(
+                StudentProfile.id == student_id, applied_for_awards_of(StudentProfile.id, organization_ids)
+            )
         )
         return found is not None
 

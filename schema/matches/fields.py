@@ -17,6 +17,7 @@ from core.errors import not_found
 from core.paging import Page
 from core.viewer import Scope
 from db import models
+from matching import JobStudentWeights
 from resolvers.matches import donations as donation_matches
 from resolvers.matches import talent as talent_matches
 from resolvers.matches.talent import ReasonCode as DomainReasonCode
@@ -48,11 +49,12 @@ MatchReasonCode = enum_type(
         "NO_LOCATION": "The profile gives no postal code, so distance cannot be judged.",
     },
 )
-_WEIGHT = "Weight of {what}, in [0, 1]; {default} by default."
+_WEIGHT = "Weight of {what}, in [0, 1]; {default:g} by default."
+_DEFAULTS = JobStudentWeights()
 
 
-def _weight(what: str, default: float):
-    return strawberry.field(default=None, description=_WEIGHT.format(what=what, default=default))
+def _weight(what: str, name: str):
+    return strawberry.field(default=None, description=_WEIGHT.format(what=what, default=getattr(_DEFAULTS, name)))
 
 
 @strawberry.input(
@@ -60,15 +62,17 @@ def _weight(what: str, default: float):
     "positive); only ratios matter. Omitted features keep their default."
 )
 class CandidateWeightsInput:
-    distance: float | None = _weight("closeness, within the pair's reach", 0.20)
-    skills: float | None = _weight("the share of the posting's preferred skills the student has", 0.25)
-    credentials: float | None = _weight("the share of preferred credentials valid on the start date", 0.15)
-    program: float | None = _weight("the programs the student and the posting share", 0.10)
-    availability: float | None = _weight("the weekly schedule slots the student and the posting share", 0.10)
-    experience: float | None = _weight("the student's years of experience against the minimum asked", 0.05)
-    pay: float | None = _weight("the posting's pay against the pay the student wants", 0.05)
-    start: float | None = _weight("being available by the posting's start date", 0.05)
-    activity: float | None = _weight("how recently the student was active", 0.05)
+    distance: float | None = _weight("closeness, within the pair's reach", "distance")
+    skills: float | None = _weight("the share of the posting's preferred skills the student has", "skills")
+    credentials: float | None = _weight("the share of preferred credentials valid on the start date", "credentials")
+    program: float | None = _weight(
+        "being in one of the posting's programs (a related trade counts 0.3, another trade 0)", "program"
+    )
+    availability: float | None = _weight("the kinds of work the student and the posting share", "availability")
+    experience: float | None = _weight("the student's years of experience against the minimum asked", "experience")
+    pay: float | None = _weight("the posting's pay against the pay the student wants", "pay")
+    start: float | None = _weight("being available by the posting's start date", "start")
+    activity: float | None = _weight("how recently the student was active", "activity")
 
     def overrides(self) -> dict[str, float]:
         return {k: v for k, v in dataclasses.asdict(self).items() if v is not None}

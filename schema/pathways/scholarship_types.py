@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Annotated
 
 import strawberry
 
@@ -11,11 +12,13 @@ from core.paging import Slice
 from db import enums, models
 from resolvers.pathways import policy as pathways_policy
 from resolvers.pathways.scholarship_eligibility import eligible_scholarships as eligible_batch
+from resolvers.pathways.scholarship_fit import ApplicationOrder
 from resolvers.talent import policy
 from schema.accounts.organizations import Organization
 from schema.context import Info
 from schema.enum_type import enum_type
 from schema.money import Cents, Money
+from schema.pathways.scholarship_fit import ApplicantFit, applications_by_fit, fit_of
 from schema.relay import After, Connection, First, Node, node_type, page_args
 from schema.scalars import Program, SchoolTier
 from schema.talent.access import RequestTies
@@ -134,17 +137,29 @@ class Scholarship(Node):
         return await Organization.load_referenced(info, self._row.sponsor_id)
 
     @strawberry.field(
-        description="Applications, oldest first; null unless you are a member of the sponsor (or its app, or staff)."
+        description="Applications, oldest first or best fit first; null unless you are a member of the sponsor (or "
+        "its app, or staff)."
     )
     async def applications(
-        self, info: Info, first: First = 20, after: After = None
+        self,
+        info: Info,
+        first: First = 20,
+        after: After = None,
+        order_by: Annotated[
+            ApplicationOrder,  # exposed as ScholarshipApplicationOrder (schema.pathways.scholarship_fit)
+            strawberry.argument(description="OLDEST (the default) or FIT: best fit to the eligibility rules first."),
+        ] = ApplicationOrder.OLDEST,
     ) -> Connection[ScholarshipApplication] | None:
         if not await info.context.is_member(self._row.sponsor_id):
             return None
-        page = await info.context.loaders.page_by_column(
-            models.ScholarshipApplication, "scholarship_id", page_args(first, after)
-        ).load(self.pk)
-        return Connection.of(page, ScholarshipApplication.from_model)
+        page = page_args(first, after)
+        if order_by is ApplicationOrder.FIT:
+            ranked = await applications_by_fit(info, self.pk)
+            items, has_next = page.window(ranked)
+            return Connection.of(Slice(items, page.offset, has_next), ScholarshipApplication.from_model)
+        loader = info.context.loaders.page_by_column(models.ScholarshipApplication, "scholarship_id", page)
+        found = await loader.load(self.pk)
+        return Connection.of(found, ScholarshipApplication.from_model)
 
 
 async def can_view_application(info: Info, row: models.ScholarshipApplication) -> bool:
@@ -198,9 +213,23 @@ class ScholarshipApplication(Node):
     async def scholarship(self, info: Info) -> Scholarship:
         return await Scholarship.load_referenced(info, self._row.scholarship_id)
 
-    @strawberry.field(description="The applicant; null when you may not see their profile.")
+    @strawberry.field(
+        description="The applicant; null when you may not see their profile. Applying releases the profile (name, "
+        "school, programs, credentials, and the pathway's credential and badge steps) to the sponsor's members, "
+        "as applying for a job does to the employer."
+    )
     async def student(self, info: Info) -> StudentProfile | None:
         return await StudentProfile.load(info, self._row.student_id)
+
+    @strawberry.field(
+        description="How well the applicant fits the award's eligibility rules, explained; null unless you are a "
+        "member of the sponsor (or staff)."
+    )
+    async def fit(self, info: Info) -> ApplicantFit | None:
+        scholarship = await info.context.loaders.by_id(models.Scholarship).load(self._row.scholarship_id)
+        if scholarship is None or not await info.context.is_member(scholarship.sponsor_id):
+            return None
+        return await fit_of(info, self.pk)
 
 
 async def _eligible_batch(db, student_ids):

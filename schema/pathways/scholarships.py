@@ -169,7 +169,8 @@ class ScholarshipQueries:
         open_only: Annotated[
             bool,
             strawberry.argument(
-                description="Only those whose application window includes today (UTC), whether or not awards remain."
+                description="Only those accepting applications today (UTC): the window includes today and awards "
+                "remain (closed or exhausted awards are left out)."
             ),
         ] = False,
         first: First = 20,

@@ -127,7 +127,8 @@ async def released_to(info: Info, student: models.StudentProfile) -> EntryFilter
     """
     organizations = set(await info.context.roles())
     employers = set(await employer_ids(info))  # apps need talent:read, as for the applications themselves
-    credentials_released = student.visible_to_employers
+    # applying for an award releases credentials and badges to its sponsor, as a visible profile does
+    credentials_released = student.visible_to_employers or await _applied_for_viewers_awards(info, student.id)
 
     def visible(entry: TimelineEntry) -> bool:
         if entry.kind in JOB_KINDS:
@@ -137,6 +138,11 @@ async def released_to(info: Info, student: models.StudentProfile) -> EntryFilter
         return credentials_released and entry.kind in RELEASED_TO_EMPLOYERS
 
     return visible
+
+
+async def _applied_for_viewers_awards(info: Info, student_id: int) -> bool:
+    ties = RequestTies(info)
+    return await ties.applied_for_awards(student_id, await ties.organization_ids())
 
 
 async def _timelines_batch(db, student_ids):

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from core.viewer import Scope
 from db import models
+from resolvers.pathways.scholarship_applicants import applicants_of
 from resolvers.talent import students
 from schema.context import Info
 
@@ -32,9 +33,15 @@ async def employer_ids(info: Info) -> list[int]:
 
 
 async def released_to_viewer(info: Info, student_id: int) -> bool:
-    """Whether the student applied to, or accepted an invitation of, an employer the viewer acts for."""
+    """Whether the student applied to, or accepted an invitation of, an employer the viewer acts for,
+    or applied for an award of an organization the viewer acts for (apps need talent:read)."""
+    if not _app_may(info, Scope.TALENT_READ):
+        return False
+    ties = RequestTies(info)
+    if await ties.applied_for_awards(student_id, await ties.organization_ids()):
+        return True
     employers = await employer_ids(info)
-    return bool(employers) and await RequestTies(info).released(student_id, employers)
+    return bool(employers) and await ties.released(student_id, employers)
 
 
 @dataclass(frozen=True)
@@ -57,3 +64,14 @@ class RequestTies:
             return [key in released for key in keys]
 
         return await self.info.context.loaders.custom("students_released_to_viewer", batch).load(student_id)
+
+    async def applied_for_awards(self, student_id: int, organization_ids: Collection[int]) -> bool:
+        if not organization_ids:
+            return False
+        organizations = set(organization_ids)
+
+        async def batch(db, keys):  # one query per request: the viewer's organizations do not change within it
+            found = await applicants_of(db, keys, organizations)
+            return [key in found for key in keys]
+
+        return await self.info.context.loaders.custom("students_applied_for_viewers_awards", batch).load(student_id)

@@ -18,20 +18,21 @@ query ($input: AllocationPlanInput!) { allocationPlan(input: $input) {
 
 async def test_a_need_sees_fitting_listings_best_first_and_never_a_withdrawn_one(api):
     p = await parties(api)
-    need = await make_need(api, p, slug="welding-strsw", title="Spot welder for lab")
-    exact = await make_listing(api, p, slug="welding-strsw", title="STRSW spot welder")
-    sibling = await make_listing(api, p, slug="welding-plasma-cutter", title="Plasma cutter")
+    need = await make_need(api, p, slug="welding-mig-steel", title="MIG welder for lab")
+    exact = await make_listing(api, p, slug="welding-mig-steel", title="MIG welder")
+    stand_in = await make_listing(api, p, slug="welding-mig-aluminum", title="Aluminum pulse MIG welder")
+    await make_listing(api, p, slug="welding-plasma-cutter", title="Plasma cutter")  # a different tool: excluded
     await make_listing(api, p, slug="refinish-spray-guns", title="Spray guns")  # unrelated: excluded
 
     data = await api.gql(MATCHING_LISTINGS, {"id": need}, token=p.school_member.token)
     edges = data["need"]["matchingListings"]["edges"]
-    assert [e["node"]["id"] for e in edges] == [exact, sibling]
+    assert [e["node"]["id"] for e in edges] == [exact, stand_in]
     assert edges[0]["explanation"]["distanceKm"] > 0
     assert {c["name"] for c in edges[0]["explanation"]["components"]} >= {"category", "equity"}
 
     await sql(api, "UPDATE listing SET withdrawn_at = created_at WHERE id = :id", id=pk(exact))
     data = await api.gql(MATCHING_LISTINGS, {"id": need}, token=p.school_member.token)
-    assert [e["node"]["id"] for e in data["need"]["matchingListings"]["edges"]] == [sibling]
+    assert [e["node"]["id"] for e in data["need"]["matchingListings"]["edges"]] == [stand_in]
 
 
 async def test_matches_are_for_the_owning_organization(api):

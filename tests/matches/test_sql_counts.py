@@ -59,3 +59,38 @@ async def test_candidates_statement_count_does_not_grow_with_first(api, count_sq
     # sign-in, posting, roles, required credentials, index refresh (2), re-check, and one batch
     # each for the employer check, credentials and contact release
     assert counts[20] <= 11, counts
+
+
+PLANS = """
+{ allocationPlans(first: 20) { edges { node {
+  createdBy { name } category { name } region { radiusKm } inputs { needs pairs }
+  plan { total assignments { quantity need { title } listing { title } } spread { gini } }
+  donations(first: 5) { edges { node { id status } } }
+} } } }"""
+
+
+async def test_stored_plans_cost_the_same_sql_for_2_and_6(api, count_sql):
+    from tests.donations.support import category, make_listing, make_need, parties
+
+    p = await parties(api)
+    staff = await api.person("Coordinator", staff=True)
+    create = """mutation ($input: AllocationPlanCreateInput!) { allocationPlanCreate(input: $input) {
+      allocationPlan { id } userErrors { code } } }"""
+    region = {"input": {"categoryId": category("welding"), "near": {"postalCode": "48226", "radiusKm": 50}}}
+
+    async def plans(n: int) -> tuple[int, dict]:
+        for _ in range(n):
+            await make_need(api, p, quantity=2)
+            await make_listing(api, p, quantity=2)
+            made = await api.gql(create, region, token=staff.token)
+            assert made["allocationPlanCreate"]["userErrors"] == []
+        with count_sql() as counter:
+            data = await api.gql(PLANS, token=staff.token)
+        return len([s for s in counter.statements if not s.startswith("BEGIN")]), data
+
+    small, small_data = await plans(2)
+    large, large_data = await plans(4)
+    assert len(small_data["allocationPlans"]["edges"]) == 2 and len(large_data["allocationPlans"]["edges"]) == 6
+    assert sum(len(e["node"]["plan"]["assignments"]) for e in large_data["allocationPlans"]["edges"]) > 6
+    print(f"allocation plans: {small} statements for 2, {large} for 6")
+    assert small == large

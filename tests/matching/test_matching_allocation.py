@@ -5,7 +5,7 @@ from collections import defaultdict
 import numpy as np
 import pytest
 
-from matching import AllocationEdges, plan_allocation, plan_allocation_dense
+from matching import AllocationEdges, Fairness, gini, plan_allocation, plan_allocation_dense
 
 
 def edges(*triples):
@@ -85,3 +85,94 @@ def test_unknown_ids_are_rejected():
 def test_an_empty_graph_allocates_nothing():
     plan = plan_allocation({1: 1}, {10: 1}, AllocationEdges(np.zeros(0, int), np.zeros(0, int), np.zeros(0)))
     assert plan.assignments == () and plan.total == 0.0 and plan.greedy_total == 0.0
+
+
+# --- fairness ------------------------------------------------------------------------------
+
+SCHOOL = {1: "a", 2: "a", 3: "b", 4: "c"}
+
+
+def test_fairness_spreads_units_across_schools_within_its_tolerance():
+    # one listing of 4 units; school a's two needs score a little higher than b's and c's
+    needs = {1: 2, 2: 2, 3: 2, 4: 2}
+    e = edges((1, 10, 0.90), (2, 10, 0.90), (3, 10, 0.86), (4, 10, 0.85))
+    schools = {n: ord(s) for n, s in SCHOOL.items()}
+    plain = plan_allocation(needs, {10: 4}, e)
+    fair = plan_allocation(needs, {10: 4}, e, fairness=Fairness(tolerance=0.05), schools=schools)
+    assert {schools[a.need_id] for a in plain.assignments} == {ord("a")}
+    assert {schools[a.need_id] for a in fair.assignments} == {ord("a"), ord("b"), ord("c")}
+    assert fair.total >= 0.95 * plain.total and fair.unconstrained_total == pytest.approx(plain.total)
+    assert fair.fairness_bonus > 0
+
+
+def test_fairness_never_costs_more_than_its_tolerance():
+    needs = {1: 4, 3: 4}
+    e = edges((1, 10, 1.0), (3, 10, 0.2))  # spreading would cost far more than 2%
+    fair = plan_allocation(needs, {10: 4}, e, fairness=Fairness(), schools={1: 1, 3: 2})
+    assert fair.total >= 0.98 * fair.unconstrained_total - 1e-9
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_the_fair_lp_is_integral_and_matches_exhaustive_search(seed):
+    needs, listings, e = random_instance(seed, n_needs=3, n_listings=3, k=2)
+    schools = {n: n % 2 for n in needs}
+    curve = Fairness(bonus=0.5, units=2).curve(0.5)
+    pairs = list(zip(e.need_ids.tolist(), e.listing_ids.tolist(), e.scores.tolist(), strict=False))
+    best = 0.0
+    for qs in itertools.product(*[range(min(needs[i], listings[j]) + 1) for i, j, _ in pairs]):
+        per_need: defaultdict[int, int] = defaultdict(int)
+        per_listing: defaultdict[int, int] = defaultdict(int)
+        per_school: defaultdict[int, int] = defaultdict(int)
+        for (i, j, _), q in zip(pairs, qs, strict=False):
+            per_need[i] += q
+            per_listing[j] += q
+            per_school[schools[i]] += q
+        if all(per_need[i] <= needs[i] for i in per_need) and all(per_listing[j] <= listings[j] for j in per_listing):
+            bonus = sum(curve[: min(u, len(curve))].sum() for u in per_school.values())
+            best = max(best, sum(s * q for (_, _, s), q in zip(pairs, qs, strict=False)) + bonus)
+    fair = plan_allocation(needs, listings, e, fairness=Fairness(bonus=0.5, units=2, tolerance=0.999), schools=schools)
+    per_school_units: defaultdict[int, int] = defaultdict(int)
+    for a in fair.assignments:
+        per_school_units[schools[a.need_id]] += a.quantity
+    got = fair.total + sum(curve[: min(u, len(curve))].sum() for u in per_school_units.values())
+    assert got == pytest.approx(best, abs=1e-9)
+    check_feasible(fair, needs, listings, e)
+
+
+def test_gini_of_amounts():
+    assert gini([5, 5, 5]) == 0.0 and gini([]) == 0.0 and gini([0, 0]) == 0.0
+    assert gini([0, 0, 0, 12]) == pytest.approx(0.75)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_value_weighted_fairness_is_solved_exactly(seed):
+    needs, listings, e = random_instance(seed, n_needs=3, n_listings=3, k=2)
+    schools = {n: n % 2 for n in needs}
+    values = {j: float(v) for j, v in zip(listings, (5.0, 1.0, 20.0), strict=False)}
+    quantum = float(np.median([values[int(j)] for j in e.listing_ids]))
+    curve = Fairness(bonus=0.5, units=2).curve(0.5)
+
+    def bonus_of(value: float) -> float:  # concave: segments of one quantum, bonus / k, then nothing
+        return sum(c * min(max(value / quantum - k, 0.0), 1.0) for k, c in enumerate(curve))
+
+    pairs = list(zip(e.need_ids.tolist(), e.listing_ids.tolist(), e.scores.tolist(), strict=False))
+    best = 0.0
+    for qs in itertools.product(*[range(min(needs[i], listings[j]) + 1) for i, j, _ in pairs]):
+        per_need: defaultdict[int, int] = defaultdict(int)
+        per_listing: defaultdict[int, int] = defaultdict(int)
+        per_school: defaultdict[int, float] = defaultdict(float)
+        for (i, j, _), q in zip(pairs, qs, strict=False):
+            per_need[i] += q
+            per_listing[j] += q
+            per_school[schools[i]] += q * values[j]
+        if all(per_need[i] <= needs[i] for i in per_need) and all(per_listing[j] <= listings[j] for j in per_listing):
+            score = sum(s * q for (_, _, s), q in zip(pairs, qs, strict=False))
+            best = max(best, score + sum(bonus_of(v) for v in per_school.values()))
+    fair = plan_allocation(
+        needs, listings, e, fairness=Fairness(bonus=0.5, units=2, tolerance=0.999), schools=schools, values=values
+    )
+    per_school_value: defaultdict[int, float] = defaultdict(float)
+    for a in fair.assignments:
+        per_school_value[schools[a.need_id]] += a.quantity * values[a.listing_id]
+    assert fair.total + sum(bonus_of(v) for v in per_school_value.values()) == pytest.approx(best, abs=1e-7)
+    check_feasible(fair, needs, listings, e)

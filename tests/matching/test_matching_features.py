@@ -1,9 +1,10 @@
 import numpy as np
 import pytest
 
-from matching import Taxonomy, bitsets
+from matching import ExclusionCode, Taxonomy, bitsets
 from matching import features as F
 from matching.records import Condition, Priority, SchoolTier
+from matching.taxonomy import Substitution
 
 TODAY = 739000
 
@@ -79,20 +80,25 @@ def test_title_similarity_is_neutral_for_an_empty_query():
     assert F.title_similarity("  ", ["x"]).tolist() == [1.0]
 
 
-# taxonomy: 0 welding (root), 1 MIG welder, 2 plasma cutter, 3 aluminum MIG (child of 1), 4 refinish (root), 5 booth
-PARENT = [-1, 0, 0, 1, -1, 4]
+# taxonomy: 0 welding (root), 1 MIG welder, 2 plasma cutter, 3 aluminum MIG, 4 refinish (root), 5 booth
+PARENT = [-1, 0, 0, 0, -1, 4]
+STANDS_IN = {(1, 3): Substitution(0.7, "also welds steel"), (3, 1): Substitution(0.0, "steel only")}
 
 
-def test_category_fit_follows_the_tree():
-    tax = Taxonomy(PARENT)
+def test_category_fit_follows_what_the_trade_accepts_not_the_tree_alone():
+    tax = Taxonomy(PARENT, STANDS_IN, kinds=["", "equipment", "equipment", "equipment", "", "equipment"])
     assert tax.fit(1, 1) == 1.0
-    assert tax.fit(1, 3) == tax.fit(3, 1) == 0.7  # parent / child
-    assert tax.fit(0, 1) == 0.7
-    assert tax.fit(1, 2) == 0.5  # siblings
-    assert tax.fit(2, 3) == 0.25  # same family
+    assert tax.fit(0, 1) == 0.6 and tax.fit(1, 0) == 0.4  # a need (or listing) naming only the family
+    assert tax.fit(1, 3) == 0.7 and tax.fit(3, 1) == 0.0  # the table, one direction at a time
+    assert tax.fit(1, 2) == 0.0  # siblings are different tools unless the table says otherwise
     assert tax.fit(1, 5) == 0.0
     assert tax.fit(-1, 5) == 0.5  # unknown on one side
-    assert tax.fit(1, np.array([1, 2, 5])).tolist() == [1.0, 0.5, 0.0]
+    assert tax.fit(1, np.array([1, 2, 3, 5])).tolist() == [1.0, 0.0, 0.7, 0.0]
+    assert tax.exclusion(1, 3) is None
+    assert tax.exclusion(3, 1) == (ExclusionCode.NOT_A_SUBSTITUTE, "steel only")
+    assert (tax.exclusion(1, 2) or (None,))[0] == ExclusionCode.NOT_A_SUBSTITUTE
+    assert (tax.exclusion(1, 5) or (None,))[0] == ExclusionCode.UNRELATED_CATEGORY
+    assert tax.describe(1, 3) == "also welds steel"
 
 
 def test_flat_taxonomy_only_fits_the_same_category():

@@ -27,6 +27,7 @@ from matching import (
     rank_students_for_job,
     why,
 )
+from matching.taxonomy import Substitution
 from tests.fixtures.matching_testdata import DETROIT, TODAY, at, job, student
 
 
@@ -48,7 +49,9 @@ def test_the_effective_radius_is_the_smaller_of_job_and_student_unless_remote():
     assert ids(rank_students_for_job(job(), pool, today=TODAY)) == [2]
     remote = rank_students_for_job(job(remote_ok=True), pool, today=TODAY)
     assert sorted(ids(remote)) == [1, 2, 3]
-    assert all(m.explanation.components[0].value <= 0.5 for m in remote)
+    by_id = {m.id: m.explanation.components[0].value for m in remote}
+    assert by_id[1] <= 0.5 and by_id[3] <= 0.5  # beyond the local radius: remote work only
+    assert by_id[2] == pytest.approx(max(1 - 30 / 50, 0.5 * (1 - 30 / 5000)))  # on site counts too
 
 
 def test_credentials_must_be_valid_on_the_start_date_not_today():
@@ -113,7 +116,6 @@ def mentor(mid, km=5.0, **changes):
         "radius_km": 50,
         "specialties": (1, 2),
         "programs": (0,),
-        "availability": (1,),
         "capacity_left": 2,
         "years_experience": 12,
         "last_active": TODAY,
@@ -122,7 +124,7 @@ def mentor(mid, km=5.0, **changes):
 
 
 def test_mentors_without_capacity_never_rank_and_remote_ones_reach_far():
-    mentee = student(99, km=0, skills=(1,), wanted_skills=(5, 6), travel_radius_km=40, availability=(1,))
+    mentee = student(99, km=0, skills=(1,), wanted_skills=(5, 6), travel_radius_km=40)
     pool = MentorPool.from_rows(
         [
             mentor(1, specialties=(5, 6)),
@@ -141,8 +143,8 @@ def test_mentors_without_capacity_never_rank_and_remote_ones_reach_far():
 
 # --- need <-> listing --------------------------------------------------------------------
 
-# 0 welding, 1 MIG welder, 2 plasma cutter, 3 refinish, 4 paint booth
-TAX = Taxonomy([-1, 0, 0, -1, 3])
+# 0 welding, 1 MIG welder, 2 plasma cutter, 3 refinish, 4 paint booth, 5 aluminum MIG (fills 1 at 0.7)
+TAX = Taxonomy([-1, 0, 0, -1, 3, 0], {(1, 5): Substitution(0.7, "also welds steel")})
 
 
 def need(nid=1, **changes):
@@ -199,12 +201,16 @@ def test_condition_and_category_gate_and_rank():
         [
             listing(1, condition=Condition.FAIR),  # below GOOD
             listing(2, category_id=4, title="paint booth"),  # unrelated
-            listing(3, category_id=2, title="plasma cutter"),  # sibling
+            listing(3, category_id=5, title="aluminum pulse MIG welder"),  # a listed stand-in
             listing(4, category_id=1, title="MIG welder"),  # same
             listing(5, category_id=1, title="MIG welder", condition=Condition.NEW),
+            listing(6, category_id=2, title="plasma cutter"),  # sibling: a different tool
         ]
     )
     assert ids(rank_listings_for_need(need(), pool, taxonomy=TAX, today=TODAY)) == [5, 4, 3]
+    assert why("need_listings", need(), pool, 6, taxonomy=TAX, today=TODAY).reasons[0].code == (
+        ExclusionCode.NOT_A_SUBSTITUTE
+    )
     assert why("need_listings", need(), pool, 1, taxonomy=TAX, today=TODAY).reasons[0].code == (
         ExclusionCode.CONDITION_BELOW_MINIMUM
     )

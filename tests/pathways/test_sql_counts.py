@@ -47,6 +47,17 @@ query ($sponsor: ID!) {
     } }
   }
 }"""
+RANKED_APPLICANTS = """
+query ($sponsor: ID!) {
+  scholarships(sponsorId: $sponsor, first: 50) {
+    edges { node {
+      applications(first: 10, orderBy: FIT) {
+        edges { node { fit { score components { name value } } student { name school { name } } } }
+        pageInfo { hasNextPage }
+      }
+    } }
+  }
+}"""
 STUDENTS = """
 {
   studentProfiles(first: 50) {
@@ -171,4 +182,20 @@ async def test_eligible_scholarships_of_many_students_cost_the_same_sql_for_2_an
     assert _nested(small_data, "studentProfiles", "eligibleScholarships") == [2, 2]
     assert _nested(large_data, "studentProfiles", "eligibleScholarships") == [5] * 12
     print(f"eligible scholarships: {small} statements for 2 students, {large} for 12")
+    assert small == large
+
+
+async def test_applicants_ranked_by_fit_cost_the_same_sql_for_2_and_12(api, count_sql):
+    manager = await api.person("Foundation manager")
+    sponsor = await api.organization(owner=manager, kinds=("DONOR",))
+    variables = {"sponsor": gid("Organization", sponsor)}
+    await _scholarships(api, sponsor, scholarships=2, applicants=2)
+    small_data, small = await _count(api, count_sql, RANKED_APPLICANTS, variables, manager.token)
+    await _scholarships(api, sponsor, scholarships=4, applicants=12)
+    large_data, large = await _count(api, count_sql, RANKED_APPLICANTS, variables, manager.token)
+    assert _nested(small_data, "scholarships", "applications") == [2, 2]
+    assert sorted(_nested(large_data, "scholarships", "applications")) == [2, 2, 10, 10, 10, 10]
+    ranked = [e["node"] for s in large_data["scholarships"]["edges"] for e in s["node"]["applications"]["edges"]]
+    assert all(a["fit"]["score"] > 0 and a["student"]["name"] for a in ranked)  # released by applying
+    print(f"applicants by fit: {small} statements for 4 applications, {large} for 52")
     assert small == large

@@ -63,6 +63,7 @@ PLAIN_LISTS = {
     ("Enrollment", "completions"),  # at most one per module of the program's curriculum
     ("AllocationPlan", "assignments"),  # bounded by the plan the caller asked for
     ("WebhookDelivery", "attempts"),  # bounded by the retry schedule: about a dozen over three days
+    ("AllocationApplyPayload", "outcomes"),  # one per pair given (at most 500) or per assignment of the plan
 }
 BUILT_IN_SCALARS = {"String", "Int", "Float", "Boolean", "ID"}
 

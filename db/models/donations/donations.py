@@ -180,6 +180,11 @@ class Donation(Entity, Base):
     tool_grant_application_id: Mapped[int | None] = mapped_column(
         Id, ForeignKey("scholarship_application.id", ondelete="SET NULL")
     )
+    # Set when a coordinator's allocation plan offered it (allocationApply); such offers count against
+    # the listing's quantity even before the donor confirms them.
+    allocation_plan_id: Mapped[int | None] = mapped_column(
+        Id, ForeignKey("allocation_plan.id", ondelete="SET NULL"), index=True
+    )
 
 
 class DonationEvent(Entity, Base):
