@@ -21,6 +21,9 @@ from db.models.talent.jobs import Application, ApplicationEvent, JobInvitation, 
 from db.models.talent.mentorship import MentorProfile, Mentorship
 from db.models.talent.pay import PayReport
 from db.models.talent.students import Credential, Skill, StudentCredential, StudentProfile
+from db.models.workforce.development import DevelopmentPlan, PlanStep
+from db.models.workforce.safety import SafetyCertification, ShopTask
+from db.models.workforce.team import Technician, TechnicianInvitation
 
 __all__ = [
     "AcademyArea",
@@ -32,6 +35,7 @@ __all__ = [
     "Base",
     "Category",
     "Credential",
+    "DevelopmentPlan",
     "Donation",
     "DonationEvent",
     "DonationReceipt",
@@ -48,16 +52,21 @@ __all__ = [
     "Need",
     "Organization",
     "PayReport",
+    "PlanStep",
     "RateBucket",
     "ReceiptCounter",
+    "SafetyCertification",
     "Scholarship",
     "ScholarshipApplication",
+    "ShopTask",
     "Skill",
     "Story",
     "StoryAudience",
     "StoryTag",
     "StudentCredential",
     "StudentProfile",
+    "Technician",
+    "TechnicianInvitation",
     "TrainingProgram",
     "TrainingProgramArea",
     "User",
