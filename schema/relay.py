@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import base64
-from collections.abc import Awaitable, Callable, Sequence
-from typing import TYPE_CHECKING, Annotated, ClassVar, Generic, TypeVar
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Annotated, Any, Generic, TypeVar
 
 import strawberry
+from strawberry.types.base import get_object_definition
 
 from core.errors import DomainError, ErrorCode
 from core.paging import Page, Slice
@@ -15,7 +16,8 @@ if TYPE_CHECKING:
     from schema.context import Info
 
 T = TypeVar("T")
-_NODE_TYPES: dict[str, type] = {}
+NodeClass = TypeVar("NodeClass", bound=type)
+_NODE_TYPES: dict[str, Any] = {}
 
 
 def encode_id(type_name: str, pk: int) -> strawberry.ID:
@@ -48,16 +50,18 @@ class Node:
 
     @strawberry.field(description="The object's global ID.")
     def id(self) -> strawberry.ID:
-        return encode_id(self.__strawberry_definition__.name, self.pk)
+        return encode_id(get_object_definition(type(self), strict=True).name, self.pk)
 
-    # Each node type loads itself by primary key, applying the same authorization as its direct
-    # field, so `node(id:)` can never show more than the direct field would.
-    load: ClassVar[Callable[[Info, int], Awaitable[object | None]]]
+    @classmethod
+    async def load(cls, info: Info, pk: int) -> Node | None:
+        """Each node type loads itself by primary key, applying the same authorization as its direct
+        field, so `node(id:)` can never show more than the direct field would."""
+        raise NotImplementedError(f"{cls.__name__} must define load()")
 
 
-def node_type(cls: type) -> type:
+def node_type(cls: NodeClass) -> NodeClass:
     """Register a Node type (decorate after @strawberry.type) for `node(id:)`."""
-    _NODE_TYPES[cls.__strawberry_definition__.name] = cls
+    _NODE_TYPES[get_object_definition(cls, strict=True).name] = cls
     return cls
 
 
@@ -66,7 +70,8 @@ async def resolve_node(info: Info, global_id: str) -> Node | None:
     cls = _NODE_TYPES.get(type_name)
     if cls is None:
         raise DomainError(ErrorCode.INVALID, "Not a valid ID.", "id")
-    return await cls.load(info, pk)
+    node: Node | None = await cls.load(info, pk)
+    return node
 
 
 @strawberry.type(description="Where a page sits in the whole list.")
@@ -95,7 +100,7 @@ class Connection(Generic[T]):
     page_info: PageInfo = strawberry.field(description="Whether more pages follow, and the cursors to ask for them.")
 
     @classmethod
-    def of(cls, page: Slice, to_node: Callable[[object], T]) -> Connection[T]:
+    def of(cls, page: Slice[Any], to_node: Callable[[Any], T]) -> Connection[T]:
         edges = [Edge(cursor=page.cursor(i), node=to_node(item)) for i, item in enumerate(page.items)]
         return cls(
             edges=edges,
