@@ -32,6 +32,7 @@ class Settings:
     login_max_failures: int = 5
     login_lockout_minutes: int = 15
     invitation_weekly_cap: int = 25
+    gold_class_per_role: int = 1
     password_time_cost: int = 3
     password_memory_kib: int = 65536
     log_level: str = "INFO"
@@ -68,6 +69,7 @@ class Settings:
             query_budget=number("SHOPREADY_QUERY_BUDGET", 10_000),
             query_budget_restore_rate=number("SHOPREADY_QUERY_BUDGET_RESTORE_RATE", 500),
             invitation_weekly_cap=number("SHOPREADY_INVITATION_WEEKLY_CAP", 25),
+            gold_class_per_role=number("SHOPREADY_GOLD_CLASS_PER_ROLE", 1),
             password_time_cost=number("SHOPREADY_PASSWORD_TIME_COST", 3),
             password_memory_kib=number("SHOPREADY_PASSWORD_MEMORY_KIB", 65536),
             log_level=env.get("SHOPREADY_LOG_LEVEL", "INFO"),

@@ -85,5 +85,10 @@ ErrorCode = enum_type(
         "NOT_THE_SPONSORS_LISTING": "The listing does not belong to the grant's sponsor.",
         # matching
         "INVALID_WEIGHTS": "Weights must each be within 0..1 and at least one above 0.",
+        # workforce
+        "NOT_HIRED": "Only an application moved to HIRED makes its student a technician of the shop.",
+        "ALREADY_ON_TEAM": "The person is already an active technician of this shop (or this hire was added).",
+        "LEVEL_ALREADY_REACHED": "The technician already meets every requirement of the level asked for.",
+        "SAFETY_TRAINING_LAPSED": "A safety training the task needs is missing or lapses before the task is due.",
     },
 )

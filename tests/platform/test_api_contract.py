@@ -46,12 +46,27 @@ BOUNDED_ITEM_TYPES = {
     "SkillMatch",
     "SkillSuggestion",
     "UserError",
+    # workforce: reference data, and value objects bounded by it (one per role, safety training, requirement,
+    # Gold Class role, quarter of the last four, pay role type)
+    "WorkforceRole",
+    "RoleLevel",
+    "RoleRequirement",
+    "SafetyTrainingInfo",
+    "TaskKindInfo",
+    "RoleStanding",
+    "RequirementGap",
+    "ExpiringRequirement",
+    "SafetyStatus",
+    "GoldClassRole",
+    "QuarterSignals",
+    "ShopPayComparison",
 }
 PLAIN_LISTS = {
     ("Donation", "events"),  # one per workflow step: at most the donation state machine's length
     ("Application", "events"),  # one per workflow step of an application
     ("Enrollment", "completions"),  # at most one per module of the program's curriculum
     ("AllocationPlan", "assignments"),  # bounded by the plan the caller asked for
+    ("GoldClassRole", "candidates"),  # at most three per role
 }
 BUILT_IN_SCALARS = {"String", "Int", "Float", "Boolean", "ID"}
 

@@ -1,0 +1,96 @@
+"""Recording the safety training a technician completed, and who in a shop is due."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy import select
+
+from core.clock import today
+from core.errors import DomainError, ErrorCode
+from core.validation import Checks
+from core.viewer import Viewer
+from db.engine import Database
+from db.enums.workforce import SafetyTraining, TechnicianRole, TechnicianStatus
+from db.models import SafetyCertification, Technician
+from db.reference.workforce_roles import ROLE_BY_CODE
+from db.reference.workforce_safety import SAFETY_BY_CODE
+from resolvers.talent.credentials import add_months
+from resolvers.workforce.access import technician_for
+from resolvers.workforce.policy import may_supervise
+from resolvers.workforce.records import records_of
+from resolvers.workforce.safety_status import SafetyItem, SafetyState, safety_items
+
+DATE_SLACK = timedelta(days=1)  # a supervisor west of Greenwich may still be on "today"
+
+
+@dataclass(frozen=True)
+class CertificationInput:
+    technician_id: int
+    training: SafetyTraining
+    completed_on: date
+    expires_on: date | None = None
+    note: str | None = None
+
+
+async def record(db: Database, viewer: Viewer, given: CertificationInput) -> SafetyCertification:
+    """The supervisor or an admin records a completed training (event: safety certification recorded). Without
+    `expires_on`, it lapses after the training's renewal period, or never when the rule sets none."""
+    checks = Checks()
+    note = checks.text(given.note, "note", max_length=2000, required=False) or ""
+    if given.completed_on > today() + DATE_SLACK:
+        checks.add(ErrorCode.OUT_OF_RANGE, "completedOn cannot be in the future.", "completedOn")
+    if given.expires_on is not None and given.expires_on <= given.completed_on:
+        checks.add(ErrorCode.OUT_OF_RANGE, "expiresOn must be after completedOn.", "expiresOn")
+    checks.raise_any()
+    months = SAFETY_BY_CODE[given.training].renewal_months
+    expires_on = given.expires_on or (add_months(given.completed_on, months) if months else None)
+    async with db.write() as session:
+        technician = await technician_for(session, viewer, given.technician_id, "technicianId", may_supervise)
+        certification = SafetyCertification(
+            technician_id=technician.id,
+            training=given.training.value,
+            completed_on=given.completed_on,
+            expires_on=expires_on,
+            recorded_by_id=viewer.user_id,
+            note=note,
+        )
+        session.add(certification)
+    return certification
+
+
+@dataclass(frozen=True)
+class Due:
+    technician: Technician
+    item: SafetyItem
+
+
+async def due_in(db: Database, organization_id: int, within_days: int) -> list[Due]:
+    """Every active technician's safety training that is missing (their role needs it), expired, or lapsing
+    within `within_days`; most urgent first. The caller has checked the viewer may see the shop's standing."""
+    if not 0 <= within_days <= 365:
+        raise DomainError(ErrorCode.OUT_OF_RANGE, "withinDays must be between 0 and 365.", "withinDays")
+    on = today()
+    horizon = on + timedelta(days=within_days)
+    async with db.read() as session:
+        team: Sequence[Technician] = (
+            await session.scalars(
+                select(Technician)
+                .where(
+                    Technician.organization_id == organization_id, Technician.status == TechnicianStatus.ACTIVE.value
+                )
+                .order_by(Technician.id)
+            )
+        ).all()
+        records = await records_of(session, team)
+    due = []
+    for technician in team:
+        role = ROLE_BY_CODE[TechnicianRole(technician.role)]
+        for item in safety_items(role, records[technician.id], on):
+            expires = item.holding.expires_on if item.holding else None
+            lapsing = expires is not None and expires <= horizon
+            if item.state in (SafetyState.EXPIRED, SafetyState.MISSING) or lapsing:
+                due.append(Due(technician, item))
+    return sorted(due, key=lambda d: (d.item.holding.expires_on if d.item.holding else on, d.technician.id))
