@@ -60,11 +60,11 @@ async def generate(db: Database, viewer: Viewer, given: GenerateInput) -> Develo
         existing = (await session.scalars(select(PlanStep).where(PlanStep.plan_id == plan.id))).all()
         covered = {(s.kind, tuple(s.codes)) for s in existing if s.kind != PlanStepKind.MENTOR_SESSION.value}
         has_sessions = any(s.kind == PlanStepKind.MENTOR_SESSION.value for s in existing)
-        position = max((s.position for s in existing), default=0)
+        ordinal = max((s.ordinal for s in existing), default=0)
         for step in draft(role, target, records, on):
             if (step.kind.value, step.codes) in covered or (step.kind is PlanStepKind.MENTOR_SESSION and has_sessions):
                 continue
-            position += 1
+            ordinal += 1
             session.add(
                 PlanStep(
                     plan_id=plan.id,
@@ -72,7 +72,7 @@ async def generate(db: Database, viewer: Viewer, given: GenerateInput) -> Develo
                     codes=list(step.codes),
                     title=step.title,
                     target_on=step.target_on,
-                    position=position,
+                    ordinal=ordinal,
                     created_by_id=viewer.user_id,
                 )
             )
@@ -138,14 +138,14 @@ async def add_step(db: Database, viewer: Viewer, given: StepInput) -> PlanStep:
     async with db.write() as session:
         plan = await _plan_for_step(session, viewer, given.plan_id, "planId")
         codes, default_title = await _what(session, given)
-        position = await session.scalar(select(func.max(PlanStep.position)).where(PlanStep.plan_id == plan.id))
+        last = await session.scalar(select(func.max(PlanStep.ordinal)).where(PlanStep.plan_id == plan.id))
         step = PlanStep(
             plan_id=plan.id,
             kind=given.kind.value,
             codes=codes,
             title=title or default_title,
             target_on=target_on,
-            position=(position or 0) + 1,
+            ordinal=(last or 0) + 1,
             note=note,
             created_by_id=viewer.user_id,
         )

@@ -50,7 +50,7 @@ class PlanStep(Node):
             codes=list(row.codes or ()),
             title=row.title,
             target_on=row.target_on,
-            position=row.position,
+            position=row.ordinal,
             note=row.note,
             updated_at=row.updated_at,
             _row=row,
@@ -139,7 +139,7 @@ class DevelopmentPlan(Node):
     @strawberry.field(description="The steps in plan order (position).")
     async def steps(self, info: Info, first: First = 20, after: After = None) -> Connection[PlanStep]:
         page = page_args(first, after)
-        loader = info.context.loaders.page_by_column(models.PlanStep, "plan_id", page, order_by=("position", "id"))
+        loader = info.context.loaders.page_by_column(models.PlanStep, "plan_id", page, order_by=("ordinal", "id"))
         technician_id = self._row.technician_id
         return Connection.of(await loader.load(self.pk), lambda row: PlanStep.from_model(row, technician_id))
 

@@ -134,7 +134,7 @@ async def technician_row(
         )
         session.add(technician)
         await session.flush()
-        ids = dict((await session.execute(select(Credential.code, Credential.id))).tuples().all())
+        ids = dict((await session.execute(select(Credential.code, Credential.id))).all())
         for code in credentials:
             expires = earned + timedelta(days=365) if code.startswith("ICAR-") and "-PL" in code else None
             session.add(

@@ -150,7 +150,7 @@ def upgrade() -> None:
     sa.Column('codes', sa.JSON(), nullable=False),
     sa.Column('title', sa.String(length=200), nullable=False),
     sa.Column('target_on', sa.Date(), nullable=False),
-    sa.Column('position', sa.Integer(), nullable=False),
+    sa.Column('ordinal', sa.Integer(), nullable=False),
     sa.Column('completed_on', sa.Date(), nullable=True),
     sa.Column('skipped', sa.Boolean(), server_default='0', nullable=False),
     sa.Column('note', sa.Text(), server_default='', nullable=False),

@@ -41,7 +41,7 @@ class PlanStep(Entity, Base):
     codes: Mapped[list[str]] = mapped_column(JSON, default=list)
     title: Mapped[str] = mapped_column(String(200))
     target_on: Mapped[date] = mapped_column(Date)
-    position: Mapped[int]
+    ordinal: Mapped[int]  # the step's place in the plan (not `position`: the shared page query uses that label)
     completed_on: Mapped[date | None] = mapped_column(Date)  # mentor sessions only: no record says they happened
     skipped: Mapped[bool] = mapped_column(default=False, server_default="0")
     note: Mapped[str] = mapped_column(Text, default="", server_default="")
