@@ -167,7 +167,7 @@ def _certification(technician: Technician, training: SafetyTraining, completed_o
 async def _apprentice_training(session: AsyncSession, world, apprentice: Technician, today: date) -> None:
     """The newest painter is part-way through the shop's Preparation for Refinish modules."""
     shop = world.employers[0]
-    area = await session.scalar(select(AcademyArea).where(AcademyArea.code == "PREP"))
+    area = (await session.scalars(select(AcademyArea).where(AcademyArea.code == "PREP"))).one()
     modules = (
         await session.scalars(
             select(AcademyModule.id).where(AcademyModule.area_id == area.id).order_by(AcademyModule.position)

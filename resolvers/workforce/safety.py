@@ -21,7 +21,7 @@ from resolvers.talent.credentials import add_months
 from resolvers.workforce.access import technician_for
 from resolvers.workforce.policy import may_supervise
 from resolvers.workforce.records import records_of
-from resolvers.workforce.safety_status import SafetyItem, SafetyState, safety_items
+from resolvers.workforce.safety_status import SafetyItem, SafetyState, ends_on, safety_items
 
 DATE_SLACK = timedelta(days=1)  # a supervisor west of Greenwich may still be on "today"
 
@@ -93,4 +93,4 @@ async def due_in(db: Database, organization_id: int, within_days: int) -> list[D
             lapsing = expires is not None and expires <= horizon
             if item.state in (SafetyState.EXPIRED, SafetyState.MISSING) or lapsing:
                 due.append(Due(technician, item))
-    return sorted(due, key=lambda d: (d.item.holding.expires_on if d.item.holding else on, d.technician.id))
+    return sorted(due, key=lambda d: (ends_on(d.item.holding, on), d.technician.id))

@@ -57,11 +57,11 @@ def safety_items(role: RoleSeed, records: TechnicianRecords, on: date) -> list[S
     required = required_by(role)
     trainings = required + [t for t in held if t not in required]
     items = [SafetyItem(t, state_of(held.get(t), on), held.get(t), t in required) for t in trainings]
-    return sorted(items, key=lambda item: (URGENCY[item.state], _ends(item.holding, on)))
+    return sorted(items, key=lambda item: (URGENCY[item.state], ends_on(item.holding, on)))
 
 
-def _ends(holding: Holding | None, on: date) -> date:
-    """When a holding stops counting, for ordering: never recorded sorts as today, no end as never."""
+def ends_on(holding: Holding | None, on: date) -> date:
+    """When a holding stops counting, for ordering: never recorded counts as today, no end as never."""
     if holding is None:
         return on
     return holding.expires_on or date.max

@@ -15,7 +15,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.clock import today, utcnow
-from core.errors import DomainError, ErrorCode, not_found
+from core.errors import DomainError, ErrorCode, not_found, permission_denied
 from core.viewer import Viewer
 from db.engine import Database
 from db.enums.talent import ApplicationStatus
@@ -62,10 +62,11 @@ async def hire(db: Database, viewer: Viewer, given: HireInput) -> Technician:
     started_on = checked_start(given.started_on)
     async with db.write() as session:
         application = await session.get(Application, given.application_id)
-        if application is None or not await may_manage_team(
-            viewer, application.employer_id, SessionTies(session, viewer)
-        ):
+        ties = SessionTies(session, viewer)
+        if application is None or application.employer_id not in await ties.roles():
             raise not_found("Application", "applicationId")
+        if not await may_manage_team(viewer, application.employer_id, ties):
+            raise permission_denied("Only the shop's owners and admins add technicians to its team.")
         if application.status != ApplicationStatus.HIRED.value:
             raise DomainError(
                 ErrorCode.NOT_HIRED,

@@ -103,8 +103,8 @@ class Workforce:
 @strawberry.type
 class WorkforceQueries:
     @strawberry.field(
-        description="A shop's workforce; null unless you are a member of the shop (or its app with a talent "
-        "scope), one of its technicians, or staff."
+        description="An employer's workforce; null unless you are a member of the shop (or its app with a talent "
+        "scope), one of its technicians, or staff, and for organizations that are not employers."
     )
     async def workforce(
         self,
@@ -112,6 +112,9 @@ class WorkforceQueries:
         organization_id: Annotated[strawberry.ID, strawberry.argument(description="The employer Organization.")],
     ) -> Workforce | None:
         pk = decode_id(organization_id, "Organization", "organizationId")
+        shop = await info.context.loaders.by_id(models.Organization).load(pk)
+        if shop is None or not shop.is_employer:
+            return None
         if not await policy.may_see_aggregates(info.context.viewer, pk, RequestTies(info)):
             return None
         return Workforce(organization_id=pk)

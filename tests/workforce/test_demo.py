@@ -5,8 +5,10 @@ from __future__ import annotations
 import random
 import re
 from pathlib import Path
+from typing import cast
 
 from core.tokens import issue_access_token
+from db.models import User
 from resolvers.demo import World, seeders
 from tests.support import _HASH, gid
 
@@ -15,7 +17,9 @@ README = (Path(__file__).resolve().parents[2] / "README.md").read_text()
 
 def _example(name: str) -> str:
     """The README's GraphQL example that starts with `# <name>`."""
-    return re.search(rf"```graphql\n# {name}\n(.*?)```", README, re.S).group(1)
+    found = re.search(rf"```graphql\n# {name}\n(.*?)```", README, re.S)
+    assert found is not None, f"the README has no example '# {name}'"
+    return found.group(1)
 
 
 async def _seeded(api) -> World:
@@ -28,8 +32,8 @@ async def _seeded(api) -> World:
 
 async def test_the_demo_shop_has_a_team_at_different_levels_and_the_readme_queries_show_it(api):
     world = await _seeded(api)
-    owner = issue_access_token(api.settings, world.users["employer"].id)
-    painter = issue_access_token(api.settings, world.users["technician"].id)
+    owner = issue_access_token(api.settings, cast(User, world.users["employer"]).id)
+    painter = issue_access_token(api.settings, cast(User, world.users["technician"]).id)
     shop = gid("Organization", world.employers[0].id)
     assert f'{{"shop": "{shop}"}}' in README  # the README's variables name the demo shop
 

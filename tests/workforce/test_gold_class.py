@@ -34,7 +34,7 @@ async def test_readiness_moves_when_the_refinish_technician_earns_prolevel_2(api
     painter, _ = await technician_row(api, shop, "Riley Painter", "REFINISH", credentials=("ICAR-REF-PL1",))
     await technician_row(api, shop, "Jamie Apprentice", "REFINISH")
 
-    async def readiness(token: str) -> dict | None:
+    async def readiness(token: str) -> dict:
         return (await api.gql(READINESS, {"org": shop.gid}, token=token))["workforce"]["goldClass"]
 
     # when: the owner looks

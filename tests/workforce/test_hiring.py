@@ -31,6 +31,8 @@ SHARE = """
 mutation ($input: TechnicianSharingUpdateInput!) {
   technicianSharingUpdate(input: $input) { technician { sharesEarlierRecords } userErrors { code } }
 }"""
+PATHWAY = """query ($id: ID!) { node(id: $id) { ... on Technician {
+  profile { pathway(first: 20) { edges { node { kind } } } } } } }"""
 PENDING = (
     """query ($org: ID!) { workforce(organizationId: $org) { invitations(first: 5) { edges { node { email } } } } }"""
 )
@@ -63,6 +65,13 @@ async def test_a_hire_becomes_a_technician_of_the_shop_with_their_credentials(ap
     missing = {tuple(gap["requirement"]["codes"]) for gap in refinish["missingForNext"]}
     assert missing == {(code,) for code in support.REFINISH_SAFETY}
     assert {s["training"]: s["state"] for s in seen["safety"]}["RESPIRATOR_FIT"] == "MISSING"
+    # their pathway carries over under the student's own choices: the shop sees the steps of its hire, not
+    # the credential steps of a profile that was never made visible to employers
+    pathway = await api.gql(PATHWAY, {"id": technician["id"]}, token=shop.owner.token)
+    kinds = {e["node"]["kind"] for e in pathway["node"]["profile"]["pathway"]["edges"]}
+    assert {"JOB_APPLIED", "JOB_HIRED"} <= kinds and "CREDENTIAL_EARNED" not in kinds
+    own = await api.gql(PATHWAY, {"id": technician["id"]}, token=student.person.token)
+    assert "CREDENTIAL_EARNED" in {e["node"]["kind"] for e in own["node"]["profile"]["pathway"]["edges"]}
     # and the technician finds their record
     mine = (await api.gql(MY_RECORDS, token=student.person.token))["myTechnicianRecords"]["edges"]
     assert [(e["node"]["role"], e["node"]["organization"]["name"]) for e in mine] == [
@@ -83,11 +92,11 @@ async def test_only_a_hired_application_of_your_shop_makes_a_technician_and_only
     # the supervisor must be someone in the shop
     refused = await hire(api, shop, application, supervisorId=outsider.gid)
     assert codes(refused) == ["NOT_FOUND"] and refused["userErrors"][0]["field"] == ["supervisorId"]
-    # a plain member of the shop does not manage its team
+    # a plain member of the shop sees the application but does not manage the team
     member_payload = await api.gql(
         support.HIRE, {"input": {"applicationId": application, "role": "REFINISH"}}, token=shop.supervisor.token
     )
-    assert codes(member_payload["technicianHire"]) == ["NOT_FOUND"]
+    assert codes(member_payload["technicianHire"]) == ["PERMISSION_DENIED"]
     assert (await hire(api, shop, application))["userErrors"] == []
     assert codes(await hire(api, shop, application)) == ["ALREADY_ON_TEAM"]
 

@@ -155,7 +155,9 @@ async def test_a_plan_from_the_gaps_is_adjusted_by_both_and_moved_by_training_re
 
 async def test_the_path_up_shows_what_the_next_level_pays_nearby(api):
     shop = await support.shop(api)
-    lat, lon = zip_centroid("48226")
+    centroid = zip_centroid("48226")
+    assert centroid is not None
+    lat, lon = centroid
     async with api.db.write() as session:
         ids = dict((await session.execute(select(Credential.code, Credential.id))).all())
         # six reports of each ProLevel near the shop, the second ProLevel paid $10 an hour more

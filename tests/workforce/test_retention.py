@@ -110,7 +110,9 @@ async def test_the_shops_posted_pay_is_compared_with_the_areas_under_the_pay_too
     shop = await support.shop(api)
     await flows.posting(api, shop.employer, title="Painter", roleType="REFINISH_TECHNICIAN")  # $25-32 an hour
     await flows.posting(api, shop.employer, title="Estimator", roleType="ESTIMATOR")
-    lat, lon = zip_centroid("48226")
+    centroid = zip_centroid("48226")
+    assert centroid is not None
+    lat, lon = centroid
     async with api.db.write() as session:
         session.add_all(
             PayReport(
