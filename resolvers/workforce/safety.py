@@ -2,26 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-
-from sqlalchemy import select
 
 from core.clock import today
 from core.errors import DomainError, ErrorCode
 from core.validation import Checks
 from core.viewer import Viewer
 from db.engine import Database
-from db.enums.workforce import SafetyTraining, TechnicianRole, TechnicianStatus
+from db.enums.workforce import SafetyTraining, TechnicianRole
 from db.models import SafetyCertification, Technician
 from db.reference.workforce_roles import ROLE_BY_CODE
 from db.reference.workforce_safety import SAFETY_BY_CODE
 from resolvers.talent.credentials import add_months
 from resolvers.workforce.access import technician_for
 from resolvers.workforce.policy import may_supervise
-from resolvers.workforce.records import records_of
 from resolvers.workforce.safety_status import SafetyItem, SafetyState, ends_on, safety_items
+from resolvers.workforce.shop import ActiveTeam
 
 DATE_SLACK = timedelta(days=1)  # a supervisor west of Greenwich may still be on "today"
 
@@ -67,28 +64,17 @@ class Due:
     item: SafetyItem
 
 
-async def due_in(db: Database, organization_id: int, within_days: int) -> list[Due]:
+def due_in(team: ActiveTeam, within_days: int) -> list[Due]:
     """Every active technician's safety training that is missing (their role needs it), expired, or lapsing
-    within `within_days`; most urgent first. The caller has checked the viewer may see the shop's standing."""
+    within `within_days`; most urgent first."""
     if not 0 <= within_days <= 365:
         raise DomainError(ErrorCode.OUT_OF_RANGE, "withinDays must be between 0 and 365.", "withinDays")
     on = today()
     horizon = on + timedelta(days=within_days)
-    async with db.read() as session:
-        team: Sequence[Technician] = (
-            await session.scalars(
-                select(Technician)
-                .where(
-                    Technician.organization_id == organization_id, Technician.status == TechnicianStatus.ACTIVE.value
-                )
-                .order_by(Technician.id)
-            )
-        ).all()
-        records = await records_of(session, team)
     due = []
-    for technician in team:
+    for technician in team.technicians:
         role = ROLE_BY_CODE[TechnicianRole(technician.role)]
-        for item in safety_items(role, records[technician.id], on):
+        for item in safety_items(role, team.records[technician.id], on):
             expires = item.holding.expires_on if item.holding else None
             lapsing = expires is not None and expires <= horizon
             if item.state in (SafetyState.EXPIRED, SafetyState.MISSING) or lapsing:

@@ -1,6 +1,10 @@
-"""A shop's standing as a whole, read for its admins: Gold Class readiness over the active team."""
+"""A shop's standing as a whole, read for its admins: the active team's records, once, for Gold Class
+readiness and for who is due for safety training."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from sqlalchemy import select
 
@@ -10,13 +14,17 @@ from db.engine import Database
 from db.enums.workforce import TechnicianStatus
 from db.models import Technician
 from resolvers.workforce.gold_class import Readiness, readiness
-from resolvers.workforce.records import records_of
+from resolvers.workforce.records import TechnicianRecords, records_of
 
 
-async def gold_class_readiness(db: Database, organization_id: int, per_role: int) -> Readiness:
+@dataclass(frozen=True)
+class ActiveTeam:
+    technicians: Sequence[Technician]  # in the order they started
+    records: dict[int, TechnicianRecords]
+
+
+async def active_team(db: Database, organization_id: int) -> ActiveTeam:
     """The caller has checked the viewer may see the shop's standing."""
-    if per_role < 1:
-        raise DomainError(ErrorCode.OUT_OF_RANGE, "SHOPREADY_GOLD_CLASS_PER_ROLE must be at least 1.")
     async with db.read() as session:
         team = (
             await session.scalars(
@@ -27,5 +35,10 @@ async def gold_class_readiness(db: Database, organization_id: int, per_role: int
                 .order_by(Technician.started_on, Technician.id)
             )
         ).all()
-        records = await records_of(session, team)
-    return readiness(team, records, today(), per_role)
+        return ActiveTeam(team, await records_of(session, team))
+
+
+def gold_class_readiness(team: ActiveTeam, per_role: int) -> Readiness:
+    if per_role < 1:
+        raise DomainError(ErrorCode.OUT_OF_RANGE, "SHOPREADY_GOLD_CLASS_PER_ROLE must be at least 1.")
+    return readiness(team.technicians, team.records, today(), per_role)

@@ -3,11 +3,13 @@ training, retention signals, and the viewer's own technician records and invitat
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Annotated
 
 import strawberry
 
 from db import models
+from db.engine import Database
 from db.enums.workforce import TechnicianRole as DomainRole
 from db.enums.workforce import TechnicianStatus as DomainStatus
 from resolvers.workforce import listing, policy, retention, safety, shop
@@ -22,6 +24,10 @@ from schema.workforce.shop_standing import GoldClassReadiness, RetentionSignals
 from schema.workforce.technicians import Technician
 
 
+async def _active_teams(db: Database, organization_ids: Sequence[int]) -> list[shop.ActiveTeam]:
+    return [await shop.active_team(db, organization_id) for organization_id in organization_ids]
+
+
 @strawberry.type(
     description="A shop's workforce. Its owners, admins and staff see the whole team and the shop's standing; a "
     "supervisor sees the technicians they supervise; every member and technician sees the retention signals, "
@@ -33,6 +39,10 @@ class Workforce:
     @strawberry.field(description="The shop.")
     async def organization(self, info: Info) -> Organization:
         return Organization.from_model(await info.context.loaders.by_id(models.Organization).load(self.organization_id))
+
+    async def _team(self, info: Info) -> shop.ActiveTeam:
+        """The active team and its records, read once per request for readiness and who is due."""
+        return await info.context.loaders.custom("workforce_active_team", _active_teams).load(self.organization_id)
 
     async def _admin(self, info: Info) -> bool:
         return await policy.may_see_shop_standing(info.context.viewer, self.organization_id, RequestTies(info))
@@ -65,9 +75,7 @@ class Workforce:
     async def gold_class(self, info: Info) -> GoldClassReadiness | None:
         if not await self._admin(info):
             return None
-        result = await shop.gold_class_readiness(
-            info.context.db, self.organization_id, info.context.settings.gold_class_per_role
-        )
+        result = shop.gold_class_readiness(await self._team(info), info.context.settings.gold_class_per_role)
         return GoldClassReadiness.of(result)
 
     @strawberry.field(
@@ -83,7 +91,7 @@ class Workforce:
     ) -> Connection[SafetyDue] | None:
         if not await self._admin(info):
             return None
-        due = await safety.due_in(info.context.db, self.organization_id, within_days)
+        due = safety.due_in(await self._team(info), within_days)
         return Connection.of(page_of(due, first, after), SafetyDue.of)
 
     @strawberry.field(description="Retention signals, aggregated: never a person's own figures.")
