@@ -43,6 +43,7 @@ class Settings:
     mail_from: str = "ShopReady <no-reply@shopready.local>"
     app_url: str | None = None
     invitation_weekly_cap: int = 25
+    gold_class_per_role: int = 1
     password_time_cost: int = 3
     password_memory_kib: int = 65536
     log_level: str = "INFO"
@@ -100,6 +101,7 @@ class Settings:
             mail_dir=env.get("SHOPREADY_MAIL_DIR", "./mail"),
             mail_from=env.get("SHOPREADY_MAIL_FROM", "ShopReady <no-reply@shopready.local>"),
             app_url=(env.get("SHOPREADY_APP_URL") or "").rstrip("/") or None,
+            gold_class_per_role=number("SHOPREADY_GOLD_CLASS_PER_ROLE", 1),
             password_time_cost=number("SHOPREADY_PASSWORD_TIME_COST", 3),
             password_memory_kib=number("SHOPREADY_PASSWORD_MEMORY_KIB", 65536),
             log_level=env.get("SHOPREADY_LOG_LEVEL", "INFO"),

@@ -19,6 +19,7 @@ from core.settings import Settings
 APP_TOKEN_PREFIX = "srapp_"  # noqa: S105 - a public marker, the token follows it
 REFRESH_TOKEN_PREFIX = "srrt_"  # noqa: S105 - a public marker, the token follows it
 _ALGORITHM = "HS256"
+_CLOCK_SKEW_SECONDS = 60  # tolerated between the servers that issue and read a token
 
 
 class InvalidToken(Exception):
@@ -56,11 +57,14 @@ def read_access_token(settings: Settings, token: str) -> AccessClaims:
             algorithms=[_ALGORITHM],  # pinned: `alg: none` and algorithm swaps are refused
             issuer=settings.jwt_issuer,
             audience=settings.jwt_audience,
-            # expiry is checked below against the injectable clock, like every other expiry
-            options={"require": ["exp", "iat", "iss", "aud", "sub", "sid"], "verify_exp": False},
+            # times are checked below against the injectable clock, like every other expiry
+            options={"require": ["exp", "iat", "iss", "aud", "sub", "sid"], "verify_exp": False, "verify_iat": False},
         )
-        if float(claims["exp"]) <= utcnow().timestamp():
+        now = utcnow().timestamp()
+        if float(claims["exp"]) <= now:
             raise InvalidToken("the access token has expired")
+        if float(claims["iat"]) > now + _CLOCK_SKEW_SECONDS:
+            raise InvalidToken("the access token is not valid yet")
         return AccessClaims(user_id=int(claims["sub"]), session_id=int(claims["sid"]))
     except (jwt.PyJWTError, ValueError, TypeError) as exc:
         raise InvalidToken(str(exc)) from exc

@@ -52,6 +52,13 @@ from schema.talent.mentorship import MentorshipMutations, MentorshipQueries
 from schema.talent.pay import PayMutations, PayQueries
 from schema.talent.skills import SkillQueries
 from schema.talent.students import StudentMutations, StudentQueries
+from schema.workforce.hiring import HiringMutations
+from schema.workforce.plan_mutations import PlanMutations
+from schema.workforce.reference import WorkforceReferenceQueries
+from schema.workforce.safety import SafetyMutations
+from schema.workforce.tasks import TaskMutations
+from schema.workforce.team import WorkforceQueries
+from schema.workforce.team_changes import TeamChangeMutations
 
 
 @strawberry.type(description="Fetching any object by its global ID.")
@@ -88,6 +95,8 @@ QUERIES = (
     AllocationQueries,
     WebhookQueries,
     AllocationPlanQueries,
+    WorkforceQueries,
+    WorkforceReferenceQueries,
 )
 MUTATIONS = (
     SignInMutations,
@@ -109,6 +118,11 @@ MUTATIONS = (
     StoryMutations,
     WebhookMutations,
     AllocationMutations,
+    HiringMutations,
+    TeamChangeMutations,
+    PlanMutations,
+    SafetyMutations,
+    TaskMutations,
 )
 
 

@@ -96,5 +96,10 @@ ErrorCode = enum_type(
         "CONDITION_BELOW_MINIMUM": "The listing's condition is below the need's minimum.",
         "OUT_OF_REACH": "The listing is farther from the school than any way it is offered reaches.",
         "PLAN_ALREADY_APPLIED": "This allocation plan has already been applied; apply chosen pairs instead.",
+        # workforce
+        "NOT_HIRED": "Only an application moved to HIRED makes its student a technician of the shop.",
+        "ALREADY_ON_TEAM": "The person is already an active technician of this shop (or this hire was added).",
+        "LEVEL_ALREADY_REACHED": "The technician already meets every requirement of the level asked for.",
+        "SAFETY_TRAINING_LAPSED": "A safety training the task needs is missing or lapses before the task is due.",
     },
 )

@@ -85,7 +85,8 @@ async def resolve_node(info: Info, global_id: str) -> Node | None:
     cls = _NODE_TYPES.get(type_name)
     if cls is None:
         raise DomainError(ErrorCode.INVALID, "Not a valid ID.", "id")
-    return await cls.load(info, pk)
+    node: Node | None = await cls.load(info, pk)
+    return node
 
 
 @strawberry.type(description="Where a page sits in the whole list.")

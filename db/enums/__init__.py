@@ -19,6 +19,16 @@ from db.enums.talent import (
     PostingStatus,
     RoleType,
 )
+from db.enums.workforce import (
+    PlanStepKind,
+    RequirementKind,
+    SafetyTraining,
+    TaskKind,
+    TaskStatus,
+    TechnicianInvitationStatus,
+    TechnicianRole,
+    TechnicianStatus,
+)
 
 __all__ = [
     "ApplicationStatus",
@@ -38,12 +48,20 @@ __all__ = [
     "OrganizationKind",
     "PayBasis",
     "PayUnit",
+    "PlanStepKind",
     "PostingStatus",
     "Program",
+    "RequirementKind",
     "RoleType",
+    "SafetyTraining",
     "ScholarshipApplicationStatus",
     "ScholarshipKind",
     "SchoolTier",
+    "TaskKind",
+    "TaskStatus",
+    "TechnicianInvitationStatus",
+    "TechnicianRole",
+    "TechnicianStatus",
     "sql_in",
 ]
 

@@ -26,6 +26,9 @@ from db.models.talent.jobs import Application, ApplicationEvent, JobInvitation, 
 from db.models.talent.mentorship import MentorProfile, Mentorship
 from db.models.talent.pay import PayReport
 from db.models.talent.students import Credential, Skill, StudentCredential, StudentProfile
+from db.models.workforce.development import DevelopmentPlan, PlanStep
+from db.models.workforce.safety import SafetyCertification, ShopTask
+from db.models.workforce.team import Technician, TechnicianInvitation
 
 __all__ = [
     "AcademyArea",
@@ -38,6 +41,7 @@ __all__ = [
     "Base",
     "Category",
     "Credential",
+    "DevelopmentPlan",
     "Donation",
     "DonationEvent",
     "DonationReceipt",
@@ -57,18 +61,23 @@ __all__ = [
     "Organization",
     "OutboxEvent",
     "PayReport",
+    "PlanStep",
     "RateBucket",
     "ReceiptCounter",
     "RefreshToken",
+    "SafetyCertification",
     "SavedAllocationPlan",
     "Scholarship",
     "ScholarshipApplication",
+    "ShopTask",
     "Skill",
     "Story",
     "StoryAudience",
     "StoryTag",
     "StudentCredential",
     "StudentProfile",
+    "Technician",
+    "TechnicianInvitation",
     "TrainingProgram",
     "TrainingProgramArea",
     "User",

@@ -5,7 +5,8 @@ something with them: an organization, a donation (members of its two organizatio
 or invitation (the student and the employer's members), an invitation to an organization (the invited,
 once they verified the address, and whoever invited them; the organization's members see the invited),
 a mentorship (mentor and mentee, from the request on), a scholarship application (the sponsor's members
-see the applicant), or a student's named school (its members).
+see the applicant), a shop's team (its members and its technicians), or a student's named school
+(its members).
 Everyone else, anonymous callers included, sees null. A partner app counts as its organization.
 
 An organization's contact: its members (and its apps), staff, and the other party of a donation with it.
@@ -31,6 +32,7 @@ from db.models import (
     Scholarship,
     ScholarshipApplication,
     StudentProfile,
+    Technician,
     User,
 )
 
@@ -97,6 +99,16 @@ def _related(viewer: Viewer, targets: list[int]) -> Any:
         .join(Scholarship, Scholarship.id == ScholarshipApplication.scholarship_id)
         .where(StudentProfile.user_id.in_(targets), Scholarship.sponsor_id.in_(orgs))
     )
+    # a shop's team: its members see its technicians, and a technician sees the shop's members
+    queries.append(
+        select(Technician.user_id).where(Technician.user_id.in_(targets), Technician.organization_id.in_(orgs))
+    )
+    if viewer.user_id is not None:
+        queries.append(
+            select(Membership.user_id)
+            .join(Technician, Technician.organization_id == Membership.organization_id)
+            .where(member, Technician.user_id == viewer.user_id)
+        )
     # an invitation to an organization: its members see the verified invitee
     queries.append(
         select(User.id)

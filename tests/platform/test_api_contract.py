@@ -56,6 +56,20 @@ BOUNDED_ITEM_TYPES = {
     "SkillMatch",
     "SkillSuggestion",
     "UserError",
+    # workforce: reference data, and value objects bounded by it (one per role, safety training, requirement,
+    # Gold Class role, quarter of the last four, pay role type)
+    "WorkforceRole",
+    "RoleLevel",
+    "RoleRequirement",
+    "SafetyTrainingInfo",
+    "TaskKindInfo",
+    "RoleStanding",
+    "RequirementGap",
+    "ExpiringRequirement",
+    "SafetyStatus",
+    "GoldClassRole",
+    "QuarterSignals",
+    "ShopPayComparison",
 }
 PLAIN_LISTS = {
     ("Donation", "events"),  # one per workflow step: at most the donation state machine's length
@@ -64,6 +78,7 @@ PLAIN_LISTS = {
     ("AllocationPlan", "assignments"),  # bounded by the plan the caller asked for
     ("WebhookDelivery", "attempts"),  # bounded by the retry schedule: about a dozen over three days
     ("AllocationApplyPayload", "outcomes"),  # one per pair given (at most 500) or per assignment of the plan
+    ("GoldClassRole", "candidates"),  # at most three per role
 }
 BUILT_IN_SCALARS = {"String", "Int", "Float", "Boolean", "ID"}
 
