@@ -20,6 +20,7 @@ from strawberry.asgi import GraphQL
 from strawberry.schema import BaseSchema
 
 from core.http_guards import BodyGuard, ErrorsAsJson, RequestId
+from core.idempotency import IdempotencyStore
 from core.logging import configure as configure_logging
 from core.passwords import Passwords
 from core.rate_limits import RateLimiter
@@ -27,16 +28,24 @@ from core.settings import Settings
 from core.viewer import ANONYMOUS
 from db import migrate
 from db.engine import Database
+from resolvers.partners.documents import DocumentRegistry
 from schema import build_schema
 from schema.authentication import BearerTokenBackend, unauthorized
 from schema.context import Context
+from schema.http.documents import RegisteredDocuments
+from schema.http.idempotency import IdempotentMutations
+from schema.http.media_types import GraphQLOverHttp
 
 logger = logging.getLogger("shopready")
 
 
-class ShopReadyGraphQL(GraphQL[Context, None]):
+class ShopReadyGraphQL(GraphQLOverHttp, GraphQL[Context, None]):
     def __init__(self, schema: BaseSchema, db: Database, settings: Settings, passwords: Passwords) -> None:
-        super().__init__(schema, graphql_ide=None if settings.is_production else "graphiql")
+        # Uploads (bulk imports) are safe to accept: multipart requests must carry a bearer token, which
+        # a cross-site form cannot send (schema/http/media_types.py), and the body size limit applies.
+        super().__init__(
+            schema, graphql_ide=None if settings.is_production else "graphiql", multipart_uploads_enabled=True
+        )
         self.db, self.settings, self.passwords = db, settings, passwords
         self.limits = RateLimiter(db)
 
@@ -52,6 +61,11 @@ class ShopReadyGraphQL(GraphQL[Context, None]):
             request_id=request.state.request_id,
             limits=self.limits,
         )
+
+
+def partner_http(graphql: ShopReadyGraphQL, db: Database, settings: Settings) -> RegisteredDocuments:
+    """The view behind the partner guards: registered documents first, then idempotency keys."""
+    return RegisteredDocuments(IdempotentMutations(graphql, IdempotencyStore(db)), DocumentRegistry(db), settings)
 
 
 def create_app(settings: Settings | None = None, *, db: Database | None = None) -> Starlette:
@@ -82,7 +96,7 @@ def create_app(settings: Settings | None = None, *, db: Database | None = None) 
 
     app = Starlette(
         routes=[
-            Route("/graphql", graphql, methods=["GET", "POST"]),
+            Route("/graphql", partner_http(graphql, db, settings), methods=["GET", "POST"]),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
         ],

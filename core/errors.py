@@ -81,6 +81,10 @@ class ErrorCode(str, Enum):
     NOT_THE_SPONSORS_LISTING = "NOT_THE_SPONSORS_LISTING"
     # matching
     INVALID_WEIGHTS = "INVALID_WEIGHTS"
+    # partner integration kit: trusted documents, bulk imports
+    INVALID_DOCUMENT = "INVALID_DOCUMENT"
+    INVALID_FILE = "INVALID_FILE"
+    INVALID_ROWS = "INVALID_ROWS"
 
 
 class DomainError(Exception):

@@ -36,6 +36,8 @@ class Settings:
     password_memory_kib: int = 65536
     log_level: str = "INFO"
     log_format: str = "text"
+    # Production: partner apps may only run documents their organization registered (see README).
+    trusted_documents_only: bool = False
     extra: dict[str, object] = field(default_factory=dict)
 
     @property
@@ -55,6 +57,12 @@ class Settings:
             except ValueError as exc:
                 raise SettingsError(f"{name} must be a whole number, got {raw!r}") from exc
 
+        def flag(name: str) -> bool:
+            raw = env.get(name, "").strip().lower()
+            if raw not in ("", "0", "false", "no", "1", "true", "yes"):
+                raise SettingsError(f"{name} must be true or false, got {raw!r}")
+            return raw in ("1", "true", "yes")
+
         return cls(
             database_url=database_url_from_env(env),
             secret_key=env.get("SHOPREADY_SECRET_KEY", DEFAULT_SECRET_KEY),
@@ -72,6 +80,7 @@ class Settings:
             password_memory_kib=number("SHOPREADY_PASSWORD_MEMORY_KIB", 65536),
             log_level=env.get("SHOPREADY_LOG_LEVEL", "INFO"),
             log_format=env.get("SHOPREADY_LOG_FORMAT", "text"),
+            trusted_documents_only=flag("SHOPREADY_TRUSTED_DOCUMENTS_ONLY"),
         )
 
     def check(self) -> None:

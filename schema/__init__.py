@@ -10,9 +10,7 @@ from strawberry.extensions import (
     AddValidationRules,
     MaxAliasesLimiter,
     MaxTokensLimiter,
-    ParserCache,
     QueryDepthLimiter,
-    ValidationCache,
 )
 from strawberry.extensions.query_depth_limiter import IgnoreContext
 from strawberry.schema.config import StrawberryConfig
@@ -20,6 +18,7 @@ from strawberry.tools import merge_types
 
 from core.rate_limits import Bucket
 from core.settings import Settings
+from schema import partners
 from schema.accounts.app_tokens import AppTokenMutations
 from schema.accounts.organizations import OrganizationMutations, OrganizationQueries
 from schema.accounts.users import AccountMutations, AccountQueries
@@ -31,6 +30,7 @@ from schema.donations.listings import ListingMutations, ListingQueries
 from schema.donations.needs import NeedMutations, NeedQueries
 from schema.donations.receipts import ReceiptQueries
 from schema.error_policy import ErrorPolicy, LoggedSchema
+from schema.http.document_cache import DocumentCache, PinnedDocuments
 from schema.matches.allocation import AllocationQueries
 from schema.matches.fields import MatchQueries
 from schema.money import SCALARS
@@ -80,6 +80,7 @@ QUERIES = (
     StoryQueries,
     MatchQueries,
     AllocationQueries,
+    *partners.QUERIES,
 )
 MUTATIONS = (
     AccountMutations,
@@ -98,6 +99,7 @@ MUTATIONS = (
     TrainingMutations,
     ScholarshipMutations,
     StoryMutations,
+    *partners.MUTATIONS,
 )
 
 Query = merge_types("Query", QUERIES)
@@ -121,6 +123,7 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     ]
     if settings.is_production:
         limit_rules.append(NoSchemaIntrospectionCustomRule)
+    pinned = PinnedDocuments()
     extensions = [
         lambda: AddValidationRules(limit_rules),
         lambda: MaxTokensLimiter(max_token_count=settings.max_query_tokens),
@@ -131,12 +134,13 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
             bucket=Bucket(settings.query_budget, settings.query_budget_restore_rate),
         ),
         # partner apps send the same few documents over and over: parse and validate each once
-        lambda: ParserCache(maxsize=256),
-        lambda: ValidationCache(maxsize=256),
+        lambda: DocumentCache(pinned),
     ]
-    return LoggedSchema(
+    schema = LoggedSchema(
         query=Query,
         mutation=Mutation,
         extensions=extensions,
         config=StrawberryConfig(scalar_map=SCALARS, disable_field_suggestions=settings.is_production),
     )
+    schema.pinned_documents = pinned  # type: ignore[attr-defined]  # read by tests and operators
+    return schema

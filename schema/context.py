@@ -60,6 +60,11 @@ class Context:
         client = self.request.client if self.request is not None else None
         return f"ip:{client.host if client else 'unknown'}"
 
+    def note_mutation_applied(self) -> None:
+        """Tell the idempotency guard in front of the view that this request changed something."""
+        if self.request is not None:
+            self.request.state.mutation_applied = True
+
     async def is_member(self, organization_id: int) -> bool:
         return self.viewer.is_staff or organization_id in await self.roles()
 

@@ -85,5 +85,10 @@ ErrorCode = enum_type(
         "NOT_THE_SPONSORS_LISTING": "The listing does not belong to the grant's sponsor.",
         # matching
         "INVALID_WEIGHTS": "Weights must each be within 0..1 and at least one above 0.",
+        # partner integration kit
+        "INVALID_DOCUMENT": "The GraphQL document does not parse or validate against this schema.",
+        "INVALID_FILE": "The uploaded file is not UTF-8 CSV with the expected header, or is empty or too large.",
+        "INVALID_ROWS": "Some rows of the file are invalid; nothing was imported. The import lists each error by "
+        "line and column.",
     },
 )

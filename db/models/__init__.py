@@ -5,6 +5,9 @@ from db.models.accounts.organizations import Invitation, Membership, Organizatio
 from db.models.accounts.users import AppToken, User
 from db.models.donations.categories import Category
 from db.models.donations.donations import Donation, DonationEvent, DonationReceipt, Listing, Need, ReceiptCounter
+from db.models.partners.bulk_imports import BulkImport
+from db.models.partners.idempotency_keys import IdempotencyKey
+from db.models.partners.persisted_documents import PersistedDocument
 from db.models.pathways.scholarships import Scholarship, ScholarshipApplication
 from db.models.pathways.stories import Story, StoryAudience, StoryTag
 from db.models.pathways.training import (
@@ -30,12 +33,14 @@ __all__ = [
     "ApplicationEvent",
     "AreaBadgeAward",
     "Base",
+    "BulkImport",
     "Category",
     "Credential",
     "Donation",
     "DonationEvent",
     "DonationReceipt",
     "Enrollment",
+    "IdempotencyKey",
     "Invitation",
     "JobInvitation",
     "JobPosting",
@@ -48,6 +53,7 @@ __all__ = [
     "Need",
     "Organization",
     "PayReport",
+    "PersistedDocument",
     "RateBucket",
     "ReceiptCounter",
     "Scholarship",
