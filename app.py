@@ -33,6 +33,7 @@ from schema import build_schema
 from schema.authentication import BearerTokenBackend, unauthorized
 from schema.context import Context
 from schema.http.documents import RegisteredDocuments
+from schema.http.exports import export_routes
 from schema.http.idempotency import IdempotentMutations
 from schema.http.media_types import GraphQLOverHttp
 
@@ -99,6 +100,7 @@ def create_app(settings: Settings | None = None, *, db: Database | None = None) 
             Route("/graphql", partner_http(graphql, db, settings), methods=["GET", "POST"]),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
+            *export_routes(db),
         ],
         middleware=[
             Middleware(RequestId),

@@ -9,6 +9,7 @@ import subprocess
 import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
@@ -17,6 +18,12 @@ from core.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
 START_TIMEOUT_SECONDS = 30
+
+
+@dataclass(frozen=True)
+class LiveServer:
+    url: str
+    pid: int
 
 
 def free_port() -> int:
@@ -52,8 +59,8 @@ async def _wait_until_up(url: str, process: subprocess.Popen[bytes]) -> None:
 
 
 @asynccontextmanager
-async def running_servers(settings: Settings, count: int, **extra_env: str) -> AsyncIterator[list[str]]:
-    """`count` uvicorn processes of the app on one database; yields their base URLs."""
+async def running_servers(settings: Settings, count: int, **extra_env: str) -> AsyncIterator[list[LiveServer]]:
+    """`count` uvicorn processes of the app on one database; yields their base URLs and process ids."""
     processes: list[subprocess.Popen[bytes]] = []
     urls = []
     try:
@@ -70,7 +77,7 @@ async def running_servers(settings: Settings, count: int, **extra_env: str) -> A
             urls.append(f"http://127.0.0.1:{port}")
         for url, process in zip(urls, processes, strict=True):
             await _wait_until_up(url, process)
-        yield urls
+        yield [LiveServer(url, process.pid) for url, process in zip(urls, processes, strict=True)]
     finally:
         for process in processes:
             process.terminate()

@@ -18,7 +18,8 @@ RETRIES = 12
 async def test_concurrent_retries_across_two_processes_create_exactly_one_listing(api, settings):
     p = await parties(api)
     variables = {"input": listing_input(p)}
-    async with running_servers(settings, 2) as urls, httpx.AsyncClient(timeout=30) as client:
+    async with running_servers(settings, 2) as servers, httpx.AsyncClient(timeout=30) as client:
+        urls = [server.url for server in servers]
         # when: the same request with the same key, twelve times at once, half to each process
         responses = await asyncio.gather(
             *(
