@@ -1,6 +1,7 @@
 """The partner integration kit's part of the graph: trusted documents, bulk imports, the audit trail."""
 
+from schema.partners.bulk_imports import BulkImportMutations, BulkImportQueries
 from schema.partners.documents import DocumentMutations
 
-QUERIES: tuple[type, ...] = ()
-MUTATIONS: tuple[type, ...] = (DocumentMutations,)
+QUERIES: tuple[type, ...] = (BulkImportQueries,)
+MUTATIONS: tuple[type, ...] = (DocumentMutations, BulkImportMutations)
