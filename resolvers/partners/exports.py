@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import select
 
 from core.clock import utcnow
-from core.viewer import Scope, Viewer
+from core.viewer import Role, Scope, Viewer
 from db.engine import Database
 from db.models import Category, Donation, DonationReceipt, Listing, Membership, Need
 from db.models.donations.donations import listing_available, listing_status, need_status
@@ -43,6 +43,19 @@ async def member_of(db: Database, viewer: Viewer) -> set[int]:
     async with db.read() as session:
         rows = await session.scalars(select(Membership.organization_id).where(Membership.user_id == viewer.user_id))
         return set(rows)
+
+
+async def roles_of(db: Database, viewer: Viewer) -> dict[int, Role]:
+    """The viewer's role in each of their organizations (an app: admin of its own)."""
+    if viewer.is_app:
+        return {viewer.app_organization_id: Role.ADMIN} if viewer.app_organization_id is not None else {}
+    if viewer.user_id is None:
+        return {}
+    async with db.read() as session:
+        rows = await session.execute(
+            select(Membership.organization_id, Membership.role).where(Membership.user_id == viewer.user_id)
+        )
+        return {organization: Role(role) for organization, role in rows}
 
 
 async def _needs(db: Database, viewer: Viewer, organization_id: int, _: Collection[int]) -> AsyncIterator[list[Row]]:

@@ -1,5 +1,6 @@
 """Streaming exports: `GET /exports/organizations/{organizationId}/{dataset}.{csv|jsonl}` and
-`GET /exports/audit.{csv|jsonl}`, with the same bearer tokens as /graphql.
+`GET /exports/audit.{csv|jsonl}?organizationId=&objectId=&actorId=&action=&since=&until=`, with the
+same bearer tokens as /graphql.
 
 Rows are written batch by batch as they are read, so memory stays flat however large the export.
 Who may export what is the domain policies' decision (resolvers/partners/exports.py); a caller who
@@ -13,7 +14,7 @@ import csv
 import io
 import json
 from collections.abc import AsyncIterator, Iterable
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -25,7 +26,10 @@ from core.errors import DomainError
 from core.viewer import ANONYMOUS, Viewer
 from db.engine import Database
 from db.models import Organization
-from resolvers.partners.exports import DATASETS, member_of
+from resolvers.partners import audit
+from resolvers.partners.audit_sources import AuditEntry
+from resolvers.partners.exports import DATASETS, member_of, roles_of
+from schema.partners.audit import filters_from, record_values
 from schema.relay import decode_id, encode_id
 
 MEDIA_TYPES = {"csv": "text/csv; charset=utf-8", "jsonl": "application/jsonl; charset=utf-8"}
@@ -127,8 +131,74 @@ def organization_export(db: Database) -> Any:
     return endpoint
 
 
+AUDIT_COLUMNS = (
+    "occurredAt",
+    "action",
+    "objectType",
+    "objectId",
+    "organizationIds",
+    "actorId",
+    "actorName",
+    "fromStatus",
+    "toStatus",
+    "note",
+)
+
+
+def _instant(text: str | None) -> datetime | None:
+    if not text:
+        return None
+    moment = datetime.fromisoformat(text)
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+def audit_export(db: Database) -> Any:
+    """The audit trail with `auditEntries`' filters as query parameters (`action` may repeat)."""
+
+    async def endpoint(request: Request) -> Response:
+        viewer = viewer_of(request)
+        if not viewer.is_authenticated:
+            return unauthenticated()
+        fmt = request.path_params["format"]
+        if fmt not in MEDIA_TYPES:
+            return not_found("Export")
+        params = request.query_params
+        try:
+            filters = filters_from(
+                params.get("organizationId"),
+                params.get("objectId"),
+                params.get("actorId"),
+                params.getlist("action") or None,
+                _instant(params.get("since")),
+                _instant(params.get("until")),
+            )
+        except (DomainError, ValueError) as problem:
+            return error(400, "BAD_REQUEST", getattr(problem, "message", None) or str(problem))
+        criteria = audit.criteria_for(viewer, await roles_of(db, viewer), **filters)
+
+        async def rows() -> AsyncIterator[list[dict[str, Any]]]:
+            async for batch in audit.stream(db, criteria):
+                yield [_audit_row(entry) for entry in batch]
+
+        return streamed(encoded(rows(), AUDIT_COLUMNS, {}, fmt), "audit", fmt)
+
+    return endpoint
+
+
+def _audit_row(entry: AuditEntry) -> dict[str, Any]:
+    values = record_values(entry)
+    values["organization_ids"] = " ".join(values["organization_ids"])
+    return {_camel(name): value for name, value in values.items()}
+
+
+def _camel(name: str) -> str:
+    head, *rest = name.split("_")
+    return head + "".join(part.title() for part in rest)
+
+
 def export_routes(db: Database) -> list[Route]:
     return [
+        Route("/exports/audit.{format}", audit_export(db), methods=["GET"]),
         Route(
             "/exports/organizations/{organization_id}/{dataset}.{format}",
             organization_export(db),
