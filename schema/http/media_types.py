@@ -19,6 +19,8 @@ from strawberry.http import GraphQLHTTPResponse
 from strawberry.types import ExecutionResult
 from strawberry.types.unset import UNSET
 
+from core.http_guards import MAX_JSON_DEPTH, json_depth
+
 GRAPHQL_RESPONSE = "application/graphql-response+json"
 JSON = "application/json"
 _REQUEST_ERROR = "graphql_request_error"  # the request state flag: no data, the request could not run
@@ -61,9 +63,13 @@ class GraphQLOverHttp:
         return processed
 
     async def run(self, request: Request | WebSocket, context: Any = UNSET, root_value: Any = UNSET) -> Any:
-        if isinstance(request, Request) and _anonymous_upload(request):
-            # A cross-site form can post multipart without a preflight, but never with a bearer token.
-            return json_error(400, "BAD_REQUEST", "File uploads need an Authorization header.")
+        if isinstance(request, Request) and _is_upload(request):
+            if "authorization" not in request.headers:
+                # A cross-site form can post multipart without a preflight, but never with a bearer token.
+                return json_error(400, "BAD_REQUEST", "File uploads need an Authorization header.")
+            operations = (await request.form()).get("operations")  # parsed once: Starlette keeps the form
+            if isinstance(operations, str) and json_depth(operations.encode()) > MAX_JSON_DEPTH:
+                return json_error(400, "BAD_REQUEST", f"operations is nested deeper than {MAX_JSON_DEPTH} levels.")
         try:
             response = await super().run(request, context, root_value)  # type: ignore[misc]
         except HTTPException as error:
@@ -81,9 +87,8 @@ class GraphQLOverHttp:
         return response
 
 
-def _anonymous_upload(request: Request) -> bool:
-    is_multipart = request.headers.get("content-type", "").lower().startswith("multipart/")
-    return request.method == "POST" and is_multipart and "authorization" not in request.headers
+def _is_upload(request: Request) -> bool:
+    return request.method == "POST" and request.headers.get("content-type", "").lower().startswith("multipart/")
 
 
 def _without_data(body: bytes | memoryview) -> bytes:

@@ -179,3 +179,23 @@ async def test_progress_is_visible_to_other_requests_while_it_runs(api):
     assert seen == [("RUNNING", 250, 250), ("RUNNING", 500, 500)]
     assert (job.status, job.created_count) == ("SUCCEEDED", 600)
     assert await count(api, Need) == 600
+
+
+async def test_a_file_full_of_brackets_is_data_not_json(api):
+    p = await parties(api)
+    content = "title,category,quantity\n" + "[" * 100 + ",welding-strsw,1\n"
+    result = payload(await upload(api, p.school_member.token, p.school, "NEEDS", content))
+    assert result["bulkImport"]["status"] == "SUCCEEDED"
+
+
+async def test_deeply_nested_operations_are_refused(api):
+    p = await parties(api)
+    files = {
+        "operations": (None, "[" * 100 + "]" * 100),
+        "map": (None, "{}"),
+    }
+    response = await api.client.post(
+        "/graphql", files=files, headers={"Authorization": f"Bearer {p.school_member.token}"}
+    )
+    assert response.status_code == 400
+    assert "nested" in response.json()["errors"][0]["message"]
