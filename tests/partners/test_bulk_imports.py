@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import json
 
+import httpx
 from sqlalchemy import func, select
 
+from app import create_app
 from core.viewer import Viewer
 from db.enums.partners import BulkImportKind
 from db.models import BulkImport, Listing, Need
 from resolvers.partners import bulk_imports
+from tests.conftest import test_settings
 from tests.donations.support import parties
 from tests.partners.support import app_token
 
@@ -199,3 +202,28 @@ async def test_deeply_nested_operations_are_refused(api):
     )
     assert response.status_code == 400
     assert "nested" in response.json()["errors"][0]["message"]
+
+
+async def test_uploads_stay_within_the_body_size_limit(api, db):
+    p = await parties(api)
+    small = create_app(test_settings(max_body_bytes=2_000), db=db)
+    rows = "".join(f"Item {i},welding-strsw,1\n" for i in range(200))
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=small), base_url="http://test") as client:
+        files = {
+            "operations": (
+                None,
+                json.dumps(
+                    {
+                        "query": BULK_IMPORT,
+                        "variables": {"input": {"organizationId": p.school, "kind": "NEEDS", "file": None}},
+                    }
+                ),
+            ),
+            "map": (None, json.dumps({"0": ["variables.input.file"]})),
+            "0": ("big.csv", ("title,category,quantity\n" + rows).encode(), "text/csv"),
+        }
+        response = await client.post(
+            "/graphql", files=files, headers={"Authorization": f"Bearer {p.school_member.token}"}
+        )
+    assert response.status_code == 413
+    assert await count(api, BulkImport) == 0
