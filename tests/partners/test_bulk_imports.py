@@ -4,6 +4,7 @@ column, all or nothing, progress visible while it runs."""
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import httpx
 from sqlalchemy import func, select
@@ -209,7 +210,7 @@ async def test_uploads_stay_within_the_body_size_limit(api, db):
     small = create_app(test_settings(max_body_bytes=2_000), db=db)
     rows = "".join(f"Item {i},welding-strsw,1\n" for i in range(200))
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=small), base_url="http://test") as client:
-        files = {
+        files: dict[str, Any] = {
             "operations": (
                 None,
                 json.dumps(
