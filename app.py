@@ -66,7 +66,9 @@ class ShopReadyGraphQL(GraphQLOverHttp, GraphQL[Context, None]):
 
 def partner_http(graphql: ShopReadyGraphQL, db: Database, settings: Settings) -> RegisteredDocuments:
     """The view behind the partner guards: registered documents first, then idempotency keys."""
-    return RegisteredDocuments(IdempotentMutations(graphql, IdempotencyStore(db)), DocumentRegistry(db), settings)
+    return RegisteredDocuments(
+        IdempotentMutations(graphql, IdempotencyStore(db, settings.secret_key)), DocumentRegistry(db), settings
+    )
 
 
 def create_app(settings: Settings | None = None, *, db: Database | None = None) -> Starlette:

@@ -3,15 +3,20 @@
 The first request with a (caller, key) claims it; its response is kept and replayed for 24 hours. The
 same key with another request is a mismatch; a retry while the first still runs is told so. A request
 that changed nothing gives its claim back, so a retry runs again. Claims are one short transaction
-each, so every app process on the database sees the same keys.
+each, so every app process on the database sees the same keys. Kept responses are encrypted with a
+key derived from the server's secret: a first answer may carry a secret (an app token's value), and a
+database backup must not.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
 from dataclasses import dataclass
 from datetime import timedelta
 from enum import Enum
 
+from cryptography.fernet import Fernet, InvalidToken
 from sqlalchemy import Table, and_, delete, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
@@ -47,9 +52,15 @@ def valid_key(key: str) -> bool:
     return 0 < len(key) <= MAX_KEY_LENGTH and key.isascii() and key.isprintable()
 
 
+def _cipher(secret_key: str) -> Fernet:
+    derived = hashlib.sha256(b"shopready idempotency responses\0" + secret_key.encode()).digest()
+    return Fernet(base64.urlsafe_b64encode(derived))
+
+
 class IdempotencyStore:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, secret_key: str) -> None:
         self.db = db
+        self._cipher = _cipher(secret_key)
         self._insert = postgresql.insert if db.dialect == "postgresql" else sqlite.insert
 
     async def claim(self, caller: str, key: str, fingerprint: str) -> Claim:
@@ -87,7 +98,12 @@ class IdempotencyStore:
             return Claim(Outcome.MISMATCH)
         if found.state == IdempotencyState.RUNNING.value:
             return Claim(Outcome.IN_PROGRESS)
-        return Claim(Outcome.REPLAY, found.status_code or 200, found.content_type or "", found.body or b"")
+        try:
+            body = self._cipher.decrypt(found.body or b"")
+        except InvalidToken:  # kept under a secret key since rotated: forgotten, as after 24 hours
+            await self.release(caller, key, fingerprint, state=IdempotencyState.DONE)
+            return await self.claim(caller, key, fingerprint)
+        return Claim(Outcome.REPLAY, found.status_code or 200, found.content_type or "", body)
 
     async def complete(
         self, caller: str, key: str, fingerprint: str, status_code: int, content_type: str, body: bytes
@@ -102,12 +118,14 @@ class IdempotencyStore:
                     state=IdempotencyState.DONE.value,
                     status_code=status_code,
                     content_type=content_type,
-                    body=body,
+                    body=self._cipher.encrypt(body),
                     updated_at=utcnow(),
                 )
             )
 
-    async def release(self, caller: str, key: str, fingerprint: str) -> None:
+    async def release(
+        self, caller: str, key: str, fingerprint: str, state: IdempotencyState = IdempotencyState.RUNNING
+    ) -> None:
         """Give the key back: the request changed nothing, so a retry should run again."""
         row = IdempotencyKey
         async with self.db.write() as session:
@@ -116,6 +134,6 @@ class IdempotencyStore:
                     row.caller == caller,
                     row.key == key,
                     row.fingerprint == fingerprint,
-                    row.state == IdempotencyState.RUNNING.value,
+                    row.state == state.value,
                 )
             )

@@ -86,7 +86,7 @@ async def test_a_retry_while_the_first_request_runs_is_refused_with_409(api):
     p = await parties(api)
     variables = {"input": listing_input(p)}
     fingerprint = Operation(LISTING_CREATE, None, None, variables).fingerprint(LISTING_CREATE)
-    store = IdempotencyStore(api.db)
+    store = IdempotencyStore(api.db, api.settings.secret_key)
     caller = f"user:{p.donor_member.id}"
     assert (await store.claim(caller, "order-4", fingerprint)).outcome is Outcome.PROCEED
     # when
@@ -107,7 +107,7 @@ async def test_a_claim_abandoned_by_a_dead_process_is_taken_over_after_its_lease
     p = await parties(api)
     variables = {"input": listing_input(p)}
     fingerprint = Operation(LISTING_CREATE, None, None, variables).fingerprint(LISTING_CREATE)
-    await IdempotencyStore(api.db).claim(f"user:{p.donor_member.id}", "order-5", fingerprint)
+    await IdempotencyStore(api.db, api.settings.secret_key).claim(f"user:{p.donor_member.id}", "order-5", fingerprint)
     with frozen_at(utcnow() + timedelta(minutes=6)):
         retry = await create_listing(api.client, p.donor_member.token, "order-5", variables)
     assert retry.json()["data"]["listingCreate"]["userErrors"] == []
@@ -163,3 +163,22 @@ async def test_a_malformed_key_is_a_bad_request(api):
     assert response.status_code == 400
     assert response.json()["errors"][0]["extensions"]["code"] == "BAD_REQUEST"
     assert await count(api.db, Listing) == 0
+
+
+async def test_kept_responses_are_encrypted_at_rest(api):
+    p = await parties(api)
+    first = await create_listing(api.client, p.donor_member.token, "order-8", {"input": listing_input(p)})
+    listing_id = first.json()["data"]["listingCreate"]["listing"]["id"]
+    async with api.db.read() as session:
+        stored = await session.scalar(select(IdempotencyKey.body))
+    assert stored is not None and listing_id.encode() not in stored and b"listingCreate" not in stored
+
+
+async def test_after_the_secret_key_changes_a_kept_answer_is_forgotten(api):
+    p = await parties(api)
+    variables = {"input": listing_input(p)}
+    await create_listing(api.client, p.donor_member.token, "order-9", variables)
+    fingerprint = Operation(LISTING_CREATE, None, None, variables).fingerprint(LISTING_CREATE)
+    rotated = IdempotencyStore(api.db, "another-secret-key-that-is-long-enough-0123456789")
+    claim = await rotated.claim(f"user:{p.donor_member.id}", "order-9", fingerprint)
+    assert claim.outcome is Outcome.PROCEED
