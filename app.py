@@ -28,6 +28,7 @@ from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 
 from core import clock
 from core.http_guards import BodyGuard, ErrorsAsJson, RequestId
+from core.idempotency import IdempotencyStore
 from core.logging import configure as configure_logging
 from core.mailer import Mailer
 from core.passwords import Passwords
@@ -39,14 +40,19 @@ from db.engine import Database, is_sqlite
 from resolvers.accounts.export import export_person
 from resolvers.events.bus import EventBus
 from resolvers.events.worker import Worker
+from resolvers.partners.documents import DocumentRegistry
 from schema import build_schema
 from schema.authentication import BearerTokenBackend, unauthorized
 from schema.context import Context
+from schema.http.documents import RegisteredDocuments
+from schema.http.exports import export_routes
+from schema.http.idempotency import IdempotentMutations
+from schema.http.media_types import GraphQLOverHttp
 
 logger = logging.getLogger("shopready")
 
 
-class ShopReadyGraphQL(GraphQL[Context, None]):
+class ShopReadyGraphQL(GraphQLOverHttp, GraphQL[Context, None]):
     def __init__(
         self,
         schema: BaseSchema,
@@ -63,6 +69,9 @@ class ShopReadyGraphQL(GraphQL[Context, None]):
             subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL,),
             connection_init_wait_timeout=timedelta(seconds=settings.subscription_init_timeout_seconds),
             max_subscriptions_per_connection=settings.subscriptions_per_connection,
+            # Uploads (bulk imports) are safe to accept: multipart requests must carry a bearer token, which
+            # a cross-site form cannot send (schema/http/media_types.py), and the body size limit applies.
+            multipart_uploads_enabled=True,
         )
         self.db, self.settings, self.passwords, self.backend, self.mailer = db, settings, passwords, backend, mailer
         # the injectable clock, so tests move time for limits instead of sleeping
@@ -96,6 +105,13 @@ class ShopReadyGraphQL(GraphQL[Context, None]):
             bus=self.bus,
             mailer=self.mailer,
         )
+
+
+def partner_http(graphql: ShopReadyGraphQL, db: Database, settings: Settings) -> RegisteredDocuments:
+    """The view behind the partner guards: registered documents first, then idempotency keys."""
+    return RegisteredDocuments(
+        IdempotentMutations(graphql, IdempotencyStore(db, settings.secret_key)), DocumentRegistry(db), settings
+    )
 
 
 def create_app(
@@ -162,11 +178,12 @@ def create_app(
 
     app = Starlette(
         routes=[
-            Route("/graphql", graphql, methods=["GET", "POST"]),
+            Route("/graphql", partner_http(graphql, db, settings), methods=["GET", "POST"]),
             WebSocketRoute("/graphql", graphql),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
             Route("/exports/me", export_me, methods=["GET"]),
+            *export_routes(db),
         ],
         middleware=[
             Middleware(RequestId),

@@ -95,6 +95,10 @@ class ErrorCode(str, Enum):
     ALREADY_ON_TEAM = "ALREADY_ON_TEAM"
     LEVEL_ALREADY_REACHED = "LEVEL_ALREADY_REACHED"
     SAFETY_TRAINING_LAPSED = "SAFETY_TRAINING_LAPSED"
+    # partner integration kit: trusted documents, bulk imports
+    INVALID_DOCUMENT = "INVALID_DOCUMENT"
+    INVALID_FILE = "INVALID_FILE"
+    INVALID_ROWS = "INVALID_ROWS"
 
 
 class DomainError(Exception):

@@ -98,7 +98,10 @@ class BodyGuard:
             if not message.get("more_body", False):
                 break
         body = b"".join(chunks)
-        if json_depth(body) > self.max_depth:
+        # A multipart upload's files are not JSON (a CSV may hold any brackets); its JSON part is checked
+        # where it is read (schema/http/media_types.py).
+        is_multipart = dict(scope["headers"]).get(b"content-type", b"").lower().startswith(b"multipart/")
+        if not is_multipart and json_depth(body) > self.max_depth:
             await send_json_error(
                 send,
                 400,

@@ -56,6 +56,8 @@ class Settings:
     worker_poll_seconds: float = 1.0
     subscriptions_per_connection: int = 20
     subscription_init_timeout_seconds: float = 10.0
+    # Production: partner apps may only run documents their organization registered (see README).
+    trusted_documents_only: bool = False
     extra: dict[str, object] = field(default_factory=dict)
 
     @property
@@ -74,6 +76,12 @@ class Settings:
                 return int(raw)
             except ValueError as exc:
                 raise SettingsError(f"{name} must be a whole number, got {raw!r}") from exc
+
+        def flag(name: str) -> bool:
+            raw = env.get(name, "").strip().lower()
+            if raw not in ("", "0", "false", "no", "1", "true", "yes"):
+                raise SettingsError(f"{name} must be true or false, got {raw!r}")
+            return raw in ("1", "true", "yes")
 
         return cls(
             database_url=database_url_from_env(env),
@@ -112,6 +120,7 @@ class Settings:
             event_retention_days=number("SHOPREADY_EVENT_RETENTION_DAYS", 30),
             subscriptions_per_connection=number("SHOPREADY_SUBSCRIPTIONS_PER_CONNECTION", 20),
             subscription_init_timeout_seconds=number("SHOPREADY_SUBSCRIPTION_INIT_TIMEOUT_SECONDS", 10),
+            trusted_documents_only=flag("SHOPREADY_TRUSTED_DOCUMENTS_ONLY"),
         )
 
     def check(self) -> None:

@@ -10,9 +10,7 @@ from strawberry.extensions import (
     AddValidationRules,
     MaxAliasesLimiter,
     MaxTokensLimiter,
-    ParserCache,
     QueryDepthLimiter,
-    ValidationCache,
 )
 from strawberry.extensions.query_depth_limiter import IgnoreContext
 from strawberry.schema.config import StrawberryConfig
@@ -21,6 +19,7 @@ from strawberry.types.base import get_object_definition
 
 from core.rate_limits import Bucket
 from core.settings import Settings
+from schema import partners
 from schema.accounts.account_security import AccountSecurityMutations
 from schema.accounts.app_tokens import AppTokenMutations
 from schema.accounts.organizations import OrganizationMutations, OrganizationQueries
@@ -36,6 +35,7 @@ from schema.donations.receipts import ReceiptQueries
 from schema.error_policy import ErrorPolicy, LoggedSchema
 from schema.events.subscriptions import Subscription
 from schema.events.webhooks import WebhookMutations, WebhookQueries
+from schema.http.document_cache import DocumentCache, PinnedDocuments
 from schema.matches.allocation import AllocationQueries
 from schema.matches.fields import MatchQueries
 from schema.matches.plans import AllocationMutations, AllocationPlanQueries
@@ -97,6 +97,7 @@ QUERIES = (
     AllocationPlanQueries,
     WorkforceQueries,
     WorkforceReferenceQueries,
+    *partners.QUERIES,
 )
 MUTATIONS = (
     SignInMutations,
@@ -123,6 +124,7 @@ MUTATIONS = (
     PlanMutations,
     SafetyMutations,
     TaskMutations,
+    *partners.MUTATIONS,
 )
 
 
@@ -154,6 +156,7 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     ]
     if settings.is_production:
         limit_rules.append(NoSchemaIntrospectionCustomRule)
+    pinned = PinnedDocuments()
     extensions = [
         lambda: AddValidationRules(limit_rules),
         lambda: MaxTokensLimiter(max_token_count=settings.max_query_tokens),
@@ -164,13 +167,14 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
             bucket=Bucket(settings.query_budget, settings.query_budget_restore_rate),
         ),
         # partner apps send the same few documents over and over: parse and validate each once
-        lambda: ParserCache(maxsize=256),
-        lambda: ValidationCache(maxsize=256),
+        lambda: DocumentCache(pinned),
     ]
-    return LoggedSchema(
+    schema = LoggedSchema(
         query=Query,
         mutation=Mutation,
         subscription=Subscription,
         extensions=extensions,
         config=StrawberryConfig(scalar_map=SCALARS, disable_field_suggestions=settings.is_production),
     )
+    schema.pinned_documents = pinned  # type: ignore[attr-defined]  # read by tests and operators
+    return schema

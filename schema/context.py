@@ -80,6 +80,11 @@ class Context:
         limits = AccountLimits(self.limits, self.settings)
         return Accounts(self.db, self.settings, self.passwords, self.mailer, limits, self.client_address)
 
+    def note_mutation_applied(self) -> None:
+        """Tell the idempotency guard in front of the view that this request changed something."""
+        if self.request is not None:
+            self.request.state.mutation_applied = True
+
     async def is_member(self, organization_id: int) -> bool:
         return self.viewer.is_staff or organization_id in await self.roles()
 

@@ -101,5 +101,10 @@ ErrorCode = enum_type(
         "ALREADY_ON_TEAM": "The person is already an active technician of this shop (or this hire was added).",
         "LEVEL_ALREADY_REACHED": "The technician already meets every requirement of the level asked for.",
         "SAFETY_TRAINING_LAPSED": "A safety training the task needs is missing or lapses before the task is due.",
+        # partner integration kit
+        "INVALID_DOCUMENT": "The GraphQL document does not parse or validate against this schema.",
+        "INVALID_FILE": "The uploaded file is not UTF-8 CSV with the expected header, or is empty or too large.",
+        "INVALID_ROWS": "Some rows of the file are invalid; nothing was imported. The import lists each error by "
+        "line and column.",
     },
 )

@@ -89,15 +89,20 @@ def returns_payload(
 
     @functools.wraps(resolver)
     async def wrapper(*args, **kwargs):
-        refusal = _caller_error(caller, _info(args, kwargs).context.viewer)
+        context = _info(args, kwargs).context
+        refusal = _caller_error(caller, context.viewer)
         if refusal is not None:
             return _payload_type(resolver)(user_errors=[UserError.of(refusal)])
         try:
-            return await resolver(*args, **kwargs)
+            payload = await resolver(*args, **kwargs)
         except DomainError as error:
             return _payload_type(resolver)(user_errors=[UserError.of(error)])
         except DomainErrors as errors:
             return _payload_type(resolver)(user_errors=[UserError.of(e) for e in errors.errors])
+        # A refusal rolled its transaction back; reaching here means the mutation changed something,
+        # so an Idempotency-Key keeps this answer (see schema/http/idempotency.py).
+        context.note_mutation_applied()
+        return payload
 
     return wrapper
 

@@ -10,6 +10,9 @@ from db.models.donations.donations import Donation, DonationEvent, DonationRecei
 from db.models.events.outbox import EventConsumer, MatchSnapshot, OutboxEvent
 from db.models.events.webhooks import Webhook, WebhookAttempt, WebhookDelivery
 from db.models.matches.plans import SavedAllocationPlan
+from db.models.partners.bulk_imports import BulkImport
+from db.models.partners.idempotency_keys import IdempotencyKey
+from db.models.partners.persisted_documents import PersistedDocument
 from db.models.pathways.scholarships import Scholarship, ScholarshipApplication
 from db.models.pathways.stories import Story, StoryAudience, StoryTag
 from db.models.pathways.training import (
@@ -39,6 +42,7 @@ __all__ = [
     "ApplicationEvent",
     "AreaBadgeAward",
     "Base",
+    "BulkImport",
     "Category",
     "Credential",
     "DevelopmentPlan",
@@ -47,6 +51,7 @@ __all__ = [
     "DonationReceipt",
     "Enrollment",
     "EventConsumer",
+    "IdempotencyKey",
     "Invitation",
     "JobInvitation",
     "JobPosting",
@@ -61,6 +66,7 @@ __all__ = [
     "Organization",
     "OutboxEvent",
     "PayReport",
+    "PersistedDocument",
     "PlanStep",
     "RateBucket",
     "ReceiptCounter",

@@ -108,6 +108,11 @@ def _validated(changes: dict, tree: categories.CategoryTree, *, creating: bool) 
     return values
 
 
+def validated_new(changes: dict, tree: categories.CategoryTree) -> dict:
+    """The columns of a new listing from its input; DomainErrors lists every problem (bulk imports use it too)."""
+    return _validated(changes, tree, creating=True)
+
+
 async def create(db: Database, viewer: Viewer, donor_id: int, changes: dict) -> Listing:
     values = _validated(changes, await categories.tree(db), creating=True)
     async with db.write() as session:

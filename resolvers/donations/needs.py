@@ -67,6 +67,11 @@ def _validated(changes: dict, tree: categories.CategoryTree, *, creating: bool) 
     return values
 
 
+def validated_new(changes: dict, tree: categories.CategoryTree) -> dict:
+    """The columns of a new need from its input; DomainErrors lists every problem (bulk imports use it too)."""
+    return _validated(changes, tree, creating=True)
+
+
 async def create(db: Database, viewer: Viewer, school_id: int, changes: dict) -> Need:
     values = _validated(changes, await categories.tree(db), creating=True)
     async with db.write() as session:

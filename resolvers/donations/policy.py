@@ -31,6 +31,13 @@ def reader_organizations(viewer: Viewer, member_of: Collection[int]) -> set[int]
     return set(member_of) if app_may_read(viewer) else set()
 
 
+def may_export(viewer: Viewer, organization_id: int, member_of: Collection[int]) -> bool:
+    """An organization's own needs, listings, donations and receipts, in bulk: its members (apps with a
+    donations scope) and staff, the same readers as each donation's."""
+    readers = reader_organizations(viewer, member_of)
+    return readers is None or organization_id in readers
+
+
 def actor_organizations(viewer: Viewer, member_of: Collection[int]) -> set[int]:
     """The organizations the viewer may take workflow steps for (apps need donations:write)."""
     if viewer.is_app and Scope.DONATIONS_WRITE.value not in viewer.scopes:

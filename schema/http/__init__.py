@@ -1,0 +1,1 @@
+"""GraphQL over HTTP for partners: media types and status codes, registered documents, idempotency keys."""
