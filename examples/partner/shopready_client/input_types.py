@@ -11,6 +11,7 @@ from .enums import (
     Benefit,
     BulkImportKind,
     DonationStatus,
+    EventType,
     FulfillmentMethod,
     ItemCondition,
     ListingStatus,
@@ -20,11 +21,51 @@ from .enums import (
     OrganizationKind,
     PayBasis,
     PayUnit,
+    PlanStepKind,
     Program,
     RoleType,
+    SafetyTraining,
     ScholarshipKind,
     SchoolTier,
+    TaskKind,
+    TechnicianRole,
 )
+
+
+class AccountDeleteInput(BaseModel):
+    """Confirmation that you want your account deleted."""
+
+    password: str
+    "Your password (INVALID_CREDENTIALS otherwise)."
+
+
+class AllocationApplyInput(BaseModel):
+    """What to carry out: a stored plan, or pairs chosen by hand (exactly one of the two)."""
+
+    plan_id: Optional[str] = Field(alias="planId", default=None)
+    "A SavedAllocationPlan not yet applied (PLAN_ALREADY_APPLIED otherwise)."
+    pairs: Optional[list["AllocationPairInput"]] = None
+    "1 to 500 pairs, each need and listing pair once; kept as a plan of its own."
+
+
+class AllocationPairInput(BaseModel):
+    """Units of one listing a coordinator chose for one need."""
+
+    need_id: str = Field(alias="needId")
+    "The open Need to serve."
+    listing_id: str = Field(alias="listingId")
+    "The available Listing to serve it from."
+    quantity: int
+    "Units, at least 1."
+
+
+class AllocationPlanCreateInput(BaseModel):
+    """Where to plan: a category's open needs within a circle."""
+
+    category_id: str = Field(alias="categoryId")
+    "The category whose open needs to serve; needs in its sub-categories are included."
+    near: "NearInput"
+    "The region: needs of schools within this circle. The listings offered to them may lie outside it, as far as each need's matching reaches."
 
 
 class AllocationPlanInput(BaseModel):
@@ -44,7 +85,9 @@ class AppTokenCreateInput(BaseModel):
     name: str
     "What the token is for, up to 100 characters."
     scopes: list[AppScope]
-    "What the token may do; at least one (INVALID_SCOPE otherwise). Duplicates are ignored."
+    "What the token may do; at least one, each allowed for the organization's kinds (see `AppScope`; INVALID_SCOPE otherwise). Duplicates are ignored."
+    expires_at: Optional[Any] = Field(alias="expiresAt", default=None)
+    "When the token stops working, in the future (OUT_OF_RANGE otherwise); null: never."
 
 
 class AppTokenRevokeInput(BaseModel):
@@ -52,6 +95,15 @@ class AppTokenRevokeInput(BaseModel):
 
     id: str
     "The token's ID. NOT_FOUND unless you are an owner or admin of its organization; INVALID_TRANSITION when it is revoked already."
+
+
+class AppTokenRotateInput(BaseModel):
+    """A partner app token to replace by a new secret."""
+
+    id: str
+    "The token's ID. NOT_FOUND unless you are an owner or admin of its organization; INVALID_TRANSITION when it is revoked already."
+    expires_at: Optional[Any] = Field(alias="expiresAt", default=None)
+    "When the new token stops working, in the future; null: never. Omitted: the old token's expiry."
 
 
 class ApplicationCreateInput(BaseModel):
@@ -126,23 +178,23 @@ class CandidateWeightsInput(BaseModel):
     """Per-feature weights in [0, 1] replacing the defaults for one query (at least one positive); only ratios matter. Omitted features keep their default."""
 
     distance: Optional[float] = None
-    "Weight of closeness, within the pair's reach, in [0, 1]; 0.2 by default."
+    "Weight of closeness, within the pair's reach, in [0, 1]; 0.15 by default."
     skills: Optional[float] = None
     "Weight of the share of the posting's preferred skills the student has, in [0, 1]; 0.25 by default."
     credentials: Optional[float] = None
-    "Weight of the share of preferred credentials valid on the start date, in [0, 1]; 0.15 by default."
+    "Weight of the share of preferred credentials valid on the start date, in [0, 1]; 0.1 by default."
     program: Optional[float] = None
-    "Weight of the programs the student and the posting share, in [0, 1]; 0.1 by default."
+    "Weight of being in one of the posting's programs (a related trade counts 0.3, another trade 0), in [0, 1]; 0.25 by default."
     availability: Optional[float] = None
-    "Weight of the weekly schedule slots the student and the posting share, in [0, 1]; 0.1 by default."
+    "Weight of the kinds of work the student and the posting share, in [0, 1]; 0.1 by default."
     experience: Optional[float] = None
     "Weight of the student's years of experience against the minimum asked, in [0, 1]; 0.05 by default."
     pay: Optional[float] = None
     "Weight of the posting's pay against the pay the student wants, in [0, 1]; 0.05 by default."
     start: Optional[float] = None
-    "Weight of being available by the posting's start date, in [0, 1]; 0.05 by default."
+    "Weight of being available by the posting's start date, in [0, 1]; 0.025 by default."
     activity: Optional[float] = None
-    "Weight of how recently the student was active, in [0, 1]; 0.05 by default."
+    "Weight of how recently the student was active, in [0, 1]; 0.025 by default."
 
 
 class CredentialFilter(BaseModel):
@@ -161,6 +213,17 @@ class DateRangeInput(BaseModel):
     "First day, inclusive."
     to: Optional[Any] = None
     "Last day, inclusive; not before `from`."
+
+
+class DevelopmentPlanGenerateInput(BaseModel):
+    """Whose plan to generate, and toward what."""
+
+    technician_id: str = Field(alias="technicianId")
+    "An ACTIVE Technician: yourself, one you supervise, or one of your shop's."
+    role: Optional[TechnicianRole] = None
+    "The role to work toward; the technician's own when omitted."
+    target_level: Optional[int] = Field(alias="targetLevel", default=None)
+    "The level to reach, 1-3; the next level up when omitted."
 
 
 class DonationApproveInput(BaseModel):
@@ -259,6 +322,20 @@ class EligibilityInput(BaseModel):
         alias="schoolTiers", default_factory=lambda: []
     )
     "The CREF tier of the student's school, any of."
+
+
+class EmailVerificationResendInput(BaseModel):
+    """An address to send a new confirmation link to."""
+
+    email: str
+    "The address the account was registered with."
+
+
+class EmailVerifyInput(BaseModel):
+    """A token from a confirmation mail."""
+
+    token: str
+    "The token from the mail; it works once, within 48 hours by default."
 
 
 class EnrollmentCreateInput(BaseModel):
@@ -725,7 +802,7 @@ class OrganizationMemberAddInput(BaseModel):
     organization_id: str = Field(alias="organizationId")
     "The organization's ID."
     email: str
-    "The account's email, in any case. NOT_FOUND when no account uses it (invite the address with `organizationMemberInvite` instead); ALREADY_MEMBER when the person belongs already."
+    "The account's email, in any case. NOT_FOUND when no account has confirmed it (invite the address with `organizationMemberInvite` instead); ALREADY_MEMBER when the person belongs already."
     role: MembershipRole = MembershipRole.MEMBER
     "The role to grant; MEMBER when omitted. Only owners may grant OWNER (PERMISSION_DENIED otherwise)."
 
@@ -787,6 +864,31 @@ class OrganizationUpdateInput(BaseModel):
     "Schools only: accreditation held, e.g. ASE Education Foundation, up to 200 characters. Omit to keep; null clears it."
     tier: Optional[SchoolTier] = None
     "Schools only: the CREF program tier. Omit to keep; null clears it."
+
+
+class PasswordChangeInput(BaseModel):
+    """Your current password and a new one."""
+
+    current_password: str = Field(alias="currentPassword")
+    "Your password now (INVALID_CREDENTIALS otherwise; attempts are limited like signing in)."
+    new_password: str = Field(alias="newPassword")
+    "The new password: 10 to 128 characters, at least 5 different ones, not a common password and not containing the email's local part."
+
+
+class PasswordResetInput(BaseModel):
+    """A new password, with the token from the reset mail."""
+
+    token: str
+    "The token from the mail; it works once, within 60 minutes by default."
+    password: str
+    "The new password: 10 to 128 characters, at least 5 different ones, not a common password and not containing the email's local part."
+
+
+class PasswordResetRequestInput(BaseModel):
+    """The address of an account whose password was forgotten."""
+
+    email: str
+    "The account's email, in any case."
 
 
 class PayAmountInput(BaseModel):
@@ -867,6 +969,44 @@ class PersistedDocumentRegisterInput(BaseModel):
     "For a person: the organization (you must be its owner or admin) whose apps will send it. An app registers for its own organization and may leave this out."
 
 
+class PlanStepAddInput(BaseModel):
+    """A step to add to a plan."""
+
+    plan_id: str = Field(alias="planId")
+    "The DevelopmentPlan."
+    kind: PlanStepKind
+    "What the step asks for."
+    target_on: Any = Field(alias="targetOn")
+    "Its target date, within three years of today."
+    credential_code: Optional[str] = Field(alias="credentialCode", default=None)
+    "For CREDENTIAL: the catalogue code, e.g. 'ASE-B2' (UNKNOWN_CREDENTIAL otherwise)."
+    area_code: Optional[str] = Field(alias="areaCode", default=None)
+    "For ACADEMY_AREA: the academy area code, e.g. 'PREP' (UNKNOWN_AREA otherwise)."
+    safety_training: Optional[SafetyTraining] = Field(
+        alias="safetyTraining", default=None
+    )
+    "For SAFETY_TRAINING."
+    title: Optional[str] = None
+    "Up to 200 characters; from what the step asks for when omitted."
+    note: Optional[str] = None
+    "Up to 2,000 characters."
+
+
+class PlanStepUpdateInput(BaseModel):
+    """Changes to a plan step; fields left out stay as they are."""
+
+    id: str
+    "The PlanStep."
+    target_on: Optional[Any] = Field(alias="targetOn", default=None)
+    "A new target date, within three years of today."
+    note: Optional[str] = None
+    "A new note; null or blank clears it."
+    skipped: Optional[bool] = None
+    "true sets the step aside; false brings it back."
+    completed_on: Optional[Any] = Field(alias="completedOn", default=None)
+    "Mentor sessions only: the day it was held (null: not held). Other steps are done when the training record says so (INVALID otherwise)."
+
+
 class ReceiptFilter(BaseModel):
     """Narrows `receipts`; fields left out do not filter."""
 
@@ -881,6 +1021,21 @@ class RegionInput(BaseModel):
     "US ZIP code at the centre; it must be a known ZIP code."
     radius_km: float = Field(alias="radiusKm")
     "Radius in kilometres, from 1 to 5000."
+
+
+class SafetyCertificationRecordInput(BaseModel):
+    """A safety training a technician completed."""
+
+    technician_id: str = Field(alias="technicianId")
+    "The Technician; you must be their supervisor or an owner or admin of their shop."
+    training: SafetyTraining
+    "The training completed."
+    completed_on: Any = Field(alias="completedOn")
+    "When; not in the future."
+    expires_on: Optional[Any] = Field(alias="expiresOn", default=None)
+    "When it lapses, after `completedOn`; from the training's renewal period when omitted (no end when the rule sets none)."
+    note: Optional[str] = None
+    "Provider or certificate number; up to 2,000 characters."
 
 
 class ScholarshipApplicationAwardInput(BaseModel):
@@ -936,6 +1091,26 @@ class ScholarshipCreateInput(BaseModel):
     "Up to 5,000 characters; empty if omitted."
     eligibility: Optional["EligibilityInput"] = None
     "Who may apply; omit to accept any student with a profile."
+
+
+class ShopTaskAssignInput(BaseModel):
+    """Work to assign to a technician."""
+
+    technician_id: str = Field(alias="technicianId")
+    "An ACTIVE Technician; you must be their supervisor or an owner or admin of their shop."
+    kind: TaskKind
+    "The kind of work; see `taskKinds` for the safety it needs."
+    title: str
+    "What to do; up to 200 characters."
+    due_on: Optional[Any] = Field(alias="dueOn", default=None)
+    "When it is due, from today to a year ahead; today when omitted."
+
+
+class ShopTaskCompleteInput(BaseModel):
+    """The task to mark done."""
+
+    id: str
+    "The ShopTask."
 
 
 class StoryCreateInput(BaseModel):
@@ -1042,13 +1217,106 @@ class StudentProfileUpsertInput(BaseModel):
     "Let employers find and see your profile (not your name or contact)."
 
 
+class TechnicianEndInput(BaseModel):
+    """Record that a technician left the shop."""
+
+    id: str
+    "The ACTIVE Technician."
+    ended_on: Optional[Any] = Field(alias="endedOn", default=None)
+    "Their last day, from their first day to today; today when omitted."
+
+
+class TechnicianHireInput(BaseModel):
+    """Make a hire a technician of the shop."""
+
+    application_id: str = Field(alias="applicationId")
+    "An Application to your shop moved to HIRED (NOT_HIRED otherwise); you must be an owner or admin of the shop (or its app with talent:write)."
+    role: TechnicianRole
+    "Their role at the shop."
+    started_on: Optional[Any] = Field(alias="startedOn", default=None)
+    "Their first day, at most a year ahead; today when omitted."
+    supervisor_id: Optional[str] = Field(alias="supervisorId", default=None)
+    "A User in the shop (a member, or one of its technicians) who supervises or mentors."
+
+
+class TechnicianInvitationAcceptInput(BaseModel):
+    """Accept an invitation to a shop's team."""
+
+    id: str
+    "The TechnicianInvitation sent to your account's email."
+    share_earlier_records: Optional[bool] = Field(
+        alias="shareEarlierRecords", default=None
+    )
+    "Whether the shop counts the credentials and training you earned before joining; when omitted, your profile's `visibleToEmployers` choice carries over (false without a profile)."
+
+
+class TechnicianInvitationDeclineInput(BaseModel):
+    """Decline an invitation to a shop's team."""
+
+    id: str
+    "The TechnicianInvitation sent to your account's email."
+
+
+class TechnicianInviteInput(BaseModel):
+    """Invite an existing technician to the shop's team."""
+
+    organization_id: str = Field(alias="organizationId")
+    "Your shop: an employer you own or administer."
+    email: str
+    "Their account's email; nothing tells you whether it has one."
+    role: TechnicianRole
+    "The role offered."
+    started_on: Optional[Any] = Field(alias="startedOn", default=None)
+    "The first day, at most a year ahead; today when omitted."
+    supervisor_id: Optional[str] = Field(alias="supervisorId", default=None)
+    "A User in the shop who will supervise or mentor them."
+    message: Optional[str] = None
+    "Up to 2,000 characters."
+
+
+class TechnicianSharingUpdateInput(BaseModel):
+    """Your choice of what the shop counts of your earlier records."""
+
+    id: str
+    "Your Technician record."
+    share_earlier_records: bool = Field(alias="shareEarlierRecords")
+    "true: the shop counts the credentials and training you earned before joining; false: only what you earn while working there."
+
+
+class TechnicianUpdateInput(BaseModel):
+    """Changes to a technician's record; fields left out stay as they are."""
+
+    id: str
+    "The ACTIVE Technician."
+    role: Optional[TechnicianRole] = None
+    "A new role; null keeps it."
+    started_on: Optional[Any] = Field(alias="startedOn", default=None)
+    "A corrected first day, at most a year ahead; null keeps it."
+    supervisor_id: Optional[str] = Field(alias="supervisorId", default=None)
+    "A User in the shop; null removes the supervisor."
+
+
 class TokenCreateInput(BaseModel):
-    """Email and password of an existing account."""
+    """Email and password of an account."""
 
     email: str
     "The account's email, in any case."
     password: str
-    "The account's password. After 5 failures in a row (by default) the account is locked for 15 minutes (by default): every attempt, even with the right password, gets RATE_LIMITED."
+    "The account's password. Attempts are limited per account and client and per client (RATE_LIMITED with `retryAfterSeconds`); failures elsewhere never lock you out."
+
+
+class TokenRefreshInput(BaseModel):
+    """The refresh token of a session."""
+
+    refresh_token: str = Field(alias="refreshToken")
+    "The latest refresh token the session was given."
+
+
+class TokenRevokeInput(BaseModel):
+    """Which sessions to end."""
+
+    everywhere: bool = False
+    "End every session of yours (all devices), not only this one."
 
 
 class TrainingProgramCreateInput(BaseModel):
@@ -1067,16 +1335,58 @@ class TrainingProgramCreateInput(BaseModel):
 
 
 class UserRegisterInput(BaseModel):
-    """A new account. Email and password are checked; the account signs in at once."""
+    """A new account. Nothing is usable until the email is confirmed."""
 
     email: str
-    "Sign-in email; trimmed and lower-cased, one account per address (EMAIL_TAKEN otherwise)."
+    "Sign-in email; normalized (NFKC, trimmed, case-folded): one account per mailbox."
     password: str
     "10 to 128 characters, at least 5 different ones, not a common password and not containing the email's local part. Stored only as an argon2id hash."
     name: str
-    "The person's name, up to 200 characters; shown to others."
+    "The person's name, up to 200 characters."
 
 
+class WebhookCreateInput(BaseModel):
+    """A new webhook endpoint for the calling partner app."""
+
+    url: str
+    "Where to POST events: https and a public address (TARGET_NOT_ALLOWED otherwise)."
+    event_types: list[EventType] = Field(alias="eventTypes")
+    "The event types to receive; at least one."
+    description: Optional[str] = None
+    "What it is for, up to 500 characters."
+
+
+class WebhookDeleteInput(BaseModel):
+    """A webhook to delete, with its delivery log."""
+
+    id: str
+    "The webhook; NOT_FOUND unless it is the calling app's."
+
+
+class WebhookDeliveryRetryInput(BaseModel):
+    """A delivery to try again now."""
+
+    id: str
+    "The delivery, from `webhookDeliveries`."
+
+
+class WebhookUpdateInput(BaseModel):
+    """Changes to a webhook; fields left out stay as they are."""
+
+    id: str
+    "The webhook; NOT_FOUND unless it is the calling app's."
+    url: Optional[str] = None
+    "A new target URL."
+    event_types: Optional[list[EventType]] = Field(alias="eventTypes", default=None)
+    "A new set of event types."
+    description: Optional[str] = None
+    "A new description."
+    is_active: Optional[bool] = Field(alias="isActive", default=None)
+    "Switch it off or on again (clears `disabledReason`)."
+
+
+AllocationApplyInput.model_rebuild()
+AllocationPlanCreateInput.model_rebuild()
 AllocationPlanInput.model_rebuild()
 EligibilityInput.model_rebuild()
 JobPostingCreateInput.model_rebuild()
