@@ -23,10 +23,13 @@ from starlette.routing import Route, WebSocketRoute
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.exceptions import ConnectionRejectionError
+from strawberry.http import GraphQLHTTPResponse
 from strawberry.schema import BaseSchema
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
+from strawberry.types import ExecutionResult
 
 from core import clock
+from core.database_errors import DatabaseUnavailable
 from core.http_guards import BodyGuard, ErrorsAsJson, RequestId
 from core.idempotency import IdempotencyStore
 from core.logging import configure as configure_logging
@@ -90,6 +93,12 @@ class ShopReadyGraphQL(GraphQLOverHttp, GraphQL[Context, None]):
         except AuthenticationError as exc:
             raise ConnectionRejectionError() from exc
 
+    async def process_result(self, request: Request, result: ExecutionResult) -> GraphQLHTTPResponse:
+        # The database could not be reached: answer 503 with Retry-After (ErrorsAsJson), not a 200 with errors.
+        if any((error.extensions or {}).get("code") == "UNAVAILABLE" for error in result.errors or ()):
+            raise DatabaseUnavailable("the database could not be reached during the operation")
+        return await super().process_result(request, result)
+
     async def get_context(self, request: Request | WebSocket, response: Response | WebSocket) -> Context:
         principal = request.scope.get("user")
         return Context(
@@ -125,7 +134,7 @@ def create_app(
     settings = settings or Settings.from_env()
     settings.check()
     owns_db = db is None
-    db = db or Database(settings.database_url)
+    db = db or Database(settings.database_url, timeouts=settings.database_timeouts)
     mailer = mailer or Mailer.configured(settings.smtp_url, settings.mail_dir, settings.mail_from)
     passwords = Passwords(time_cost=settings.password_time_cost, memory_cost_kib=settings.password_memory_kib)
     backend = BearerTokenBackend(db, settings)

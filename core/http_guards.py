@@ -12,13 +12,13 @@ import re
 import uuid
 
 import numpy as np
-from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from core.database_errors import RETRY_AFTER_SECONDS, TIMEOUT_MESSAGE, UNAVAILABLE_MESSAGE, is_timeout, is_unavailable
 
 logger = logging.getLogger("shopready.http")
 
 MAX_JSON_DEPTH = 64
-RETRY_AFTER_SECONDS = 5
 _STRINGS = re.compile(rb'"(?:[^"\\]++|\\.)*+"', re.S)  # a JSON string literal, escapes included
 _BRACKETS = np.zeros(256, dtype=np.int8)
 _BRACKETS[[ord("["), ord("{")]] = 1
@@ -131,18 +131,9 @@ class BodyGuard:
         )
 
 
-def database_unavailable(error: BaseException) -> bool:
-    """Whether an error means the database cannot be reached (so retrying later may succeed)."""
-    if isinstance(error, OperationalError | InterfaceError):
-        return True
-    if isinstance(error, DBAPIError) and error.connection_invalidated:
-        return True
-    return isinstance(error, ConnectionError | TimeoutError) or type(error).__module__.startswith("asyncpg")
-
-
 class ErrorsAsJson:
     """Whatever escapes a route becomes a JSON error with the request id: 503 with Retry-After when the
-    database is unreachable, else 500; the cause goes to the log only."""
+    database is unreachable or timed out, else 500; the cause goes to the log only."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -164,21 +155,18 @@ class ErrorsAsJson:
             request_id = _request_id(scope)
             if started:
                 raise
-            if database_unavailable(error):
+            condition = "TIMEOUT" if is_timeout(error) else "UNAVAILABLE" if is_unavailable(error) else None
+            if condition is not None:
                 logger.warning(
-                    "database unavailable (request %s): %s",
+                    "database %s (request %s): %s",
+                    condition.lower(),
                     request_id,
                     type(error).__name__,
-                    extra={"request_id": request_id, "code": "UNAVAILABLE"},
+                    extra={"request_id": request_id, "code": condition},
                 )
-                await send_json_error(
-                    send,
-                    503,
-                    "UNAVAILABLE",
-                    "The service is briefly unavailable; try again shortly.",
-                    request_id,
-                    {"retry-after": str(RETRY_AFTER_SECONDS)},
-                )
+                message = TIMEOUT_MESSAGE if condition == "TIMEOUT" else UNAVAILABLE_MESSAGE
+                retry = {"retry-after": str(RETRY_AFTER_SECONDS)}
+                await send_json_error(send, 503, condition, message, request_id, retry)
                 return
             logger.error(
                 "unexpected error (request %s)",

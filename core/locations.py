@@ -49,7 +49,8 @@ def locate(
         return None
     centroid = zip_centroid(postal_code)
     if centroid is None:
-        raise DomainError(ErrorCode.UNKNOWN_POSTAL_CODE, f"Unknown US ZIP code {postal_code.strip()!r}.", field)
+        shown = postal_code.strip()[:20]  # echo a few characters, never a megabyte
+        raise DomainError(ErrorCode.UNKNOWN_POSTAL_CODE, f"Unknown US ZIP code {shown!r}.", field)
     return Point(centroid[0], centroid[1], normalize_postal_code(postal_code))
 
 

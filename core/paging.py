@@ -1,4 +1,4 @@
-"""Cursor pagination: opaque cursors over a stable order, `first` capped at 100."""
+"""Cursor pagination: opaque cursors over a stable order, `first` from 1 to 100."""
 
 from __future__ import annotations
 
@@ -13,7 +13,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from core.errors import DomainError, ErrorCode
 from db.base import Entity
 
+MIN_PAGE = 1
 MAX_PAGE = 100
+# Far past any list's end, yet well inside every database's OFFSET range: a forged cursor with a
+# huge number is a clear INVALID, never an integer overflow in the driver.
+MAX_CURSOR_OFFSET = 1_000_000_000
+MAX_CURSOR_LENGTH = 64
 T = TypeVar("T")
 EntityT = TypeVar("EntityT", bound=Entity)
 SelectT = TypeVar("SelectT", bound="Select[*tuple[Any, ...]]")  # any SELECT, kept as precise as given
@@ -26,12 +31,18 @@ def encode_cursor(offset: int) -> str:
 
 def decode_cursor(cursor: str) -> int:
     try:
-        text = base64.urlsafe_b64decode(cursor.encode()).decode()
-        if text.startswith(_PREFIX) and (offset := int(text[len(_PREFIX) :])) >= 0:
+        text = base64.urlsafe_b64decode(cursor.encode()).decode() if len(cursor) <= MAX_CURSOR_LENGTH else ""
+        if text.startswith(_PREFIX) and 0 <= (offset := int(text[len(_PREFIX) :])) <= MAX_CURSOR_OFFSET:
             return offset
     except (ValueError, UnicodeDecodeError):
         pass
     raise DomainError(ErrorCode.INVALID, "after is not a cursor from this API.", "after")
+
+
+def check_first(first: int, *, most: int = MAX_PAGE) -> None:
+    """`first` asks for at least one item and at most `most`: 0 or a negative number is no page."""
+    if not (MIN_PAGE <= first <= most):
+        raise DomainError(ErrorCode.OUT_OF_RANGE, f"first must be between {MIN_PAGE} and {most}.", "first")
 
 
 @dataclass(frozen=True)
@@ -55,8 +66,7 @@ class Page:
     @classmethod
     def of(cls, first: int | None, after: str | None, *, default: int = 20) -> Page:
         first = default if first is None else first
-        if not (0 <= first <= MAX_PAGE):
-            raise DomainError(ErrorCode.OUT_OF_RANGE, f"first must be between 0 and {MAX_PAGE}.", "first")
+        check_first(first)
         return cls(first, decode_cursor(after) + 1 if after else 0)
 
     def apply(self, stmt: SelectT) -> SelectT:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
-from db.engine import DEFAULT_DATABASE_URL, database_url_from_env
+from db.engine import DEFAULT_DATABASE_URL, Timeouts, database_url_from_env
 
 DEFAULT_SECRET_KEY = "insecure-local-development-key-change-me"  # noqa: S105 - refused by check() in production
 
@@ -29,6 +29,9 @@ class Settings:
     max_query_tokens: int = 4000
     max_aliases: int = 30
     max_body_bytes: int = 1_000_000
+    db_statement_timeout_ms: int = Timeouts.statement_ms
+    db_lock_timeout_ms: int = Timeouts.lock_ms
+    sqlite_busy_timeout_ms: int = Timeouts.sqlite_busy_ms
     max_query_cost: int = 5000
     query_budget: int = 10_000
     query_budget_restore_rate: int = 500
@@ -64,6 +67,10 @@ class Settings:
     def is_production(self) -> bool:
         return self.environment == "production"
 
+    @property
+    def database_timeouts(self) -> Timeouts:
+        return Timeouts(self.db_statement_timeout_ms, self.db_lock_timeout_ms, self.sqlite_busy_timeout_ms)
+
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
         env = os.environ if environ is None else environ
@@ -95,6 +102,9 @@ class Settings:
             max_query_tokens=number("SHOPREADY_MAX_QUERY_TOKENS", 4000),
             max_aliases=number("SHOPREADY_MAX_ALIASES", 30),
             max_body_bytes=number("SHOPREADY_MAX_BODY_BYTES", 1_000_000),
+            db_statement_timeout_ms=number("SHOPREADY_DB_STATEMENT_TIMEOUT_MS", Timeouts.statement_ms),
+            db_lock_timeout_ms=number("SHOPREADY_DB_LOCK_TIMEOUT_MS", Timeouts.lock_ms),
+            sqlite_busy_timeout_ms=number("SHOPREADY_SQLITE_BUSY_TIMEOUT_MS", Timeouts.sqlite_busy_ms),
             max_query_cost=number("SHOPREADY_MAX_QUERY_COST", 5000),
             query_budget=number("SHOPREADY_QUERY_BUDGET", 10_000),
             query_budget_restore_rate=number("SHOPREADY_QUERY_BUDGET_RESTORE_RATE", 500),
@@ -127,6 +137,14 @@ class Settings:
         """Refuse configurations that are unsafe in production or mistyped."""
         if self.smtp_url and not self.smtp_url.startswith(("smtp://", "smtps://")):
             raise SettingsError("SHOPREADY_SMTP_URL must start with smtp:// (STARTTLS) or smtps:// (TLS)")
+        timeouts = {
+            "SHOPREADY_DB_STATEMENT_TIMEOUT_MS": self.db_statement_timeout_ms,
+            "SHOPREADY_DB_LOCK_TIMEOUT_MS": self.db_lock_timeout_ms,
+            "SHOPREADY_SQLITE_BUSY_TIMEOUT_MS": self.sqlite_busy_timeout_ms,
+        }
+        for name, value in timeouts.items():
+            if value < 0:
+                raise SettingsError(f"{name} must be 0 (no limit) or more milliseconds, got {value}")
         if self.log_format not in ("text", "json"):
             raise SettingsError(f"SHOPREADY_LOG_FORMAT must be text or json, got {self.log_format!r}")
         if self.is_production and (self.secret_key == DEFAULT_SECRET_KEY or len(self.secret_key) < 32):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import overload
 
@@ -56,10 +57,35 @@ class Checks:
             raise DomainErrors(self.errors)
 
 
+# Search text is a few words: longer text helps no one, costs every fuzzy match and LIKE scan, and
+# SQLite refuses LIKE patterns over 50,000 bytes outright.
+MAX_SEARCH_LENGTH = 200
+SEARCH_FIELD = ("filter", "search")
+
+
+@overload
+def search_text(value: str, field: str | Sequence[str]) -> str: ...
+
+
+@overload
+def search_text(value: str | None, field: str | Sequence[str]) -> str | None: ...
+
+
+def search_text(value: str | None, field: str | Sequence[str]) -> str | None:
+    """Search text, stripped; TOO_LONG past MAX_SEARCH_LENGTH characters."""
+    if value is None:
+        return None
+    value = value.strip()
+    if len(value) > MAX_SEARCH_LENGTH:
+        path = [field] if isinstance(field, str) else list(field)
+        raise DomainError(ErrorCode.TOO_LONG, f"{path[-1]} must be at most {MAX_SEARCH_LENGTH} characters.", path)
+    return value
+
+
 def escape_like(text: str) -> str:
     """Make user text literal inside a LIKE pattern (escape character: backslash)."""
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def contains_pattern(text: str) -> str:
-    return f"%{escape_like(text.strip().lower())}%"
+def contains_pattern(text: str, field: Sequence[str] = SEARCH_FIELD) -> str:
+    return f"%{escape_like(search_text(text, field).lower())}%"

@@ -32,10 +32,11 @@ from schema.donations.donations import DonationMutations, DonationQueries
 from schema.donations.listings import ListingMutations, ListingQueries
 from schema.donations.needs import NeedMutations, NeedQueries
 from schema.donations.receipts import ReceiptQueries
-from schema.error_policy import ErrorPolicy, LoggedSchema
+from schema.error_policy import LoggedSchema
 from schema.events.subscriptions import Subscription
 from schema.events.webhooks import WebhookMutations, WebhookQueries
 from schema.http.document_cache import DocumentCache, PinnedDocuments
+from schema.input_guard import InputGuard
 from schema.matches.allocation import AllocationQueries
 from schema.matches.fields import MatchQueries
 from schema.matches.plans import AllocationMutations, AllocationPlanQueries
@@ -160,7 +161,7 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     extensions = [
         lambda: AddValidationRules(limit_rules),
         lambda: MaxTokensLimiter(max_token_count=settings.max_query_tokens),
-        ErrorPolicy,
+        InputGuard,  # before the cost: a refused argument is not charged
         lambda: QueryCost(
             limiter_of=lambda context: context.limits,
             max_cost=settings.max_query_cost,

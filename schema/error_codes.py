@@ -21,6 +21,9 @@ ErrorCode = enum_type(
         "RATE_LIMITED": "Too many attempts; wait `UserError.retryAfterSeconds` seconds and try again.",
         "DUPLICATE": "An equal object already exists.",
         "INVALID_TRANSITION": "The object's current status does not allow this step.",
+        "INVALID_CHARACTERS": "The text holds a character that cannot be stored: NUL (U+0000); `field` names it.",
+        "TIMEOUT": "The database took too long (busy, or another change held what this needed); nothing was "
+        "changed, so the same request may be sent again.",
         # accounts
         "EMAIL_TAKEN": "No longer returned: `userRegister` answers a taken address like a free one and mails its "
         "owner instead.",
@@ -55,7 +58,7 @@ ErrorCode = enum_type(
         "ALREADY_INVITED": "The student was already invited to this posting.",
         "CAPACITY_REACHED": "The mentor has no free place.",
         "CAPACITY_BELOW_ACTIVE": "Capacity cannot go below the number of active mentees.",
-        "INSUFFICIENT_DATA": "Fewer than five data points match, so no figure is given.",
+        "INSUFFICIENT_DATA": "Fewer than five distinct contributors match, so no figure is given.",
         # pathways
         "WRONG_ORGANIZATION_KIND": "The organization is not of the kind this needs.",
         "UNKNOWN_AREA": "No academy area with this code.",

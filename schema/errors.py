@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import logging
 import typing
 from collections.abc import Callable
 from enum import Enum
@@ -10,10 +11,14 @@ from typing import Any
 
 import strawberry
 
+from core.database_errors import TIMEOUT_MESSAGE, is_timeout
 from core.errors import DomainError, DomainErrors
 from core.errors import ErrorCode as DomainErrorCode
+from core.text_input import NUL_MESSAGE, nul_path
 from core.viewer import Viewer
 from schema.error_codes import ErrorCode
+
+logger = logging.getLogger("shopready.errors")
 
 
 @strawberry.type(description="A problem with the input or the action, for the user to act on.")
@@ -79,18 +84,30 @@ def _caller_error(caller: Caller, viewer: Viewer) -> DomainError | None:
     return None
 
 
+def _unstorable_text(arguments: dict) -> DomainError | None:
+    """A NUL anywhere in the mutation's input: refused before the resolver sees any of it."""
+    path = nul_path({name: value for name, value in arguments.items() if name != "info"})
+    return DomainError(DomainErrorCode.INVALID_CHARACTERS, NUL_MESSAGE, path[1:] or path) if path else None
+
+
+def _timed_out(error: Exception) -> DomainError:
+    logger.warning("database timeout in a mutation: %s", type(error).__name__, extra={"code": "TIMEOUT"})
+    return DomainError(DomainErrorCode.TIMEOUT, TIMEOUT_MESSAGE)
+
+
 def returns_payload(
     resolver: Callable[..., Any] | None = None, /, *, caller: Caller = Caller.SIGNED_IN
 ) -> Callable[..., Any]:
-    """Answer callers the mutation does not serve, and turn the DomainError a resolver raises into the payload's
-    `userErrors` (the one place that does both): every mutation has the same shape for every refusal."""
+    """Answer callers the mutation does not serve, refuse text that cannot be stored, and turn the DomainError a
+    resolver raises into the payload's `userErrors` (the one place for all three): every mutation has the same
+    shape for every refusal."""
     if resolver is None:
         return functools.partial(returns_payload, caller=caller)
 
     @functools.wraps(resolver)
     async def wrapper(*args, **kwargs):
         context = _info(args, kwargs).context
-        refusal = _caller_error(caller, context.viewer)
+        refusal = _caller_error(caller, context.viewer) or _unstorable_text(kwargs)
         if refusal is not None:
             return _payload_type(resolver)(user_errors=[UserError.of(refusal)])
         try:
@@ -99,6 +116,11 @@ def returns_payload(
             return _payload_type(resolver)(user_errors=[UserError.of(error)])
         except DomainErrors as errors:
             return _payload_type(resolver)(user_errors=[UserError.of(e) for e in errors.errors])
+        except Exception as error:
+            # a statement or lock timeout: the transaction was rolled back, so the caller may simply retry
+            if not is_timeout(error):
+                raise
+            return _payload_type(resolver)(user_errors=[UserError.of(_timed_out(error))])
         # A refusal rolled its transaction back; reaching here means the mutation changed something,
         # so an Idempotency-Key keeps this answer (see schema/http/idempotency.py).
         context.note_mutation_applied()

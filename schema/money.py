@@ -2,16 +2,34 @@
 
 from __future__ import annotations
 
-from typing import NewType
+from decimal import Decimal
+from typing import Any, NewType
 
 import strawberry
+from graphql import GraphQLError, IntValueNode, ValueNode
 from strawberry.types.scalar import ScalarDefinition
 
+from core.currencies import minor_units
+from core.errors import ErrorCode
+from schema.time_scalars import TIME_SCALARS
 
-def _parse_cents(value: object) -> int:
+# The largest whole number a JSON client in JavaScript holds exactly; far above any real amount.
+MAX_CENTS = 2**53 - 1
+
+
+def _parse_cents(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValueError("Cents must be a whole number of cents.")
+        raise GraphQLError(
+            "Cents must be a whole number of cents, e.g. 1250 for 12.50 (not 12.5).",
+            extensions={"code": ErrorCode.INVALID.value},
+        )
+    if not -MAX_CENTS <= value <= MAX_CENTS:
+        raise GraphQLError(f"Cents must be within ±{MAX_CENTS}.", extensions={"code": ErrorCode.OUT_OF_RANGE.value})
     return value
+
+
+def _parse_cents_literal(node: ValueNode, variables: dict[str, Any] | None = None) -> int:
+    return _parse_cents(int(node.value) if isinstance(node, IntValueNode) else None)
 
 
 Cents = NewType("Cents", int)
@@ -22,8 +40,11 @@ SCALARS: dict[object, ScalarDefinition] = {
         name="Cents",
         serialize=int,
         parse_value=_parse_cents,
-        description="An amount in the currency's smallest unit (cents), as a whole number; may exceed 32 bits.",
-    )
+        parse_literal=_parse_cents_literal,
+        description="An amount in the currency's smallest unit (cents), as a whole number; may exceed 32 bits "
+        f"(at most ±{MAX_CENTS}). A decimal such as 12.5 is refused (INVALID).",
+    ),
+    **TIME_SCALARS,
 }
 
 
@@ -32,9 +53,10 @@ class Money:
     amount: Cents = strawberry.field(description="In cents.")
     currency: str = strawberry.field(description="ISO 4217 code, e.g. USD.")
 
-    @strawberry.field(description="For display, e.g. '1,234.50 USD'.")
+    @strawberry.field(description="For display, with the currency's own minor units, e.g. '1,234.50 USD', '1,234 JPY'.")
     def formatted(self) -> str:
-        return f"{self.amount / 100:,.2f} {self.currency}"
+        digits = minor_units(self.currency)
+        return f"{Decimal(self.amount).scaleb(-digits):,.{digits}f} {self.currency}"
 
 
 @strawberry.input(description="An amount of money in cents; currency defaults to USD.")

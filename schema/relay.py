@@ -19,6 +19,8 @@ T = TypeVar("T")
 ItemT = TypeVar("ItemT")
 NodeT = TypeVar("NodeT", bound="Node")
 _NODE_TYPES: dict[str, type[Node]] = {}
+MAX_PK = 2**63 - 1  # the largest primary key either database holds (a signed 64-bit integer)
+MAX_ID_LENGTH = 100
 
 
 def encode_id(type_name: str, pk: int) -> strawberry.ID:
@@ -27,10 +29,12 @@ def encode_id(type_name: str, pk: int) -> strawberry.ID:
 
 def decode_any_id(global_id: str, field: str = "id") -> tuple[str, int]:
     try:
+        if len(global_id) > MAX_ID_LENGTH:
+            raise ValueError("longer than any ID this API gives")
         padded = global_id + "=" * (-len(global_id) % 4)
         type_name, _, raw = base64.urlsafe_b64decode(padded.encode()).decode().partition(":")
         pk = int(raw)
-        if type_name and pk > 0:
+        if type_name and 0 < pk <= MAX_PK:
             return type_name, pk
     except (ValueError, UnicodeDecodeError):
         pass

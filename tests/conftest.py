@@ -62,7 +62,7 @@ async def reset_database(url: str) -> None:
 async def db():
     await reset_database(TEST_DATABASE_URL)
     migrate.upgrade(TEST_DATABASE_URL)
-    database = Database(TEST_DATABASE_URL)
+    database = Database(TEST_DATABASE_URL, timeouts=test_settings().database_timeouts)  # the production defaults
     yield database
     await database.dispose()
 
@@ -120,12 +120,8 @@ async def api(app, db, settings, mailer):
 _DATA_TABLES = [t for t in reversed(Base.metadata.sorted_tables) if not t.info.get("reference")]
 
 
-@pytest.fixture(autouse=True)
-async def empty_tables(request):
-    yield
-    if "db" not in request.fixturenames:
-        return
-    database: Database = request.getfixturevalue("db")
+async def empty_data_tables(database: Database) -> None:
+    """Every table back to empty, reference data kept."""
     async with database.engine.begin() as conn:
         if database.dialect == "postgresql":
             names = ", ".join(f'"{t.name}"' for t in _DATA_TABLES)
@@ -133,6 +129,14 @@ async def empty_tables(request):
         else:
             for table in _DATA_TABLES:
                 await conn.execute(table.delete())
+
+
+@pytest.fixture(autouse=True)
+async def empty_tables(request):
+    yield
+    if "db" not in request.fixturenames:
+        return
+    await empty_data_tables(request.getfixturevalue("db"))
 
 
 class StatementCounter:

@@ -45,7 +45,7 @@ def seeders() -> list[Seeder]:
 async def seed_database(settings: Settings, *, size: str = "small", seed: int = 7, only_if_empty: bool = False) -> str:
     from core.passwords import Passwords
 
-    db = Database(settings.database_url)
+    db = Database(settings.database_url, timeouts=settings.database_timeouts)
     try:
         async with db.read() as session:
             existing = await session.scalar(select(func.count()).select_from(Organization))

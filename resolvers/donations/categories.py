@@ -9,6 +9,7 @@ from functools import cached_property
 from sqlalchemy import select
 
 from core.errors import DomainError, ErrorCode
+from core.validation import search_text
 from db.engine import Database
 from db.models import Category
 from matching.vocabulary import Vocabulary, fold
@@ -109,9 +110,7 @@ async def suggest(db: Database, text: str, first: int | None) -> list[Suggestion
     limit = 5 if first is None else first
     if not (1 <= limit <= MAX_SUGGESTIONS):
         raise DomainError(ErrorCode.OUT_OF_RANGE, f"first must be between 1 and {MAX_SUGGESTIONS}.", "first")
-    text = text.strip()
+    text = search_text(text, "text")
     if not text:
         return []
-    if len(text) > 200:
-        raise DomainError(ErrorCode.TOO_LONG, "text must be at most 200 characters.", "text")
     return (await tree(db)).suggest(text, limit)

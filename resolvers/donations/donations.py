@@ -13,19 +13,19 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.clock import utcnow
 from core.errors import DomainError, ErrorCode, not_found
+from core.insert_once import insert_once
 from core.paging import Page, Slice
 from core.validation import Checks
 from core.viewer import Scope, Viewer, require_role
 from db.engine import Database
 from db.enums.donations import DonationStatus, FulfillmentMethod, ListingStatus, NeedStatus
 from db.models import Donation, Listing, Membership, Need
+from db.models.donations.donations import OPEN_DONATION
 from resolvers.donations import policy
 from resolvers.donations import workflow as donation_workflow
 from resolvers.donations.needs import MAX_QUANTITY
 from resolvers.donations.workflow import MACHINE, Action, Actor, Party
 from resolvers.pathways import tool_grant_delivery
-
-ACTIVE = (DonationStatus.REQUESTED.value, DonationStatus.APPROVED.value, DonationStatus.SHIPPED.value)
 
 
 async def request(
@@ -60,27 +60,28 @@ async def request(
         _check_request(listing, need, quantity)
         if tool_grant_application_id is not None:
             await tool_grant_delivery.check_deliverable(session, tool_grant_application_id, listing, need)
-        duplicate = await session.scalar(
-            select(Donation.id).where(
-                Donation.listing_id == listing_id, Donation.need_id == need_id, Donation.status.in_(ACTIVE)
-            )
+        # The partial unique index decides, so two racing requests cannot both open one.
+        donation_id = await insert_once(
+            session,
+            Donation,
+            {
+                "listing_id": listing_id,
+                "need_id": need_id,
+                "donor_id": listing.donor_id,
+                "school_id": need.school_id,
+                "quantity": quantity,
+                "status": DonationStatus.REQUESTED.value,
+                "message": message,
+                "tool_grant_application_id": tool_grant_application_id,
+            },
+            ["need_id", "listing_id"],
+            where=OPEN_DONATION,
         )
-        if duplicate:
+        if donation_id is None:
             raise DomainError(
                 ErrorCode.DUPLICATE, "This need already has an open request for this listing.", "listingId"
             )
-        donation = Donation(
-            listing_id=listing_id,
-            need_id=need_id,
-            donor_id=listing.donor_id,
-            school_id=need.school_id,
-            quantity=quantity,
-            status=DonationStatus.REQUESTED.value,
-            message=message,
-            tool_grant_application_id=tool_grant_application_id,
-        )
-        session.add(donation)
-        await session.flush()
+        donation = await session.get_one(Donation, donation_id)
         donation_workflow.record(
             session, donation, None, DonationStatus.REQUESTED, Actor.of(viewer, need.school_id), message or None
         )

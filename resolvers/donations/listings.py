@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
@@ -12,6 +11,7 @@ from sqlalchemy import Select, UnaryExpression, func, or_, select, update
 
 from core import outbox
 from core.clock import utcnow
+from core.currencies import check_currency
 from core.errors import DomainError, ErrorCode, not_found
 from core.geo_search import page_near
 from core.locations import Circle, locate, location_columns
@@ -30,7 +30,6 @@ from resolvers.donations.needs import MAX_QUANTITY
 from resolvers.donations.workflow import Action, Actor
 
 MAX_UNIT_VALUE_CENTS = 1_000_000_000  # $10M a unit
-_CURRENCY = re.compile(r"^[A-Z]{3}$")
 
 
 class ListingOrder(str, Enum):
@@ -79,13 +78,7 @@ def _validated(changes: dict, tree: categories.CategoryTree, *, creating: bool) 
                     f"unitValue.amount must be between 0 and {MAX_UNIT_VALUE_CENTS} cents.",
                     ["unitValue", "amount"],
                 )
-            currency = (money.currency or "USD").strip().upper()
-            if not _CURRENCY.match(currency):
-                checks.add(
-                    ErrorCode.INVALID_CURRENCY,
-                    "currency must be a 3-letter ISO code such as USD.",
-                    ["unitValue", "currency"],
-                )
+            currency = check_currency(checks, money.currency, ["unitValue", "currency"])
             values.update(unit_value_cents=money.amount, currency=currency)
     if creating or "fulfillment" in changes:
         mask = fulfillment_mask(changes.get("fulfillment"))

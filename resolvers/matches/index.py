@@ -2,8 +2,10 @@
 
 An index is built on first use; before every query it applies the rows whose `updated_at` is at
 or above its read mark minus `OVERLAP`. The read mark is the clock at the start of the previous
-read: every row committed by then was seen, and a transaction still open then stamped its rows
-at most `OVERLAP` earlier (stamps are taken before commit), so nothing committed late is missed.
+successful read (it moves only once a read has returned its rows, so a failed read is simply
+tried again from the same mark): every row committed by then was seen, and a transaction still
+open then stamped its rows at most `OVERLAP` earlier (stamps are taken before commit), so nothing
+committed late is missed.
 (A mark taken from the newest row instead would re-read a whole bulk import, which shares one
 stamp, on every query.) Freshness comes from the database, so any number of app processes on one
 PostgreSQL each keep their own index right; applying a row twice is harmless (upserts), and rows
@@ -66,11 +68,12 @@ class LiveIndex:
             return self.index
 
     async def _build(self, db: Database) -> CandidateIndex[Any]:
-        self._read_mark = utcnow()
+        started = utcnow()
         async with db.read() as session:
             rows = await self.source.load(session, None)
         # sorting a national pool into the grid takes a moment: keep the event loop serving
         index = await asyncio.to_thread(CandidateIndex.from_rows, rows, self.source.pool_type)
+        self._read_mark = started
         self._remember(rows, self._since())
         return index
 
@@ -78,14 +81,14 @@ class LiveIndex:
         return self._read_mark - OVERLAP if self._read_mark is not None else None
 
     async def _refresh(self, index: CandidateIndex[Any], db: Database) -> None:
-        since = self._since()
-        self._read_mark = utcnow()
+        since, started = self._since(), utcnow()
         async with db.read() as session:
             rows = await self.source.load(session, since)
         new = [r for r in rows if r.id not in self._applied or self._applied[r.id] != r.updated_at]
         if new:
             new.sort(key=lambda r: (r.updated_at is None, r.updated_at))
             index.apply_changes(new)
+        self._read_mark = started  # only now: had the read failed, the next one starts from the old mark
         self._remember(rows, self._since())
 
     def _remember(self, rows: Iterable, since: datetime | None) -> None:

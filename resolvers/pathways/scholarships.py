@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -12,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from core import outbox
 from core.clock import utcnow
+from core.currencies import check_currency
 from core.errors import DomainError, DomainErrors, ErrorCode, not_found
 from core.insert_once import insert_once
 from core.locations import MAX_RADIUS_KM, locate
@@ -28,7 +28,6 @@ from resolvers.talent.policy import own_profile
 
 MAX_AMOUNT_CENTS = 100_000_000  # $1,000,000
 MAX_AWARDS = 1000
-CURRENCY = re.compile(r"^[A-Z]{3}$")
 
 
 @dataclass(frozen=True)
@@ -74,12 +73,7 @@ def _validated(given: ScholarshipInput) -> dict:
             f"amount.amount must be between {least} and {MAX_AMOUNT_CENTS} cents for a {given.kind.value}.",
             ["amount", "amount"],
         )
-    currency = (given.currency or "USD").strip().upper()
-    if not CURRENCY.match(currency):
-        checks.add(
-            ErrorCode.INVALID_CURRENCY, "currency must be a 3-letter ISO code such as USD.", ["amount", "currency"]
-        )
-    values["currency"] = currency
+    values["currency"] = check_currency(checks, given.currency, ["amount", "currency"])
     checks.in_range(given.awards, "awards", low=1, high=MAX_AWARDS)
     if given.closes_on < given.opens_on:
         checks.add(ErrorCode.OUT_OF_RANGE, "closesOn must be on or after opensOn.", "closesOn")

@@ -47,8 +47,10 @@ def _decode(cursor: str) -> Position:
         text = base64.urlsafe_b64decode(cursor.encode()).decode()
         if text.startswith(_CURSOR_PREFIX):
             day, rank, recorded_at, subject_id, record_id = json.loads(text[len(_CURSOR_PREFIX) :])
-            if all(type(n) is int for n in (rank, subject_id, record_id)):
-                return date.fromisoformat(day), rank, datetime.fromisoformat(recorded_at), subject_id, record_id
+            recorded = datetime.fromisoformat(recorded_at)
+            # positions compare with aware datetimes: a naive one could not be placed among them
+            if all(type(n) is int for n in (rank, subject_id, record_id)) and recorded.tzinfo is not None:
+                return date.fromisoformat(day), rank, recorded, subject_id, record_id
     except (ValueError, TypeError, UnicodeDecodeError):
         pass
     raise DomainError(ErrorCode.INVALID, "after is not a cursor of this pathway.", "after")

@@ -26,7 +26,7 @@ from resolvers.talent import openings as job_openings
 from resolvers.talent import skills
 from resolvers.talent.credentials import ids_for_codes
 from resolvers.talent.events import job_posting_event
-from resolvers.talent.pay_units import PAY_CURRENCY, PayRange, check_range, to_hourly_cents
+from resolvers.talent.pay_units import PAY_CURRENCY, PayRange, check_currency, check_range, to_hourly_cents
 
 
 def _validated(changes: dict, *, creating: bool) -> tuple[dict, skills.NormalizedSkills | None]:
@@ -244,12 +244,10 @@ ORDERS = {
 async def browse(db: Database, filter: JobFilter, order: str | None, page: Page) -> Slice[JobPosting]:
     """Open postings; nearest first when `near` is given (unless ordered otherwise), else newest first."""
     order = order or ("DISTANCE" if filter.near else "NEWEST")
-    if filter.pay_at_least and filter.pay_at_least.currency.strip().upper() != PAY_CURRENCY:
-        raise DomainError(
-            ErrorCode.INVALID_CURRENCY,
-            f"Pay is in {PAY_CURRENCY} only.",
-            ["filter", "payAtLeast", "amount", "currency"],
-        )
+    if filter.pay_at_least:
+        checks = Checks()
+        check_currency(checks, filter.pay_at_least.currency, ["filter", "payAtLeast", "amount", "currency"])
+        checks.raise_any()
     if order == "DISTANCE" and filter.near is None:
         raise DomainError(ErrorCode.REQUIRED, "Ordering by distance needs filter.near.", ["filter", "near"])
     stmt = _filtered(filter)

@@ -4,6 +4,10 @@ Reports and posted ranges near the asker are normalized to cents per hour (2,080
 the search widens (25 -> 50 -> 100 -> 200 km, then the whole state) until it has enough data.
 Optional refinements (program, years of experience, credentials) are kept only while they leave
 enough data, so a refinement can never single out one report.
+
+"Enough" counts contributors, not rows: each person who reported (known by a keyed hash of the
+account, never its id) and each employer with postings counts once, at the median of their data
+points, so one account can neither satisfy the rule alone nor outweigh the others.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from sqlalchemy import or_, select
 from core.errors import DomainError, ErrorCode
 from core.geo_search import within_box
 from core.locations import Circle, Point, locate
+from core.pseudonyms import pseudonym
 from core.regions import state_of
 from core.validation import Checks
 from db.engine import Database
@@ -36,6 +41,7 @@ from resolvers.talent.pay_units import (
 MIN_DATA_POINTS = 5
 RADIUS_STEPS_KM = (25.0, 50.0, 100.0, 200.0)
 EXPERIENCE_BAND_YEARS = 3
+PSEUDONYM_PURPOSE = "pay-report"
 
 
 @dataclass(frozen=True)
@@ -51,9 +57,10 @@ class ReportInput:
     currency: str = PAY_CURRENCY
 
 
-async def submit(db: Database, viewer, given: ReportInput) -> None:
-    """Store an anonymous report: no user id, and the location is kept only as the ZIP centroid."""
-    viewer.require_person()  # against ballot stuffing by scripts; the report still names no one
+async def submit(db: Database, viewer, given: ReportInput, *, secret_key: str) -> None:
+    """Store an anonymous report: no user id (a keyed hash of it instead, see `pseudonym`), and the
+    location only as the ZIP centroid."""
+    user_id = viewer.require_person()  # against ballot stuffing by scripts; the report still names no one
     checks = Checks()
     check_currency(checks, given.currency, ["pay", "amount", "currency"])
     check_amount(checks, given.amount_cents, given.unit, ["pay", "amount"])
@@ -77,6 +84,7 @@ async def submit(db: Database, viewer, given: ReportInput) -> None:
                 basis=given.basis.value,
                 hourly_cents=to_hourly_cents(given.amount_cents, given.unit),
                 credential_ids=credential_ids,
+                contributor_key=pseudonym(secret_key, PSEUDONYM_PURPOSE, user_id),
             )
         )
 
@@ -115,9 +123,10 @@ class Estimate:
 
 @dataclass
 class _Points:
-    """Candidate data points as parallel arrays: hourly pay, distance, and the refinement flags."""
+    """Candidate data points as parallel arrays: hourly pay, distance, who gave it, refinement flags."""
 
     hourly: np.ndarray
+    contributor: np.ndarray  # one integer per reporting person or posting employer
     distance: np.ndarray
     in_state: np.ndarray
     from_report: np.ndarray
@@ -136,7 +145,8 @@ async def _candidates(
     db: Database, given: EstimateInput, center: Point, state: str | None, credential_ids: set[int]
 ) -> _Points:
     widest = Circle(center, RADIUS_STEPS_KM[-1])
-    rows: list[tuple] = []  # (hourly, lat, lon, state, is_report, program_ok, years_ok, credentials_ok)
+    # (hourly, lat, lon, state, is_report, program_ok, years_ok, credentials_ok, contributor)
+    rows: list[tuple] = []
     reports = select(PayReport).where(PayReport.role_type == given.role_type)
     postings = open_postings().where(JobPosting.role_type == given.role_type)
     async with db.read() as session:
@@ -155,6 +165,7 @@ async def _candidates(
                     given.program is None or report.program == given.program,
                     years_ok,
                     not credential_ids or bool(credential_ids & set(report.credential_ids or ())),
+                    f"person:{report.contributor_key or f'report-{report.id}'}",
                 )
             )
         posted = (await session.scalars(_nearby(postings, JobPosting, widest, state))).all()
@@ -179,12 +190,14 @@ async def _candidates(
                 given.program is None or given.program in (posting.programs or ()),
                 given.years_experience is None,  # postings say nothing of experience
                 not credential_ids or bool(credential_ids & required.get(posting.id, set())),
+                f"employer:{posting.employer_id}",
             )
         )
-    columns = list(zip(*rows, strict=False)) if rows else [()] * 8
+    columns = list(zip(*rows, strict=False)) if rows else [()] * 9
     lats, lons = np.array(columns[1], dtype=float), np.array(columns[2], dtype=float)
     return _Points(
         hourly=np.array(columns[0], dtype=float),
+        contributor=np.unique(np.array(columns[8], dtype=str), return_inverse=True)[1].reshape(-1),
         distance=haversine_km(center.latitude, center.longitude, lats, lons) if rows else np.array([]),
         in_state=np.array([s == state and state is not None for s in columns[3]], dtype=bool),
         from_report=np.array(columns[4], dtype=bool),
@@ -194,6 +207,24 @@ async def _candidates(
             "CREDENTIALS": np.array(columns[7], dtype=bool),
         },
     )
+
+
+@dataclass(frozen=True)
+class _Voices:
+    pay: np.ndarray  # each contributor's median hourly pay
+    people: int  # how many of them reported (the rest are employers with postings)
+
+
+def _one_voice_each(points: _Points, chosen: np.ndarray) -> _Voices | None:
+    """Each chosen contributor once, at the median of their data points; None below the minimum."""
+    contributors = points.contributor[chosen]
+    order = np.argsort(contributors, kind="stable")
+    _, starts = np.unique(contributors[order], return_index=True)
+    if len(starts) < MIN_DATA_POINTS:
+        return None
+    pay = np.array([np.median(chunk) for chunk in np.split(points.hourly[chosen][order], starts[1:])])
+    people = int(points.from_report[chosen][order][starts].sum())
+    return _Voices(pay, people)
 
 
 def _checked(given: EstimateInput) -> None:
@@ -232,22 +263,24 @@ async def estimate(db: Database, given: EstimateInput) -> Estimate:
             refined &= points.matches[name]
         for radius, inside in scopes:
             chosen = refined & inside
-            if chosen.sum() >= MIN_DATA_POINTS:
-                p25, median, p75 = np.percentile(points.hourly[chosen], [25, 50, 75])
+            voices = _one_voice_each(points, chosen)
+            if voices is not None:
+                p25, median, p75 = np.percentile(voices.pay, [25, 50, 75])
                 return Estimate(
                     p25_cents=from_hourly_cents(p25, given.unit),
                     median_cents=from_hourly_cents(median, given.unit),
                     p75_cents=from_hourly_cents(p75, given.unit),
-                    sample_size=int(chosen.sum()),
+                    sample_size=len(voices.pay),
                     unit=given.unit,
-                    reports=int((chosen & points.from_report).sum()),
-                    postings=int((chosen & ~points.from_report).sum()),
+                    reports=voices.people,
+                    postings=len(voices.pay) - voices.people,
                     radius_km=radius,
                     state=state if radius is None else None,
                     refinements=tuple(kept),
                 )
     raise DomainError(
         ErrorCode.INSUFFICIENT_DATA,
-        f"Fewer than {MIN_DATA_POINTS} pay data points for this role near {center.postal_code}, even state-wide.",
+        f"Fewer than {MIN_DATA_POINTS} people and employers gave pay data for this role near {center.postal_code}, "
+        "even state-wide.",
         "postalCode",
     )

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from core.currencies import check_currency as iso_currency
+from core.currencies import is_currency
 from core.errors import ErrorCode
 from core.validation import Checks
 from db.enums.talent import PayBasis, PayUnit
@@ -44,7 +46,8 @@ class PayRange:
 
 
 def check_currency(checks: Checks, currency: str, field: list[str]) -> None:
-    if currency.strip().upper() != PAY_CURRENCY:
+    code = iso_currency(checks, currency, field)
+    if is_currency(code) and code != PAY_CURRENCY:
         checks.add(
             ErrorCode.INVALID_CURRENCY,
             f"Pay is in {PAY_CURRENCY} only, so that it compares across postings and reports.",

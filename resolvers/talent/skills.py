@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from core.errors import ErrorCode
-from core.validation import Checks
+from core.paging import check_first
+from core.validation import Checks, search_text
 from db.reference.skills import SKILLS
 from matching.vocabulary import Vocabulary
 
@@ -94,10 +95,13 @@ def normalize(given: list[str] | None, field: str = "skills") -> NormalizedSkill
 
 
 def search(text: str | None, limit: int = 20) -> list[int]:
-    """Skill ids for an autocomplete box: every skill when empty, else the closest names and aliases."""
+    """Skill ids for an autocomplete box: the first `limit` skills when empty, else the closest names
+    and aliases."""
+    check_first(limit)
+    text = search_text(text, "search")
     vocab = vocabulary()
-    if not text or not text.strip():
-        return list(vocab.names)[:limit] if limit else list(vocab.names)
+    if not text:
+        return list(vocab.names)[:limit]
     return [skill_id for skill_id, _ in vocab.rank(text, limit)]
 
 

@@ -8,6 +8,7 @@ from typing import Annotated, Any, cast
 import strawberry
 from strawberry.file_uploads import Upload
 
+from core.errors import DomainError
 from core.errors import ErrorCode as DomainErrorCode
 from db import models
 from db.enums.partners import BulkImportKind as DomainKind
@@ -139,7 +140,14 @@ class BulkImportMutations:
         self, info: Info, input: Annotated[BulkImportCreateInput, strawberry.argument(description=INPUT)]
     ) -> BulkImportCreatePayload:
         organization_id = decode_id(input.organization_id, "Organization", "organizationId")
-        content = await cast("Any", input.file).read()  # a Starlette UploadFile
+        read = getattr(input.file, "read", None)  # a Starlette UploadFile; JSON can only send a string instead
+        if read is None:
+            raise DomainError(
+                DomainErrorCode.INVALID,
+                "Send the CSV as a file in a multipart request (GraphQL multipart spec).",
+                "file",
+            )
+        content = await read()
         row = await bulk_imports.start(
             info.context.db,
             info.context.viewer,

@@ -54,10 +54,14 @@ class PayEstimateInput:
     unit: PayUnit = strawberry.field(default=e.PayUnit.YEAR, description="The unit to answer in.")
 
 
-@strawberry.type(description="How many data points came from each source.")
+@strawberry.type(description="How many contributors each source gave; each counts once however many data points.")
 class PaySources:
-    reports: int = strawberry.field(description="Anonymous pay reports.")
-    postings: int = strawberry.field(description="Open job postings, each counted at the middle of its range.")
+    reports: int = strawberry.field(
+        description="People who reported their pay, each at the median of their reports (anonymous)."
+    )
+    postings: int = strawberry.field(
+        description="Employers with open postings, each at the median of its postings' range midpoints."
+    )
 
 
 class _Refinement(Enum):
@@ -78,12 +82,18 @@ PayRefinement = enum_type(
 )
 
 
-@strawberry.type(description="What a role pays nearby, in USD per `unit`; never from fewer than 5 data points.")
+@strawberry.type(
+    description="What a role pays nearby, in USD per `unit`; never from fewer than 5 contributors (people who "
+    "reported, employers with postings), each counted once."
+)
 class PayEstimate:
-    p25: Money = strawberry.field(description="A quarter of the data points pay this or less.")
-    median: Money = strawberry.field(description="Half of the data points pay this or less.")
-    p75: Money = strawberry.field(description="Three quarters of the data points pay this or less.")
-    sample_size: int = strawberry.field(description="How many data points the estimate rests on; at least 5.")
+    p25: Money = strawberry.field(description="A quarter of the contributors pay this or less.")
+    median: Money = strawberry.field(description="Half of the contributors pay this or less.")
+    p75: Money = strawberry.field(description="Three quarters of the contributors pay this or less.")
+    sample_size: int = strawberry.field(
+        description="How many distinct contributors the estimate rests on; at least 5. One account's many "
+        "reports count once."
+    )
     unit: PayUnit = strawberry.field(description="What the amounts are per, as asked.")
     sources: PaySources = strawberry.field(description="Where the data points came from.")
     radius_km: float | None = strawberry.field(description="The radius used; null when the whole state was.")
@@ -113,7 +123,7 @@ def _codes(codes: list[str] | None) -> list[str]:
 class PayQueries:
     @strawberry.field(
         description="Pay percentiles for a role near a ZIP code, from pay reports and open postings; public. "
-        "INSUFFICIENT_DATA in userErrors below 5 data points, even state-wide."
+        "INSUFFICIENT_DATA in userErrors below 5 distinct contributors, even state-wide."
     )
     @returns_payload(caller=Caller.ANYONE)
     async def pay_estimate(
@@ -170,5 +180,6 @@ class PayMutations:
                 basis=e.PayBasis(input.pay.basis),
                 credentials=_codes(input.credentials),
             ),
+            secret_key=info.context.settings.secret_key,
         )
         return PayReportSubmitPayload(submitted=True)

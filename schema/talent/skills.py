@@ -77,6 +77,8 @@ class SkillQueries:
         search: Annotated[
             str | None, strawberry.argument(description="Text to match against skill names and aliases.")
         ] = None,
-        first: Annotated[int, strawberry.argument(description="How many skills to return; clamped to 0-100.")] = 20,
+        first: Annotated[
+            int, strawberry.argument(description="How many skills to return, from 1 to 100 (OUT_OF_RANGE otherwise).")
+        ] = 20,
     ) -> list[Skill]:
-        return skill_list(skills.search(search, max(0, min(first, 100))))
+        return skill_list(skills.search(search, first))

@@ -192,7 +192,7 @@ class StudentProfile(Node):
         self,
         info: Info,
         first: Annotated[
-            int | None, strawberry.argument(description="How many items to return, from 0 to 100; 20 when omitted.")
+            int | None, strawberry.argument(description="How many items to return, from 1 to 100; 20 when omitted.")
         ] = 20,
         after: Annotated[
             str | None,
@@ -215,7 +215,7 @@ class StudentProfile(Node):
         self,
         info: Info,
         first: Annotated[
-            int | None, strawberry.argument(description="How many items to return, from 0 to 100; 20 when omitted.")
+            int | None, strawberry.argument(description="How many items to return, from 1 to 100; 20 when omitted.")
         ] = 20,
         after: Annotated[
             str | None,

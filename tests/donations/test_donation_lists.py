@@ -74,13 +74,13 @@ async def test_a_listings_donations_are_seen_by_the_donor_and_each_school_its_ow
     assert await everything(api, LISTING_DONATIONS, "listing", listing, other) == []
 
 
-async def test_donation_pages_take_first_up_to_100(api):
+async def test_donation_pages_take_first_from_1_to_100(api):
     p = await parties(api)
     need = await make_need(api, p)
     await requested(api, p, await make_listing(api, p), need, 1)
-    none, info = await page(api, NEED_DONATIONS, "need", need, p.school_member.token, first=0)
-    assert none == [] and info["hasNextPage"] is True
-    for first in (101, -1):
+    one, info = await page(api, NEED_DONATIONS, "need", need, p.school_member.token, first=1)
+    assert len(one) == 1 and info["hasNextPage"] is False
+    for first in (101, 0, -1):
         errors = await api.errors(NEED_DONATIONS, {"id": need, "first": first}, token=p.school_member.token)
         assert [(e["extensions"]["code"], e["extensions"]["field"]) for e in errors] == [("OUT_OF_RANGE", ["first"])]
     errors = await api.errors(NEED_DONATIONS, {"id": need, "after": "not a cursor"}, token=p.school_member.token)

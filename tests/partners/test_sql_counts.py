@@ -27,7 +27,8 @@ async def test_audit_entries_cost_the_same_at_two_sizes(api, count_sql):
                     donor_id=p.donor_id,
                     school_id=p.school_id,
                     quantity=1,
-                    status="REQUESTED",
+                    # declined: only one request per need and listing may be open at a time
+                    status="DECLINED",
                 )
                 session.add(donation)
                 await session.flush()

@@ -163,13 +163,12 @@ async def test_the_pathway_pages_by_position_so_a_step_added_on_an_earlier_day_s
     )
 
 
-async def test_a_pathway_cursor_is_checked_and_first_is_at_most_100(api):
+async def test_a_pathway_cursor_is_checked_and_first_is_from_1_to_100(api):
     person, _, student_id = await student_with_history(api, modules=1)
     variables = {"id": gid("StudentProfile", student_id)}
     for bad in ("nonsense", "Y3Vyc29yOjM=", "cGF0aHdheTpbMV0="):  # garbage, an offset cursor, a short position
         errors = await api.errors(PATHWAY, {**variables, "after": bad}, token=person.token)
         assert [(e["extensions"]["code"], e["extensions"]["field"]) for e in errors] == [("INVALID", ["after"])]
-    errors = await api.errors(PATHWAY, {**variables, "first": 101}, token=person.token)
-    assert [e["extensions"]["code"] for e in errors] == ["OUT_OF_RANGE"]
-    empty = (await api.gql(PATHWAY, {**variables, "first": 0}, token=person.token))["node"]["pathway"]
-    assert empty["edges"] == [] and empty["pageInfo"]["hasNextPage"] and empty["pageInfo"]["endCursor"] is None
+    for first in (101, 0):
+        errors = await api.errors(PATHWAY, {**variables, "first": first}, token=person.token)
+        assert [e["extensions"]["code"] for e in errors] == ["OUT_OF_RANGE"]

@@ -1,4 +1,4 @@
-"""The pay tool: anonymous reports, widening search, and no estimate below five data points."""
+"""The pay tool: anonymous reports, widening search, and no estimate below five contributors."""
 
 from __future__ import annotations
 
@@ -105,12 +105,11 @@ async def test_bad_reports_are_refused(api, change, code, field):
 
 
 async def test_no_estimate_below_five_data_points(api):
-    tech = await api.person()
     for amount in (2600, 2800, 3000, 3200):
-        await _report(api, tech.token, amount)
+        await _report(api, (await api.person()).token, amount)
     refused = await _estimate(api)
     assert codes(refused) == ["INSUFFICIENT_DATA"] and refused["estimate"] is None
-    await _report(api, tech.token, 6_656_000, unit="YEAR", basis="SALARY")  # $32/hour
+    await _report(api, (await api.person()).token, 6_656_000, unit="YEAR", basis="SALARY")  # $32/hour
     estimate = (await _estimate(api, unit="HOUR"))["estimate"]
     expected = np.percentile([2600, 2800, 3000, 3200, 3200], [25, 50, 75])
     assert _cents(estimate) == tuple(int(v) for v in expected)
@@ -121,14 +120,14 @@ async def test_no_estimate_below_five_data_points(api):
 
 
 async def test_the_search_widens_to_the_state_and_counts_postings(api):
-    tech = await api.person()
     for amount, code in ((2500, "48226"), (2700, "48126"), (2900, "48933"), (3100, "49503"), (3300, "49007")):
-        await _report(api, tech.token, amount, postal_code=code)  # Detroit, Dearborn, Lansing, Grand Rapids, Kalamazoo
+        # Detroit, Dearborn, Lansing, Grand Rapids, Kalamazoo
+        await _report(api, (await api.person()).token, amount, postal_code=code)
     estimate = (await _estimate(api, unit="HOUR"))["estimate"]
     assert estimate["radiusKm"] is None and estimate["state"] == "MI" and estimate["sampleSize"] == 5
-    shop = await flows.employer(api)
+    shop, other_shop = await flows.employer(api), await flows.employer(api)
     await flows.posting(api, shop, pay=pay_range(2800, 3400))
-    await flows.posting(api, shop, pay=pay_range(3000, 3600, basis="FLAT_RATE"))
+    await flows.posting(api, other_shop, pay=pay_range(3000, 3600, basis="FLAT_RATE"))
     await flows.posting(api, shop, pay=pay_range(3000, 3600, basis="FLAT_RATE"), roleType="ESTIMATOR")  # not counted
     # Detroit and Dearborn reports plus two postings make four within 100 km; Lansing (131 km) makes five
     nearer = (await _estimate(api, unit="HOUR"))["estimate"]
@@ -138,11 +137,10 @@ async def test_the_search_widens_to_the_state_and_counts_postings(api):
 
 
 async def test_refinements_are_kept_only_with_enough_data(api):
-    tech = await api.person()
     for amount in (3000, 3100, 3200, 3300, 3400):
-        await _report(api, tech.token, amount, program="COLLISION", yearsExperience=8)
+        await _report(api, (await api.person()).token, amount, program="COLLISION", yearsExperience=8)
     for amount in (1800, 1900):
-        await _report(api, tech.token, amount, program="AUTOMOTIVE", yearsExperience=1)
+        await _report(api, (await api.person()).token, amount, program="AUTOMOTIVE", yearsExperience=1)
     collision = (await _estimate(api, program="COLLISION", unit="HOUR"))["estimate"]
     assert collision["refinements"] == ["PROGRAM"] and _cents(collision)[1] == 3200
     junior = (await _estimate(api, program="AUTOMOTIVE", yearsExperience=1, unit="HOUR"))["estimate"]

@@ -30,6 +30,7 @@ from db.enums.donations import ListingStatus, NeedStatus
 _CONDITIONS = "('NEW', 'LIKE_NEW', 'GOOD', 'FAIR', 'FOR_PARTS')"
 _DONATION_STATUSES = "('REQUESTED', 'APPROVED', 'DECLINED', 'SHIPPED', 'RECEIVED', 'CANCELLED')"
 _ENDED_WITHOUT_DELIVERY = "('DECLINED', 'CANCELLED')"
+OPEN_DONATION = text("status IN ('REQUESTED', 'APPROVED', 'SHIPPED')")  # still under way: not ended, not received
 
 
 class Need(Entity, Base):
@@ -160,6 +161,15 @@ class Donation(Entity, Base):
             unique=True,
             sqlite_where=text(f"status NOT IN {_ENDED_WITHOUT_DELIVERY}"),
             postgresql_where=text(f"status NOT IN {_ENDED_WITHOUT_DELIVERY}"),
+        ),
+        # One open request per need and listing: racing requests cannot both be approved.
+        Index(
+            "uq_donation_open_need_listing",
+            "need_id",
+            "listing_id",
+            unique=True,
+            sqlite_where=OPEN_DONATION,
+            postgresql_where=OPEN_DONATION,
         ),
     )
 

@@ -33,3 +33,6 @@ class PayReport(Entity, Base):
     basis: Mapped[str] = mapped_column(String(10))
     hourly_cents: Mapped[int]
     credential_ids: Mapped[list[int]] = mapped_column(JSON, default=list)
+    # A keyed hash of the reporting account, never its id: counts each person once in an estimate.
+    # Null on reports stored before it was kept; each of those counts as its own contributor.
+    contributor_key: Mapped[str | None] = mapped_column(String(64), index=True)
