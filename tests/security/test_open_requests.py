@@ -138,7 +138,7 @@ def _donation(need: int, status: str) -> tuple[str, dict]:
 async def test_the_upgrade_cancels_duplicate_requests_and_stops_on_duplicates_holding_the_listing():
     url, drop = await _scratch_database()
     try:
-        migrate.upgrade(url, "0008")
+        migrate.upgrade(url, "0014")
         need = "INSERT INTO need (school_id, category_id, title, quantity, priority) VALUES (1, 1, 'n', 3, 'LOW')"
         await _run(
             url,
@@ -158,11 +158,11 @@ async def test_the_upgrade_cancels_duplicate_requests_and_stops_on_duplicates_ho
 
         # two open donations of need 2 hold part of the listing: a person must choose
         with pytest.raises(RuntimeError, match="Donations 5 duplicate"):
-            migrate.upgrade(url, "0010")
+            migrate.upgrade(url, "0015")
         assert await _run(url, (statuses, {})) == before  # the failed upgrade changed nothing
 
         await _run(url, ("UPDATE donation SET status = 'CANCELLED' WHERE id = 5", {}))
-        migrate.upgrade(url, "0010")
+        migrate.upgrade(url, "0015")
         after = await _run(url, (statuses, {}))
         assert [(i, s) for i, s, _ in after] == [
             (1, "CANCELLED"),
