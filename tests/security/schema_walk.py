@@ -14,6 +14,7 @@ from graphql import (
     GraphQLObjectType,
     GraphQLSchema,
     Undefined,
+    get_named_type,
 )
 
 from schema import build_schema
@@ -65,11 +66,34 @@ def required_arguments(field: GraphQLField, text: str = "x", **given: str) -> st
     return "(" + ", ".join(f"{k}: {v}" for k, v in parts.items()) + ")" if parts else ""
 
 
+def _path_from_query(type_name: str) -> list[str]:
+    """The fields (with their required arguments) leading from Query to `type_name`, shortest first found."""
+    graph = schema()
+    seen = {"Query"}
+    queue: list[tuple[str, list[str]]] = [("Query", [])]
+    while queue:
+        current, path = queue.pop(0)
+        for name, field in object_type(current).fields.items():
+            target = get_named_type(field.type)
+            if not isinstance(target, GraphQLObjectType) or target.name in seen:
+                continue
+            step = [*path, f"{name}{required_arguments(field)}"]
+            if target.name == type_name:
+                return step
+            seen.add(target.name)
+            queue.append((target.name, step))
+    raise LookupError(f"{type_name} cannot be reached from Query")
+
+
 def reach(type_name: str, field_text: str) -> str:
-    """A query document reaching `field_text` on `type_name`: at the root, or through `node(id:)`."""
+    """A query document reaching `field_text` on `type_name`: at the root, through `node(id:)` for a Node,
+    or else along the fields leading to it from Query."""
     if type_name == "Query":
         return "{ " + field_text + " }"
-    return '{ node(id: "eA") { ... on ' + type_name + " { " + field_text + " } } }"
+    if any(i.name == "Node" for i in object_type(type_name).interfaces):
+        return '{ node(id: "eA") { ... on ' + type_name + " { " + field_text + " } } }"
+    path = _path_from_query(type_name)
+    return "{ " + " { ".join([*path, field_text]) + " }" * (len(path) + 1)
 
 
 def object_type(name: str) -> GraphQLObjectType:
