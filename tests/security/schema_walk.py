@@ -28,6 +28,8 @@ SCALARS = {
     "Cents": "100",
     "Date": json.dumps("2026-01-15"),
     "DateTime": json.dumps("2030-01-15T12:00:00+00:00"),
+    # a file has no literal: it is the variable `$file`, sent as a part of a multipart request
+    "Upload": "$file",
 }
 
 

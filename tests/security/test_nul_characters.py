@@ -7,6 +7,8 @@ argument is refused before the query runs.
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from graphql import GraphQLInputObjectType, GraphQLNonNull, get_named_type
 from sqlalchemy import func, select
@@ -50,10 +52,19 @@ async def test_every_mutation_refuses_a_nul_in_its_text_and_changes_nothing(api,
     field = object_type("Mutation").fields[mutation]
     before = await _rows(api.db)
 
-    document = (
-        f"mutation {{ {mutation}{required_arguments(field, NUL_TEXT)} {{ userErrors {{ field code message }} }} }}"
-    )
-    response = await api.post(document, token=person.token)
+    arguments = required_arguments(field, NUL_TEXT)
+    if "$file" in arguments:  # an Upload: the GraphQL multipart request spec, the file being a valid CSV
+        document = f"mutation ($file: Upload!) {{ {mutation}{arguments} {{ userErrors {{ field code message }} }} }}"
+        files = {
+            "operations": (None, json.dumps({"query": document, "variables": {"file": None}})),
+            "map": (None, json.dumps({"0": ["variables.file"]})),
+            "0": ("rows.csv", b"title,category,quantity\nSpot welder,welding-strsw,1\n", "text/csv"),
+        }
+        headers = {"Authorization": f"Bearer {person.token}"}
+        response = await api.client.post("/graphql", files=files, headers=headers)
+    else:
+        document = f"mutation {{ {mutation}{arguments} {{ userErrors {{ field code message }} }} }}"
+        response = await api.post(document, token=person.token)
 
     body = response.json()
     assert response.status_code == 200 and "errors" not in body, body
