@@ -30,7 +30,7 @@ from tests.pathways.test_scholarships import create as create_scholarship
 from tests.pathways.test_training import enrolled_student
 from tests.security.fuzz_inputs import arguments, document, global_ids
 from tests.security.schema_walk import object_type, object_types, schema
-from tests.support import Api, gid
+from tests.support import Api, gid, sign_in_as
 from tests.talent import flows
 from tests.talent.test_mentorship import _mentor as make_mentor
 from tests.talent.test_mentorship import _request as request_mentorship
@@ -45,17 +45,25 @@ NODE_TYPES = sorted(t.name for t in object_types(schema()) if any(i.name == "Nod
 class World:
     loop: asyncio.AbstractEventLoop
     client: httpx.AsyncClient
+    db: Database
     tokens: dict[str, str | None]
+    people: dict[str, int]
     ids: list[str]
 
     def send(self, query: str, variables: dict[str, Any], who: str) -> httpx.Response:
-        token = self.tokens[who]
+        # a person signs in afresh for each request: a fuzzed tokenRevoke (or passwordChange) ends the
+        # session it is sent on, and every request after it would only test UNAUTHENTICATED
+        token = (
+            self.loop.run_until_complete(sign_in_as(self.db, test_settings(), self.people[who]))
+            if who in self.people
+            else self.tokens[who]
+        )
         headers = {"authorization": f"Bearer {token}"} if token else {}
         request = self.client.post("/graphql", json={"query": query, "variables": variables}, headers=headers)
         return self.loop.run_until_complete(request)
 
 
-async def _seed(api: Api) -> tuple[dict[str, str | None], list[str]]:
+async def _seed(api: Api) -> tuple[dict[str, str | None], dict[str, int], list[str]]:
     """A small world with one of each kind of object, and a staff person who belongs to all of it."""
     p = await parties(api)
     staff = await api.person("Staff Person", staff=True)
@@ -78,7 +86,7 @@ async def _seed(api: Api) -> tuple[dict[str, str | None], list[str]]:
     ids = [p.school, p.donor, employer.gid, need, listing, donation, posting, student.profile_gid, scholarship]
     ids += [application, enrollment, mentor["id"], mentorship, gid("User", staff.id), gid("User", mentor_person.id)]
     ids += [gid("Category", 1), gid("Category", 7), gid("AcademyModule", 1), gid("TrainingProgram", 1)]
-    return {"stranger": None, "staff": staff.token, "app": app_token}, ids
+    return {"stranger": None, "staff": staff.token, "app": app_token}, {"staff": staff.id}, ids
 
 
 @pytest.fixture(scope="module")
@@ -91,9 +99,9 @@ def world() -> Iterator[World]:
     # a budget too large to run out: a throttled request would test nothing
     app = create_app(test_settings(query_budget=10**9, query_budget_restore_rate=10**6), db=own_db)
     client = httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://fuzz")
-    tokens, ids = loop.run_until_complete(_seed(Api(client, own_db, test_settings())))
+    tokens, people, ids = loop.run_until_complete(_seed(Api(client, own_db, test_settings())))
     try:
-        yield World(loop, client, tokens, ids)
+        yield World(loop, client, own_db, tokens, people, ids)
     finally:
         loop.run_until_complete(client.aclose())
         loop.run_until_complete(empty_data_tables(own_db))
