@@ -70,7 +70,6 @@ def required_arguments(field: GraphQLField, text: str = "x", **given: str) -> st
 
 def _path_from_query(type_name: str) -> list[str]:
     """The fields (with their required arguments) leading from Query to `type_name`, shortest first found."""
-    graph = schema()
     seen = {"Query"}
     queue: list[tuple[str, list[str]]] = [("Query", [])]
     while queue:
