@@ -32,18 +32,6 @@ async def employer_ids(info: Info) -> list[int]:
     return await ties.employers_among(await ties.organization_ids())
 
 
-async def released_to_viewer(info: Info, student_id: int) -> bool:
-    """Whether the student applied to, or accepted an invitation of, an employer the viewer acts for,
-    or applied for an award of an organization the viewer acts for (apps need talent:read)."""
-    if not _app_may(info, Scope.TALENT_READ):
-        return False
-    ties = RequestTies(info)
-    if await ties.applied_for_awards(student_id, await ties.organization_ids()):
-        return True
-    employers = await employer_ids(info)
-    return bool(employers) and await ties.released(student_id, employers)
-
-
 @dataclass(frozen=True)
 class RequestTies:
     """`resolvers.talent.policy.ViewerTies` from the request's cached roles and batched loaders."""
