@@ -42,11 +42,25 @@ class EventType(str, Enum):
     STORY_PUBLISHED = "story.published"
     MATCH_CANDIDATE_ENTERED = "match.candidate_entered"
     MATCH_LISTING_ENTERED = "match.listing_entered"
+    MESSAGE_SENT = "message.sent"
+    SAVED_SEARCH_MATCHED = "saved_search.matched"
+    TECHNICIAN_LEVEL_REACHED = "technician.level_reached"
+    TECHNICIAN_SAFETY_EXPIRING = "technician.safety_expiring"
+    DEVELOPMENT_PLAN_STEP_DUE = "development_plan.step_due"
 
     @property
     def domain(self) -> str:
         """The part before the dot names the object; its domain's policy decides who receives it."""
         return self.value.split(".", 1)[0]
+
+    @property
+    def is_personal(self) -> bool:
+        """Conversations, saved searches and a shop's records of its people reach the people they name,
+        never an app: webhooks cannot ask for them."""
+        return self.domain in PERSONAL_DOMAINS
+
+
+PERSONAL_DOMAINS = frozenset({"message", "saved_search", "technician", "development_plan"})
 
 
 class DeliveryStatus(str, Enum):

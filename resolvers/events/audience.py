@@ -109,6 +109,8 @@ async def may_hear(ties: CachedTies, event: OutboxEvent, students: dict[int, Stu
     domain = EventType(event.type).domain
     viewer = ties.viewer
     student = students.get(event.student_id) if event.student_id is not None else None
+    if EventType(event.type).is_personal:  # `user_ids` is the whole audience
+        return viewer.user_id is not None and viewer.user_id in event.user_ids
     if domain in _DONATIONS:
         return donations.may_hear(viewer, await ties.organization_ids(), event)
     if domain in _TALENT:

@@ -51,6 +51,11 @@ def _validated(settings: Settings, changes: WebhookChanges, *, creating: bool) -
     if changes.event_types is not None or creating:
         if not changes.event_types:
             checks.add(ErrorCode.REQUIRED, "Choose at least one event type.", "eventTypes")
+        personal = sorted(t.value for t in changes.event_types or () if t.is_personal)
+        if personal:
+            checks.add(
+                ErrorCode.INVALID, f"These events reach people, never apps: {', '.join(personal)}.", "eventTypes"
+            )
         values["event_types"] = sorted({t.value for t in changes.event_types or ()})
     if changes.description is not None:
         values["description"] = checks.text(changes.description, "description", max_length=500, required=False)
