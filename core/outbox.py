@@ -11,7 +11,9 @@ The same transaction sends a NOTIFY, delivered only if it commits: a wake-up, ne
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,6 +33,29 @@ _commit_listeners: list[Callable[[], None]] = []
 
 
 @dataclass(frozen=True)
+class Actor:
+    """Who caused the events appended while it is current: a person, an app token, or neither (the
+    platform's own jobs). Set once per GraphQL operation, so use cases need not pass it along."""
+
+    user_id: int | None = None
+    app_token_id: int | None = None
+
+
+_PLATFORM = Actor()
+_actor: ContextVar[Actor] = ContextVar("outbox_actor", default=_PLATFORM)
+
+
+@contextmanager
+def acting_as(actor: Actor) -> Iterator[None]:
+    """Events appended inside the block record `actor` as who did it (the audit trail reads it)."""
+    token = _actor.set(actor)
+    try:
+        yield
+    finally:
+        _actor.reset(token)
+
+
+@dataclass(frozen=True)
 class Event:
     """What happened to which object, and whom it concerns (read by `resolvers.events.audience`)."""
 
@@ -47,7 +72,7 @@ class Event:
 
 def append(session: AsyncSession, happened: Event) -> None:
     """Record `happened` as part of the session's transaction: written if and when it commits."""
-    session.sync_session.info.setdefault(_PENDING, []).append(happened)
+    session.sync_session.info.setdefault(_PENDING, []).append((happened, _actor.get()))
 
 
 def on_commit(listener: Callable[[], None]) -> Callable[[], None]:
@@ -60,7 +85,7 @@ def new_uid() -> str:
     return f"evt_{uuid.uuid4().hex}"
 
 
-def values_of(happened: Event) -> dict[str, Any]:
+def values_of(happened: Event, actor: Actor = _PLATFORM) -> dict[str, Any]:
     return {
         "uid": new_uid(),
         "type": happened.type.value,
@@ -73,6 +98,8 @@ def values_of(happened: Event) -> dict[str, Any]:
         "is_public": happened.is_public,
         "data": dict(happened.data),
         "dedupe_key": happened.dedupe_key,
+        "actor_user_id": actor.user_id,
+        "actor_app_token_id": actor.app_token_id,
     }
 
 
@@ -91,12 +118,12 @@ def _locked_insert(table: Table, rows: list[dict[str, Any]]) -> Executable:
 
 @event.listens_for(Session, "before_commit")
 def _write_pending(session: Session) -> None:
-    pending: list[Event] | None = session.info.pop(_PENDING, None)
+    pending: list[tuple[Event, Actor]] | None = session.info.pop(_PENDING, None)
     if not pending:
         return
     table = OutboxEvent.__table__
     assert isinstance(table, Table)  # noqa: S101 - a mapped class's table, for the type checker
-    rows = [values_of(happened) for happened in pending]
+    rows = [values_of(happened, actor) for happened, actor in pending]
     if session.get_bind().dialect.name == "postgresql":
         session.execute(_locked_insert(table, rows))
     else:

@@ -55,7 +55,8 @@ class Settings:
     webhook_allow_private: bool = False
     webhook_timeout_seconds: float = 10.0
     webhook_retry_hours: int = 72
-    event_retention_days: int = 30
+    event_retention_days: int = 30  # webhook delivery logs
+    audit_retention_days: int = 365  # events themselves: the audit trail reads them
     worker_poll_seconds: float = 1.0
     subscriptions_per_connection: int = 20
     subscription_init_timeout_seconds: float = 10.0
@@ -128,6 +129,7 @@ class Settings:
             webhook_timeout_seconds=number("SHOPREADY_WEBHOOK_TIMEOUT_SECONDS", 10),
             webhook_retry_hours=number("SHOPREADY_WEBHOOK_RETRY_HOURS", 72),
             event_retention_days=number("SHOPREADY_EVENT_RETENTION_DAYS", 30),
+            audit_retention_days=number("SHOPREADY_AUDIT_RETENTION_DAYS", 365),
             subscriptions_per_connection=number("SHOPREADY_SUBSCRIPTIONS_PER_CONNECTION", 20),
             subscription_init_timeout_seconds=number("SHOPREADY_SUBSCRIPTION_INIT_TIMEOUT_SECONDS", 10),
             trusted_documents_only=flag("SHOPREADY_TRUSTED_DOCUMENTS_ONLY"),

@@ -33,6 +33,7 @@ from schema.donations.listings import ListingMutations, ListingQueries
 from schema.donations.needs import NeedMutations, NeedQueries
 from schema.donations.receipts import ReceiptQueries
 from schema.error_policy import LoggedSchema
+from schema.event_actor import EventActor
 from schema.events.subscriptions import Subscription
 from schema.events.webhooks import WebhookMutations, WebhookQueries
 from schema.http.document_cache import DocumentCache, PinnedDocuments
@@ -169,6 +170,7 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
         ),
         # partner apps send the same few documents over and over: parse and validate each once
         lambda: DocumentCache(pinned),
+        EventActor,
     ]
     schema = LoggedSchema(
         query=Query,

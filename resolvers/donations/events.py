@@ -47,7 +47,7 @@ def listing_event(type: EventType, listing: Listing, status: str) -> Event:
     )
 
 
-def donation_event(type: EventType, donation: Donation, from_status: str | None) -> Event:
+def donation_event(type: EventType, donation: Donation, from_status: str | None, note: str | None = None) -> Event:
     return Event(
         type,
         "Donation",
@@ -62,6 +62,7 @@ def donation_event(type: EventType, donation: Donation, from_status: str | None)
             "status": donation.status,
             "fromStatus": from_status,
             "quantity": donation.quantity,
+            "note": note,
         },
     )
 

@@ -101,7 +101,7 @@ def record(
     session: AsyncSession, donation: Donation, source: S | None, target: S, actor: Actor, note: str | None
 ) -> None:
     """The donation's own history (`Donation.events`) and the domain event partners hear of."""
-    outbox.append(session, donation_event(_ANNOUNCED[target], donation, source.value if source else None))
+    outbox.append(session, donation_event(_ANNOUNCED[target], donation, source.value if source else None, note))
     session.add(
         DonationEvent(
             donation_id=donation.id,

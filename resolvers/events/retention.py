@@ -1,4 +1,5 @@
-"""Pruning: finished deliveries (and their attempts) and old events go after the retention period.
+"""Pruning: finished deliveries (and their attempts) go after the delivery log's retention period, events
+after the audit trail's (they are its record of who did what, so they usually stay longer).
 
 An event is kept while a consumer has not read it or a delivery of it is still pending, whatever its age.
 """
@@ -15,9 +16,10 @@ from db.enums.events import DeliveryStatus
 from db.models import EventConsumer, OutboxEvent, WebhookDelivery
 
 
-async def prune(db: Database, retention_days: int) -> tuple[int, int]:
+async def prune(db: Database, retention_days: int, audit_days: int) -> tuple[int, int]:
     """(deliveries, events) deleted."""
     cutoff = utcnow() - timedelta(days=retention_days)
+    audit_cutoff = utcnow() - timedelta(days=audit_days)
     async with db.write() as session:
         deliveries = await session.execute(
             delete(WebhookDelivery).where(
@@ -31,7 +33,9 @@ async def prune(db: Database, retention_days: int) -> tuple[int, int]:
                 WebhookDelivery.event_id == OutboxEvent.id, WebhookDelivery.status == DeliveryStatus.PENDING.value
             )
             events = await session.execute(
-                delete(OutboxEvent).where(OutboxEvent.occurred_at < cutoff, OutboxEvent.id <= read_by_all, ~pending)
+                delete(OutboxEvent).where(
+                    OutboxEvent.occurred_at < audit_cutoff, OutboxEvent.id <= read_by_all, ~pending
+                )
             )
             events_deleted = rows_matched(events)
     return rows_matched(deliveries), events_deleted

@@ -46,7 +46,9 @@ class Worker:
 
     async def housekeeping(self) -> None:
         announced = await announce_expiring(self.db)
-        deliveries, events = await prune(self.db, self.settings.event_retention_days)
+        deliveries, events = await prune(
+            self.db, self.settings.event_retention_days, self.settings.audit_retention_days
+        )
         logger.info(
             "housekeeping: %d expiring credentials announced, pruned %d deliveries and %d events",
             announced,

@@ -1,8 +1,8 @@
-"""Where audit entries come from, behind one small interface (`AuditSource`).
+"""Where audit entries come from, behind one small interface (`AuditSource`): the transactional
+outbox, where every state change of every domain is recorded with who caused it.
 
-For now the per-object histories the workflows already keep: donation events and application
-events. When the events backbone lands, one source reading the transactional outbox replaces these
-two, and the query, its filters, its policy and the CSV export stay as they are.
+Events that reach only the people they name (messages, saved searches, a shop's records of its
+people) are not the organization's to audit and stay out.
 """
 
 from __future__ import annotations
@@ -13,10 +13,10 @@ from typing import Any, Protocol
 
 from sqlalchemy import ColumnElement, and_, false, or_, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import aliased
 
-from core.paging import SelectT
-from db.models import Application, ApplicationEvent, AppToken, Donation, DonationEvent, JobPosting, User
+from core.json_lists import contains_number
+from db.enums.events import EventType
+from db.models import AppToken, OutboxEvent, User
 
 
 @dataclass(frozen=True)
@@ -83,122 +83,68 @@ def _older_than(rank: int, before: Position | None, at: Any, event_id: Any) -> C
     return or_(at < before.occurred_at, and_(at == before.occurred_at, event_id < before.event_id))
 
 
-def _common(
-    query: SelectT, rank: int, criteria: AuditCriteria, before: Position | None, event: Any, prefix: str
-) -> SelectT | None:
-    """The filters every source applies the same way; None when the criteria exclude the whole source."""
-    if criteria.object_type is not None and criteria.object_type != prefix.title():
-        return None
-    if criteria.actions is not None:
-        statuses = [a.split(".", 1)[1].upper() for a in criteria.actions if a.startswith(f"{prefix}.")]
-        if not statuses:
-            return None
-        query = query.where(event.to_status.in_(statuses))
-    if criteria.actor_user_id is not None:
-        query = query.where(event.actor_user_id == criteria.actor_user_id)
-    if criteria.actor_app_token_id is not None:
-        query = query.where(event.actor_app_token_id == criteria.actor_app_token_id)
-    if criteria.since is not None:
-        query = query.where(event.created_at >= criteria.since)
-    if criteria.until is not None:
-        query = query.where(event.created_at < criteria.until)
-    return query.where(_older_than(rank, before, event.created_at, event.id)).order_by(
-        event.created_at.desc(), event.id.desc()
-    )
-
-
-def _within(columns: list[Any], organizations: frozenset[int] | None, organization_id: int | None) -> Any:
+def _within(organizations: frozenset[int] | None, organization_id: int | None) -> ColumnElement[bool]:
+    concerns = OutboxEvent.organization_ids
     condition: ColumnElement[bool] = true()
     if organizations is not None:
-        condition = or_(*(c.in_(organizations) for c in columns)) if organizations else false()
+        condition = or_(*(contains_number(concerns, org) for org in organizations)) if organizations else false()
     if organization_id is not None:
-        condition = and_(condition, or_(*(c == organization_id for c in columns)))
+        condition = and_(condition, contains_number(concerns, organization_id))
     return condition
 
 
-_ACTOR = aliased(User)
-_APP = aliased(AppToken)
+_AUDITED = sorted(t.value for t in EventType if not t.is_personal)
 
 
-class DonationHistory:
+class OutboxHistory:
     rank = 1
 
     async def entries(
         self, session: AsyncSession, criteria: AuditCriteria, before: Position | None, limit: int
     ) -> list[AuditEntry]:
-        e, d = DonationEvent, Donation
+        e = OutboxEvent
         query = (
-            select(e, d.donor_id, d.school_id, _ACTOR.name, _APP.name)
-            .join(d, d.id == e.donation_id)
-            .outerjoin(_ACTOR, _ACTOR.id == e.actor_user_id)
-            .outerjoin(_APP, _APP.id == e.actor_app_token_id)
-            .where(_within([d.donor_id, d.school_id], criteria.organizations, criteria.organization_id))
+            select(e, User.name, AppToken.name)
+            .outerjoin(User, User.id == e.actor_user_id)
+            .outerjoin(AppToken, AppToken.id == e.actor_app_token_id)
+            .where(e.type.in_(_AUDITED), _within(criteria.organizations, criteria.organization_id))
         )
+        if criteria.object_type is not None:
+            query = query.where(e.subject_type == criteria.object_type)
         if criteria.object_id is not None:
-            query = query.where(e.donation_id == criteria.object_id)
-        filtered = _common(query, self.rank, criteria, before, e, "donation")
-        if filtered is None:
-            return []
-        rows = (await session.execute(filtered.limit(limit))).all()
-        return [
-            AuditEntry(
-                occurred_at=event.created_at,
-                source_rank=self.rank,
-                event_id=event.id,
-                action=f"donation.{event.to_status.lower()}",
-                object_type="Donation",
-                object_id=event.donation_id,
-                organization_ids=(donor, school),
-                actor_user_id=event.actor_user_id,
-                actor_app_token_id=event.actor_app_token_id,
-                actor_name=person or app,
-                from_status=event.from_status,
-                to_status=event.to_status,
-                note=event.note,
-            )
-            for event, donor, school, person, app in rows
-        ]
+            query = query.where(e.subject_id == criteria.object_id)
+        if criteria.actions is not None:
+            query = query.where(e.type.in_(criteria.actions))
+        if criteria.actor_user_id is not None:
+            query = query.where(e.actor_user_id == criteria.actor_user_id)
+        if criteria.actor_app_token_id is not None:
+            query = query.where(e.actor_app_token_id == criteria.actor_app_token_id)
+        if criteria.since is not None:
+            query = query.where(e.occurred_at >= criteria.since)
+        if criteria.until is not None:
+            query = query.where(e.occurred_at < criteria.until)
+        query = query.where(_older_than(self.rank, before, e.occurred_at, e.id))
+        rows = (await session.execute(query.order_by(e.occurred_at.desc(), e.id.desc()).limit(limit))).all()
+        return [_entry(self.rank, event, person, app) for event, person, app in rows]
 
 
-class ApplicationHistory:
-    rank = 2
-
-    async def entries(
-        self, session: AsyncSession, criteria: AuditCriteria, before: Position | None, limit: int
-    ) -> list[AuditEntry]:
-        e, a, j = ApplicationEvent, Application, JobPosting
-        query = (
-            select(e, j.employer_id, _ACTOR.name, _APP.name)
-            .join(a, a.id == e.application_id)
-            .join(j, j.id == a.job_posting_id)
-            .outerjoin(_ACTOR, _ACTOR.id == e.actor_user_id)
-            .outerjoin(_APP, _APP.id == e.actor_app_token_id)
-            .where(_within([j.employer_id], criteria.organizations, criteria.organization_id))
-        )
-        if criteria.object_id is not None:
-            query = query.where(e.application_id == criteria.object_id)
-        filtered = _common(query, self.rank, criteria, before, e, "application")
-        if filtered is None:
-            return []
-        rows = (await session.execute(filtered.limit(limit))).all()
-        return [
-            AuditEntry(
-                occurred_at=event.created_at,
-                source_rank=self.rank,
-                event_id=event.id,
-                action=f"application.{event.to_status.lower()}",
-                object_type="Application",
-                object_id=event.application_id,
-                organization_ids=(employer,),
-                actor_user_id=event.actor_user_id,
-                actor_app_token_id=event.actor_app_token_id,
-                actor_name=person or app,
-                from_status=event.from_status,
-                to_status=event.to_status,
-                note=event.note or None,
-            )
-            for event, employer, person, app in rows
-        ]
+def _entry(rank: int, event: OutboxEvent, person: str | None, app: str | None) -> AuditEntry:
+    data = event.data or {}
+    return AuditEntry(
+        occurred_at=event.occurred_at,
+        source_rank=rank,
+        event_id=event.id,
+        action=event.type,
+        object_type=event.subject_type,
+        object_id=event.subject_id,
+        organization_ids=tuple(event.organization_ids or ()),
+        actor_user_id=event.actor_user_id,
+        actor_app_token_id=event.actor_app_token_id,
+        actor_name=person or app,
+        from_status=data.get("fromStatus"),
+        to_status=data.get("status"),
+        note=data.get("note") or None,
+    )
 
 
-SOURCES: tuple[AuditSource, ...] = (DonationHistory(), ApplicationHistory())
+SOURCES: tuple[AuditSource, ...] = (OutboxHistory(),)

@@ -13,33 +13,34 @@ from resolvers.partners.audit_sources import AuditCriteria, AuditEntry
 from schema.context import Info
 from schema.relay import After, Connection, First, decode_any_id, decode_id, encode_id, page_args
 
-OBJECT_TYPES = ("Donation", "Application")
-
 
 @strawberry.type(
     name="AuditEntry",
-    description="One change in the audit trail. Sources today: the donation and application workflows (every "
-    "status change); more object types join as the platform's event log grows.",
+    description="One change in the audit trail: an event of the platform's event log (the README's catalogue), with "
+    "who caused it. Conversations, saved searches and a shop's records of its people are not audited here.",
 )
 class AuditEntryRecord:
     occurred_at: datetime = strawberry.field(description="When it happened.")
     action: str = strawberry.field(
-        description="What happened, as `<object>.<status>` in lower case: donation.requested, donation.approved, "
-        "donation.declined, donation.shipped, donation.received, donation.cancelled, application.applied, "
-        "application.reviewing (and each other application status, in lower case)."
+        description="What happened: the event's type as webhooks name it, e.g. donation.approved, application.moved, "
+        "need.created (see `EventType`)."
     )
-    object_type: str = strawberry.field(description="The GraphQL type of the object changed: Donation or Application.")
+    object_type: str = strawberry.field(
+        description="The GraphQL type of the object changed, e.g. Donation, Application, Need, Listing."
+    )
     object_id: strawberry.ID = strawberry.field(description="The object's global ID (use `node(id:)` to read it).")
     organization_ids: list[strawberry.ID] = strawberry.field(
-        description="The organizations the object belongs to (a donation's donor and school; an application's "
-        "employer)."
+        description="The organizations the event concerns (a donation's donor and school; an application's employer)."
     )
     actor_id: strawberry.ID | None = strawberry.field(
-        description="Who did it: a User's or an AppToken's global ID; null when no one is recorded (the platform)."
+        description="Who did it: a User's or an AppToken's global ID; null for the platform's own jobs (match "
+        "events, credential expiry) and for events recorded before actors were."
     )
     actor_name: str | None = strawberry.field(description="The person's name or the app token's name, when known.")
-    from_status: str | None = strawberry.field(description="The object's status before; null when it was created.")
-    to_status: str | None = strawberry.field(description="The object's status after.")
+    from_status: str | None = strawberry.field(
+        description="The object's status before, for workflow moves; null when it was created or has no status."
+    )
+    to_status: str | None = strawberry.field(description="The object's status after, when it has one.")
     note: str | None = strawberry.field(description="The reason or note given with the change, if any.")
 
     @classmethod
@@ -73,13 +74,13 @@ def record_values(entry: AuditEntry) -> dict[str, Any]:
 class AuditEntryFilter:
     organization_id: strawberry.ID | None = strawberry.field(default=None, description="Entries of this organization.")
     object_id: strawberry.ID | None = strawberry.field(
-        default=None, description="Entries of this object (a Donation's or an Application's ID)."
+        default=None, description="Entries of this object (any object's global ID, e.g. a Donation's)."
     )
     actor_id: strawberry.ID | None = strawberry.field(
         default=None, description="Entries made by this person (a User's ID) or app (an AppToken's ID)."
     )
     actions: list[str] | None = strawberry.field(
-        default=None, description='Entries with one of these actions, e.g. ["donation.approved"].'
+        default=None, description='Entries with one of these actions (event types), e.g. ["donation.approved"].'
     )
     since: datetime | None = strawberry.field(default=None, description="Entries at or after this instant.")
     until: datetime | None = strawberry.field(default=None, description="Entries before this instant.")
@@ -98,10 +99,7 @@ def filters_from(
     if organization_id:
         values["organization_id"] = decode_id(organization_id, "Organization", "organizationId")
     if object_id:
-        object_type, values["object_id"] = decode_any_id(object_id, "objectId")
-        if object_type not in OBJECT_TYPES:
-            raise DomainError(ErrorCode.INVALID, "Expected a Donation's or an Application's ID.", "objectId")
-        values["object_type"] = object_type
+        values["object_type"], values["object_id"] = decode_any_id(object_id, "objectId")
     if actor_id:
         actor_type, pk = decode_any_id(actor_id, "actorId")
         if actor_type not in ("User", "AppToken"):

@@ -47,7 +47,7 @@ async def test_an_expiring_credential_is_announced_at_90_30_and_7_days_once_each
     assert [r.data["withinDays"] for r in rows] == [90, 30, 7]
 
 
-async def test_old_events_and_finished_deliveries_are_pruned_but_pending_ones_kept(api, db):
+async def test_old_events_and_finished_deliveries_are_pruned_each_after_its_period_but_pending_ones_kept(api, db):
     org = await api.organization(kinds=("SCHOOL",))
     await partner_app(api, org, ("donations:read",))
     old = utcnow() - timedelta(days=40)
@@ -76,6 +76,8 @@ async def test_old_events_and_finished_deliveries_are_pruned_but_pending_ones_ke
                 WebhookDelivery(webhook_id=hook.id, event_id=second, status=DeliveryStatus.PENDING.value),
             ]
         )
-    deliveries, events = await prune(db, retention_days=30)
-    assert (deliveries, events) == (1, 2)  # the delivered log line and two old events; the pending one stays
+    # the delivery log goes after 30 days; the events stay while the audit trail keeps them
+    assert await prune(db, retention_days=30, audit_days=365) == (1, 0)
+    deliveries, events = await prune(db, retention_days=30, audit_days=35)
+    assert (deliveries, events) == (0, 2)  # two old events; the one a pending delivery waits for stays
     assert await _count(db) == 2

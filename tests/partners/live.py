@@ -17,7 +17,7 @@ import httpx
 from core.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
-START_TIMEOUT_SECONDS = 30
+START_TIMEOUT_SECONDS = 60
 
 
 @dataclass(frozen=True)

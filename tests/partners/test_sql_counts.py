@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from db.models import BulkImport, Donation, DonationEvent
+from core import outbox
+from db.enums.events import EventType
+from db.models import BulkImport, Donation
+from resolvers.donations.events import donation_event
 from schema.relay import decode_id
 from tests.donations.support import make_listing, make_need, parties
 
@@ -32,9 +35,8 @@ async def test_audit_entries_cost_the_same_at_two_sizes(api, count_sql):
                 )
                 session.add(donation)
                 await session.flush()
-                session.add(
-                    DonationEvent(donation_id=donation.id, to_status="REQUESTED", actor_user_id=p.school_member.id)
-                )
+                with outbox.acting_as(outbox.Actor(user_id=p.school_member.id)):
+                    outbox.append(session, donation_event(EventType.DONATION_REQUESTED, donation, None))
         have = size
         with count_sql() as counter:
             data = await api.gql(AUDIT, {"first": size}, token=p.school_member.token)

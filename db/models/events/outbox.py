@@ -30,6 +30,9 @@ class OutboxEvent(Entity, Base):
     data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     # Events made by a scan (credential expiry) carry a key, so running the scan twice records one event.
     dedupe_key: Mapped[str | None] = mapped_column(String(120), unique=True)
+    # Who caused it (the audit trail): a person or an app token; neither for the platform's own jobs.
+    actor_user_id: Mapped[int | None] = mapped_column(Id, index=True)
+    actor_app_token_id: Mapped[int | None] = mapped_column(Id, index=True)
 
 
 class EventConsumer(Timestamped, Base):

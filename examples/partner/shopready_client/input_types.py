@@ -152,11 +152,11 @@ class AuditEntryFilter(BaseModel):
     organization_id: Optional[str] = Field(alias="organizationId", default=None)
     "Entries of this organization."
     object_id: Optional[str] = Field(alias="objectId", default=None)
-    "Entries of this object (a Donation's or an Application's ID)."
+    "Entries of this object (any object's global ID, e.g. a Donation's)."
     actor_id: Optional[str] = Field(alias="actorId", default=None)
     "Entries made by this person (a User's ID) or app (an AppToken's ID)."
     actions: Optional[list[str]] = None
-    'Entries with one of these actions, e.g. ["donation.approved"].'
+    'Entries with one of these actions (event types), e.g. ["donation.approved"].'
     since: Optional[Any] = None
     "Entries at or after this instant."
     until: Optional[Any] = None
