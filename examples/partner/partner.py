@@ -9,7 +9,11 @@
    SHOPREADY_TRUSTED_DOCUMENTS_ONLY=true.
 3. It creates a listing with an Idempotency-Key and sends the very same request again, as a retry after
    a timeout would: the server replays the first answer, so there is still one listing.
-4. Receiving webhooks and checking their signatures: waits on the webhooks backbone (see README.md).
+4. Before creating it, the app subscribes a webhook endpoint (a receiver on loopback, see
+   webhook_receiver.py) to `listing.created`; it trusts each delivery only once the Standard Webhooks
+   library has verified its signature, de-duplicates on `webhook-id`, and checks that the listing it
+   created was announced exactly once (the replayed retry announced nothing) and that a body changed
+   after signing is refused.
 
 Exits 1 when anything is not as expected, so CI can run it against a live server.
 """
@@ -18,19 +22,28 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import sys
+import time
 import uuid
+
+from standardwebhooks.webhooks import Webhook, WebhookVerificationError
 
 from shopready_client import (
     AppScope,
     AppTokenCreateInput,
     Client,
+    EventType,
     FulfillmentMethod,
     ItemCondition,
     ListingCreateInput,
     MoneyInput,
     TokenCreateInput,
+    WebhookCreateInput,
 )
+from webhook_receiver import Receiver, running_receiver
+
+ANNOUNCEMENT_WAIT_SECONDS = 30.0
 
 
 async def app_token_for_a_donor(url: str, email: str, password: str) -> tuple[str, str]:
@@ -63,8 +76,48 @@ async def app_token_for_a_donor(url: str, email: str, password: str) -> tuple[st
         return created.token, donors[0].id
 
 
-async def list_equipment(url: str, token: str, donor_id: str) -> bool:
-    """As the app: one listing, sent twice with one Idempotency-Key; True when exactly one was created."""
+async def subscribe(url: str, token: str, receiver: Receiver) -> None:
+    """As the app: an endpoint for `listing.created`; the signing secret is shown once, keep it."""
+    async with Client(url, headers={"Authorization": f"Bearer {token}"}) as app:
+        created = (
+            await app.create_webhook(
+                WebhookCreateInput(
+                    url=receiver.url, eventTypes=[EventType.LISTING_CREATED], description="Example partner"
+                )
+            )
+        ).webhook_create
+        if created.secret is None or created.webhook is None:
+            raise SystemExit(f"webhook refused: {created.user_errors}")
+        receiver.secret = created.secret
+        print(f"webhook {created.webhook.id} subscribed: {created.webhook.url}")
+
+
+async def announcements_of(receiver: Receiver, listing_id: str) -> list[dict]:
+    """The verified `listing.created` events about the listing, waiting for the first a short while."""
+    found: list[dict] = []
+    deadline = time.monotonic() + ANNOUNCEMENT_WAIT_SECONDS
+    while time.monotonic() < deadline:
+        event = await asyncio.to_thread(receiver.next_event, 0.5)
+        if event is not None and event["type"] == "listing.created" and event["data"]["listing"] == listing_id:
+            found.append(event)
+            deadline = min(deadline, time.monotonic() + 2.0)  # a little longer: would a second one come?
+    return found
+
+
+def forgery_refused(receiver: Receiver) -> bool:
+    """A delivery whose body was changed after signing fails verification."""
+    assert receiver.first_delivery is not None and receiver.secret is not None
+    body, headers = receiver.first_delivery
+    tampered = json.dumps({**json.loads(body), "type": "listing.withdrawn"})
+    try:
+        Webhook(receiver.secret).verify(tampered, headers)
+    except WebhookVerificationError:
+        return True
+    return False
+
+
+async def list_equipment(url: str, token: str, donor_id: str) -> str | None:
+    """As the app: one listing, sent twice with one Idempotency-Key; its ID when exactly one was created."""
     async with Client(url, headers={"Authorization": f"Bearer {token}"}) as app:
         categories = (await app.categories()).categories
         category = next((c for c in categories if c.slug.startswith("welding")), categories[0])
@@ -82,12 +135,12 @@ async def list_equipment(url: str, token: str, donor_id: str) -> bool:
         retry = (await app.create_listing(listing, idempotency_key=key)).listing_create
         if first.user_errors or first.listing is None or retry.listing is None:
             print(f"listing refused: {first.user_errors}")
-            return False
+            return None
         read_back = (await app.listing(first.listing.id)).listing
         print(f"documents registered on first use: {len(app.registered)} (its organization keeps them for good)")
         print(f"listing {first.listing.id} created; the retry answered {retry.listing.id}")
         print(f"read back: {read_back.title if read_back else None!r}, {read_back.status if read_back else None}")
-        return first.listing.id == retry.listing.id and read_back is not None
+        return first.listing.id if first.listing.id == retry.listing.id and read_back is not None else None
 
 
 async def main() -> int:
@@ -97,11 +150,22 @@ async def main() -> int:
     parser.add_argument("--password", default="shopready-demo-2026")
     args = parser.parse_args()
     token, donor_id = await app_token_for_a_donor(args.url, args.email, args.password)
-    if not await list_equipment(args.url, token, donor_id):
-        print("FAILED: the retry did not answer the first listing")
-        return 1
-    print("ok: one listing for two requests with one Idempotency-Key")
-    print("webhooks: not yet (see README.md, step 4)")
+    with running_receiver() as receiver:
+        await subscribe(args.url, token, receiver)
+        listing_id = await list_equipment(args.url, token, donor_id)
+        if listing_id is None:
+            print("FAILED: the retry did not answer the first listing")
+            return 1
+        print("ok: one listing for two requests with one Idempotency-Key")
+        announced = await announcements_of(receiver, listing_id)
+        if len(announced) != 1:
+            print(f"FAILED: expected one verified listing.created for {listing_id}, got {len(announced)}")
+            return 1
+        print(f"ok: listing.created received once, signature verified ({len(receiver.seen_ids)} event ids seen)")
+        if not forgery_refused(receiver):
+            print("FAILED: a tampered delivery passed verification")
+            return 1
+        print("ok: a body changed after signing is refused by the verifier")
     return 0
 
 

@@ -14,6 +14,12 @@ from .create_listing import (
     CreateListingListingCreateListingUnitValue,
     CreateListingListingCreateUserErrors,
 )
+from .create_webhook import (
+    CreateWebhook,
+    CreateWebhookWebhookCreate,
+    CreateWebhookWebhookCreateUserErrors,
+    CreateWebhookWebhookCreateWebhook,
+)
 from .enums import (
     AllocationOutcomeStatus,
     ApplicationParty,
@@ -229,6 +235,10 @@ __all__ = [
     "CreateListingListingCreateListing",
     "CreateListingListingCreateListingUnitValue",
     "CreateListingListingCreateUserErrors",
+    "CreateWebhook",
+    "CreateWebhookWebhookCreate",
+    "CreateWebhookWebhookCreateUserErrors",
+    "CreateWebhookWebhookCreateWebhook",
     "CredentialFilter",
     "CredentialStatus",
     "DateRangeInput",

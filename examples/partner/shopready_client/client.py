@@ -3,11 +3,13 @@ from typing import Any
 from .categories import Categories
 from .create_app_token import CreateAppToken
 from .create_listing import CreateListing
+from .create_webhook import CreateWebhook
 from .input_types import (
     AppTokenCreateInput,
     ListingCreateInput,
     PersistedDocumentRegisterInput,
     TokenCreateInput,
+    WebhookCreateInput,
 )
 from .listing import Listing
 from .my_organizations import MyOrganizations
@@ -185,3 +187,31 @@ class Client(TrustedDocumentsClient):
         )
         data = self.get_data(response)
         return Listing.model_validate(data)
+
+    async def create_webhook(
+        self, input: WebhookCreateInput, **kwargs: Any
+    ) -> CreateWebhook:
+        query = gql("""
+            mutation CreateWebhook($input: WebhookCreateInput!) {
+              webhookCreate(input: $input) {
+                webhook {
+                  id
+                  url
+                  eventTypes
+                  isActive
+                }
+                secret
+                userErrors {
+                  field
+                  code
+                  message
+                }
+              }
+            }
+            """)
+        variables: dict[str, object] = {"input": input}
+        response = await self.execute(
+            query=query, operation_name="CreateWebhook", variables=variables, **kwargs
+        )
+        data = self.get_data(response)
+        return CreateWebhook.model_validate(data)
