@@ -21,6 +21,7 @@ from resolvers.events.retention import prune
 from resolvers.events.wakeup import Wakeup
 from resolvers.matches.watch import watch as watch_matches
 from resolvers.talent.credential_expiry import announce_expiring
+from resolvers.workforce.announcements import announce_workforce
 
 logger = logging.getLogger("shopready.worker")
 HOUSEKEEPING_SECONDS = 3600.0
@@ -45,12 +46,12 @@ class Worker:
         return fanned + sent
 
     async def housekeeping(self) -> None:
-        announced = await announce_expiring(self.db)
+        announced = await announce_expiring(self.db) + await announce_workforce(self.db)
         deliveries, events = await prune(
             self.db, self.settings.event_retention_days, self.settings.audit_retention_days
         )
         logger.info(
-            "housekeeping: %d expiring credentials announced, pruned %d deliveries and %d events",
+            "housekeeping: %d expiring credentials and workforce news announced, pruned %d deliveries and %d events",
             announced,
             deliveries,
             events,
