@@ -32,6 +32,7 @@ from schema.donations.donations import DonationMutations, DonationQueries
 from schema.donations.listings import ListingMutations, ListingQueries
 from schema.donations.needs import NeedMutations, NeedQueries
 from schema.donations.receipts import ReceiptQueries
+from schema.donations.services import ServiceMutations, ServiceQueries
 from schema.error_policy import LoggedSchema
 from schema.events.subscriptions import Subscription
 from schema.events.webhooks import WebhookMutations, WebhookQueries
@@ -82,6 +83,7 @@ QUERIES = (
     ListingQueries,
     DonationQueries,
     ReceiptQueries,
+    ServiceQueries,
     StudentQueries,
     CredentialQueries,
     SkillQueries,
@@ -108,6 +110,7 @@ MUTATIONS = (
     NeedMutations,
     ListingMutations,
     DonationMutations,
+    ServiceMutations,
     StudentMutations,
     CredentialMutations,
     JobMutations,
