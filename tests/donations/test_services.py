@@ -4,13 +4,15 @@ reason, completion crediting the shop's impact, who sees offers, and no double b
 from __future__ import annotations
 
 import asyncio
+import random
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 
 from db.models import OutboxEvent
+from resolvers.demo import World, seeders
 from tests.donations.support import Parties, category, make_need, parties, step, userErrors
-from tests.support import Api, Person, gid
+from tests.support import Api, Person, gid, sign_in_as
 
 OFFER = """mutation ($input: ServiceOfferInput!) { serviceOffer(input: $input) {
   offer { id status message proposedStart shop { name } school { name } need { title } }
@@ -263,3 +265,30 @@ async def test_racing_shops_on_the_same_offer_move_it_once(api):
     final = (await api.gql(NODE, {"id": offer}, token=p.school_member.token))["node"]["status"]
     assert final in ("CONFIRMED", "CANCELLED")
     assert {r["userErrors"][0]["code"] for r in results if r["userErrors"]} <= {"INVALID_TRANSITION"}
+
+
+DEMO_VISITS = """{ serviceOffers(first: 20) { edges { node {
+  status shop { name } need { title serviceBooked schedule { startsAt durationMinutes atSchool address } }
+} } } }"""
+
+
+async def test_demo_data_shows_a_scheduled_shop_visit(api, db):
+    world = World(random.Random(7), 1, "not-a-real-hash")
+    async with db.write() as session:
+        for seeder in seeders():
+            await seeder(session, world)
+    school = await sign_in_as(api.db, api.settings, world.users["school"].id)
+    edges = (await api.gql(DEMO_VISITS, token=school))["serviceOffers"]["edges"]
+    by_status = {e["node"]["status"]: e["node"] for e in edges}
+    assert set(by_status) >= {"OFFERED", "CONFIRMED", "COMPLETED"}
+    visit = by_status["CONFIRMED"]
+    assert visit["need"]["serviceBooked"] is True
+    assert visit["need"]["schedule"]["durationMinutes"] == 120 and visit["need"]["schedule"]["atSchool"] is False
+    assert datetime.fromisoformat(visit["need"]["schedule"]["startsAt"]) > datetime.now(UTC)
+    shop = gid("Organization", world.employers[0].id)
+    impact = (await api.gql(IMPACT, {"id": shop}))["organization"]["impact"]
+    assert impact["serviceHours"] >= 6 and impact["servicesFulfilled"] >= 1
+    # the demo donor sees its own offer only, awaiting the school
+    donor = await sign_in_as(api.db, api.settings, world.users["donor"].id)
+    mine = (await api.gql(DEMO_VISITS, token=donor))["serviceOffers"]["edges"]
+    assert [e["node"]["status"] for e in mine] == ["OFFERED"]
