@@ -62,5 +62,5 @@ async def impacts(db: Database, organization_ids: Sequence[int]) -> list[Impact]
         for fulfiller_id, count, minutes in services:
             if fulfiller_id is not None:  # the filter above already excludes it; this tells the type checker
                 found[fulfiller_id].services_fulfilled = count
-                found[fulfiller_id].service_minutes = int(minutes)
+                found[fulfiller_id].service_minutes = int(minutes or 0)
     return [found[i] if i in found else Impact() for i in organization_ids]
