@@ -131,7 +131,8 @@ async def update_need(db: Database, viewer: Viewer, need_id: int, changes: dict)
 
 
 async def close(db: Database, viewer: Viewer, need_id: int) -> Need:
-    """Close a need; requests still waiting for the donor are cancelled (approved ones go on)."""
+    """Close a need; requests still waiting for the donor are cancelled (approved ones go on), and so are
+    shops' live offers and a booked visit."""
     async with db.write() as session:
         need = await _editable(session, viewer, need_id)
         need.closed_at = utcnow()
@@ -148,6 +149,7 @@ async def close(db: Database, viewer: Viewer, need_id: int) -> Need:
                 note="The need was closed.",
                 values={"cancel_reason": "The need was closed."},
             )
+        await services.cancel_when_closed(session, need)
         outbox.append(session, need_event(EventType.NEED_CLOSED, need))
     return need
 

@@ -35,6 +35,7 @@ MAX_REASON = 1000
 LIVE = (ServiceOfferStatus.OFFERED.value, ServiceOfferStatus.CONFIRMED.value)
 BOOKED = (ServiceOfferStatus.CONFIRMED.value, ServiceOfferStatus.COMPLETED.value)
 _HIDDEN = "Service offer"
+CLOSED_REASON = "The need was closed."
 
 
 @dataclass(frozen=True)
@@ -222,6 +223,26 @@ async def cancel(db: Database, viewer: Viewer, offer_id: int, reason: str | None
         if was_booked:
             outbox.append(session, need_event(EventType.NEED_UPDATED, await session.get_one(Need, row.need_id)))
     return row
+
+
+async def cancel_when_closed(session: AsyncSession, need: Need) -> None:
+    """Closing a need calls off its live offers and its booked visit, for the school."""
+    live = await session.scalars(
+        select(ServiceOffer).where(ServiceOffer.need_id == need.id, ServiceOffer.status.in_(LIVE))
+    )
+    for row in live.all():
+        await _move(
+            session,
+            row,
+            LIVE,
+            {
+                "status": ServiceOfferStatus.CANCELLED.value,
+                "cancelled_at": utcnow(),
+                "cancel_reason": CLOSED_REASON,
+                "cancelled_by_id": need.school_id,
+            },
+        )
+        outbox.append(session, service_offer_event(EventType.SERVICE_OFFER_CANCELLED, row))
 
 
 async def complete(db: Database, viewer: Viewer, offer_id: int) -> ServiceOffer:

@@ -304,7 +304,10 @@ class NeedMutations:
         row = await needs.update_need(info.context.db, info.context.viewer, need_id, changes)
         return NeedUpdatePayload(need=Need.from_model(row))
 
-    @strawberry.mutation(description="Close a need; requests still waiting for a donor are cancelled.")
+    @strawberry.mutation(
+        description="Close a need; requests still waiting for a donor are cancelled, and so are shops' offers and a "
+        "confirmed visit (reason: 'The need was closed.')."
+    )
     @returns_payload
     async def need_close(
         self, info: Info, input: Annotated[NeedCloseInput, strawberry.argument(description=INPUT)]

@@ -292,3 +292,22 @@ async def test_demo_data_shows_a_scheduled_shop_visit(api, db):
     donor = await sign_in_as(api.db, api.settings, world.users["donor"].id)
     mine = (await api.gql(DEMO_VISITS, token=donor))["serviceOffers"]["edges"]
     assert [e["node"]["status"] for e in mine] == ["OFFERED"]
+
+
+async def test_closing_the_need_calls_off_its_offers_and_visit(api):
+    p = await parties(api)
+    need = await _service_need(api, p)
+    other_member, other_shop = await _shop(api, "Wayne Auto Body")
+    booked = (await _offer(api, need, p.donor_member.token))["offer"]["id"]
+    waiting = (await _offer(api, need, other_member.token, other_shop))["offer"]["id"]
+    assert (await step(api, CONFIRM, p.school_member.token, id=booked))["userErrors"] == []
+    closed = await api.gql(
+        """mutation ($input: NeedCloseInput!) { needClose(input: $input) { need { status } userErrors { code } } }""",
+        {"input": {"id": need}},
+        token=p.school_member.token,
+    )
+    assert closed["needClose"] == {"need": {"status": "CLOSED"}, "userErrors": []}
+    for offer, token in ((booked, p.donor_member.token), (waiting, other_member.token)):
+        node = (await api.gql(NODE, {"id": offer}, token=token))["node"]
+        assert node["status"] == "CANCELLED"
+    assert (await api.gql(NEED, {"id": need}))["need"]["serviceBooked"] is False
