@@ -47,6 +47,7 @@ from resolvers.partners.documents import DocumentRegistry
 from schema import build_schema
 from schema.authentication import BearerTokenBackend, unauthorized
 from schema.context import Context
+from schema.http import graphiql
 from schema.http.documents import RegisteredDocuments
 from schema.http.exports import export_routes
 from schema.http.idempotency import IdempotentMutations
@@ -80,6 +81,10 @@ class ShopReadyGraphQL(GraphQLOverHttp, GraphQL[Context, None]):
         # the injectable clock, so tests move time for limits instead of sleeping
         self.limits = RateLimiter(db, clock=lambda: clock.utcnow().timestamp())
         self.bus = EventBus(db, settings.worker_poll_seconds)
+
+    async def render_graphql_ide(self, request: Request) -> Response:
+        """GraphiQL from this server's own copy of its assets, so it works offline (schema/http/graphiql.py)."""
+        return graphiql.page()
 
     async def on_ws_connect(self, context: Context) -> None:
         """Authenticate at connection_init with `{"Authorization": "Bearer <token>"}`; refuse with 4403 otherwise."""
@@ -193,6 +198,7 @@ def create_app(
             Route("/readyz", readyz),
             Route("/exports/me", export_me, methods=["GET"]),
             *export_routes(db),
+            *([] if settings.is_production else graphiql.routes()),
         ],
         middleware=[
             Middleware(RequestId),

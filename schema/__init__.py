@@ -32,6 +32,7 @@ from schema.donations.donations import DonationMutations, DonationQueries
 from schema.donations.listings import ListingMutations, ListingQueries
 from schema.donations.needs import NeedMutations, NeedQueries
 from schema.donations.receipts import ReceiptQueries
+from schema.donations.services import ServiceMutations, ServiceQueries
 from schema.error_policy import LoggedSchema
 from schema.event_actor import EventActor
 from schema.events.subscriptions import Subscription
@@ -83,6 +84,7 @@ QUERIES = (
     ListingQueries,
     DonationQueries,
     ReceiptQueries,
+    ServiceQueries,
     StudentQueries,
     CredentialQueries,
     SkillQueries,
@@ -109,6 +111,7 @@ MUTATIONS = (
     NeedMutations,
     ListingMutations,
     DonationMutations,
+    ServiceMutations,
     StudentMutations,
     CredentialMutations,
     JobMutations,

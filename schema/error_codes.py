@@ -82,13 +82,16 @@ ErrorCode = enum_type(
         "NEED_NOT_OPEN": "The need is closed or already fulfilled.",
         "EXCEEDS_NEED": "More than the need still asks for.",
         "OWN_LISTING": "An organization cannot request its own listing.",
-        "NOT_A_SERVICE": "Only a service need can be marked fulfilled this way.",
+        "NOT_A_SERVICE": "Only a service need (speaker, job shadow, tour...) can be scheduled, offered or marked "
+        "fulfilled this way.",
         "HAS_RESERVATIONS": "The change would go below quantities already reserved by requests.",
         "NOT_A_TOOL_GRANT": "The scholarship is not a tool grant.",
         "GRANT_NOT_AWARDED": "The tool grant was not awarded to this student.",
         "GRANT_ALREADY_FULFILLED": "The award was already delivered.",
         "GRANT_DELIVERY_OPEN": "A delivery of this grant is already under way.",
         "NOT_THE_SPONSORS_LISTING": "The listing does not belong to the grant's sponsor.",
+        "SERVICE_ALREADY_BOOKED": "The service need already has a confirmed visit by a shop; cancel it first.",
+        "ALREADY_OFFERED": "Your shop already has a live offer for this service need.",
         # matching
         "INVALID_WEIGHTS": "Weights must each be within 0..1 and at least one above 0.",
         # events

@@ -5,7 +5,15 @@ from __future__ import annotations
 from enum import Enum
 
 from db.enums.accounts import OrganizationKind, Program, SchoolTier
-from db.enums.donations import DonationStatus, FulfillmentMethod, ItemCondition, ListingStatus, NeedPriority, NeedStatus
+from db.enums.donations import (
+    DonationStatus,
+    FulfillmentMethod,
+    ItemCondition,
+    ListingStatus,
+    NeedPriority,
+    NeedStatus,
+    ServiceOfferStatus,
+)
 from db.enums.pathways import Audience, EnrollmentStatus, ScholarshipApplicationStatus, ScholarshipKind
 from db.enums.talent import (
     ApplicationStatus,
@@ -57,6 +65,7 @@ __all__ = [
     "ScholarshipApplicationStatus",
     "ScholarshipKind",
     "SchoolTier",
+    "ServiceOfferStatus",
     "TaskKind",
     "TaskStatus",
     "TechnicianInvitationStatus",

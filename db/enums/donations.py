@@ -60,3 +60,12 @@ class DonationStatus(str, Enum):
     SHIPPED = "SHIPPED"
     RECEIVED = "RECEIVED"
     CANCELLED = "CANCELLED"
+
+
+class ServiceOfferStatus(str, Enum):
+    """A shop's offer to deliver a school's service need: offered, confirmed by the school, then completed."""
+
+    OFFERED = "OFFERED"
+    CONFIRMED = "CONFIRMED"
+    COMPLETED = "COMPLETED"
+    CANCELLED = "CANCELLED"

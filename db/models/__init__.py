@@ -7,6 +7,7 @@ from db.models.accounts.sessions import RefreshToken, UserSession
 from db.models.accounts.users import AppToken, User
 from db.models.donations.categories import Category
 from db.models.donations.donations import Donation, DonationEvent, DonationReceipt, Listing, Need, ReceiptCounter
+from db.models.donations.services import ServiceOffer
 from db.models.events.outbox import EventConsumer, MatchSnapshot, OutboxEvent
 from db.models.events.webhooks import Webhook, WebhookAttempt, WebhookDelivery
 from db.models.matches.plans import SavedAllocationPlan
@@ -75,6 +76,7 @@ __all__ = [
     "SavedAllocationPlan",
     "Scholarship",
     "ScholarshipApplication",
+    "ServiceOffer",
     "ShopTask",
     "Skill",
     "Story",

@@ -9,7 +9,7 @@ from __future__ import annotations
 from core.global_ids import global_id
 from core.outbox import Event
 from db.enums.events import EventType
-from db.models import Donation, DonationReceipt, Listing, Need
+from db.models import Donation, DonationReceipt, Listing, Need, ServiceOffer
 
 
 def need_event(type: EventType, need: Need) -> Event:
@@ -78,5 +78,23 @@ def receipt_event(receipt: DonationReceipt) -> Event:
             "donation": global_id("Donation", receipt.donation_id),
             "number": receipt.number,
             "declaredValue": {"amountCents": receipt.declared_value_cents, "currency": receipt.currency},
+        },
+    )
+
+
+def service_offer_event(type: EventType, offer: ServiceOffer) -> Event:
+    """Offers are private to the school and the shop; the need's public events say only that it is booked."""
+    return Event(
+        type,
+        "ServiceOffer",
+        offer.id,
+        organization_ids=(offer.school_id, offer.shop_id),
+        data={
+            "serviceOffer": global_id("ServiceOffer", offer.id),
+            "need": global_id("Need", offer.need_id),
+            "school": global_id("Organization", offer.school_id),
+            "shop": global_id("Organization", offer.shop_id),
+            "status": offer.status,
+            "cancelReason": offer.cancel_reason,
         },
     )

@@ -1,4 +1,5 @@
-"""What an organization has given, received, and fulfilled, from receipts and credited service needs."""
+"""What an organization has given, received, and fulfilled, from receipts and credited service needs (with
+the hours of their scheduled visits)."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ class Impact:
     donations_received: int = 0
     value_received: dict[str, int] = field(default_factory=dict)
     services_fulfilled: int = 0
+    service_minutes: int = 0
 
 
 async def impacts(db: Database, organization_ids: Sequence[int]) -> list[Impact]:
@@ -53,11 +55,12 @@ async def impacts(db: Database, organization_ids: Sequence[int]) -> list[Impact]
         for org_id, schools in helped:
             found[org_id].schools_helped = schools
         services = await session.execute(
-            select(Need.fulfilled_by_id, func.count())
+            select(Need.fulfilled_by_id, func.count(), func.coalesce(func.sum(Need.service_minutes), 0))
             .where(Need.fulfilled_by_id.in_(organization_ids))
             .group_by(Need.fulfilled_by_id)
         )
-        for fulfiller_id, count in services:
+        for fulfiller_id, count, minutes in services:
             if fulfiller_id is not None:  # the filter above already excludes it; this tells the type checker
                 found[fulfiller_id].services_fulfilled = count
+                found[fulfiller_id].service_minutes = int(minutes or 0)
     return [found[i] if i in found else Impact() for i in organization_ids]

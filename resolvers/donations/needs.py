@@ -21,7 +21,7 @@ from db.enums.donations import DonationStatus, NeedPriority, NeedStatus
 from db.enums.events import EventType
 from db.models import Donation, Need, Organization
 from db.models.donations.donations import need_status
-from resolvers.donations import categories
+from resolvers.donations import categories, services
 from resolvers.donations import workflow as donation_workflow
 from resolvers.donations.events import need_event
 from resolvers.donations.workflow import Action, Actor
@@ -63,7 +63,11 @@ def _validated(changes: dict, tree: categories.CategoryTree, *, creating: bool) 
         if changes.get("category_id") is None or tree.get(changes["category_id"]) is None:
             checks.add(ErrorCode.UNKNOWN_CATEGORY, "No such category.", "categoryId")
         values["category_id"] = changes.get("category_id")
+    if "schedule" in changes:
+        values.update(services.schedule_columns(changes["schedule"], checks))
     checks.raise_any()
+    if values.get("service_starts_at") is not None and "category_id" in values:
+        services.require_service(tree, values["category_id"])
     return values
 
 
@@ -105,9 +109,12 @@ async def _editable(session, viewer: Viewer, need_id: int) -> Need:
 
 
 async def update_need(db: Database, viewer: Viewer, need_id: int, changes: dict) -> Need:
-    values = _validated(changes, await categories.tree(db), creating=False)
+    tree = await categories.tree(db)
+    values = _validated(changes, tree, creating=False)
     async with db.write() as session:
         need = await _editable(session, viewer, need_id)
+        if values.get("service_starts_at", need.service_starts_at) is not None:
+            services.require_service(tree, values.get("category_id", need.category_id))
         quantity = values.pop("quantity", None)
         if quantity is not None:
             # Atomic against a concurrent receipt: never below what has been received.
@@ -124,7 +131,8 @@ async def update_need(db: Database, viewer: Viewer, need_id: int, changes: dict)
 
 
 async def close(db: Database, viewer: Viewer, need_id: int) -> Need:
-    """Close a need; requests still waiting for the donor are cancelled (approved ones go on)."""
+    """Close a need; requests still waiting for the donor are cancelled (approved ones go on), and so are
+    shops' live offers and a booked visit."""
     async with db.write() as session:
         need = await _editable(session, viewer, need_id)
         need.closed_at = utcnow()
@@ -141,12 +149,14 @@ async def close(db: Database, viewer: Viewer, need_id: int) -> Need:
                 note="The need was closed.",
                 values={"cancel_reason": "The need was closed."},
             )
+        await services.cancel_when_closed(session, need)
         outbox.append(session, need_event(EventType.NEED_CLOSED, need))
     return need
 
 
 async def fulfill_service(db: Database, viewer: Viewer, need_id: int, organization_id: int) -> Need:
-    """Mark a service need (speaker, shadow day, tour...) fulfilled by the organization that gets the credit."""
+    """Mark a service need (speaker, shadow day, tour...) fulfilled by the organization that gets the credit;
+    a visit confirmed with that organization completes with it."""
     tree = await categories.tree(db)
     async with db.write() as session:
         need = await _editable(session, viewer, need_id)
@@ -158,16 +168,7 @@ async def fulfill_service(db: Database, viewer: Viewer, need_id: int, organizati
             raise DomainError(
                 ErrorCode.INVALID, "Credit the organization that helped, not the school.", "organizationId"
             )
-        now = utcnow()
-        changed = await session.execute(
-            update(Need)
-            .where(Need.id == need_id, Need.closed_at.is_(None), Need.quantity_received < Need.quantity)
-            .values(quantity_received=Need.quantity, fulfilled_by_id=organization_id, fulfilled_at=now, updated_at=now)
-        )
-        if rows_matched(changed) != 1:
-            raise DomainError(ErrorCode.NEED_NOT_OPEN, "This need is already fulfilled.", "id")
-        await session.refresh(need)
-        outbox.append(session, need_event(EventType.NEED_FULFILLED, need))
+        await services.credit(session, need, organization_id)
     return need
 
 

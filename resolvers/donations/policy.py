@@ -73,3 +73,14 @@ def may_hear(viewer: Viewer, organization_ids: Collection[int], event: OutboxEve
     if not app_may_read(viewer):
         return False
     return any(org in organization_ids for org in event.organization_ids)
+
+
+def sees_service_offer(readers: set[int] | None, shop_id: int, school_id: int) -> bool:
+    """A shop's offer to deliver a school's service need: the school's and the shop's members (apps with a
+    donations scope) and staff; to anyone else it does not exist."""
+    return readers is None or shop_id in readers or school_id in readers
+
+
+def may_offer_services(is_donor: bool, is_employer: bool) -> bool:
+    """Shops offer School Assist services: organizations that give (donors) or hire (employers)."""
+    return is_donor or is_employer

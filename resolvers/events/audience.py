@@ -26,7 +26,7 @@ from resolvers.talent.students import released_to
 
 TIES_TTL = 30.0
 _TALENT = {"job_posting", "application", "invitation", "mentorship", "credential"}
-_DONATIONS = {"need", "listing", "donation", "receipt"}
+_DONATIONS = {"need", "listing", "donation", "receipt", "service_offer"}
 
 
 @dataclass

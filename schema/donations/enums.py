@@ -99,3 +99,14 @@ ListingOrder = enum_type(
         "by amount alone.",
     },
 )
+ServiceOfferStatus = enum_type(
+    enums.ServiceOfferStatus,
+    description="Where a shop's offer to deliver a service need stands: OFFERED -> CONFIRMED -> COMPLETED, or "
+    "CANCELLED by either side on the way. COMPLETED and CANCELLED are final.",
+    values={
+        "OFFERED": "The shop offered; the school has not confirmed it. Other shops may offer too.",
+        "CONFIRMED": "The school confirmed this shop's visit; no other offer for the need can be confirmed.",
+        "COMPLETED": "The school recorded the visit as delivered: the need is fulfilled and the shop credited. Final.",
+        "CANCELLED": "The school or the shop called it off (see `cancelReason` and `cancelledBy`). Final.",
+    },
+)

@@ -24,7 +24,14 @@ class OrganizationImpact:
     value_received: list[Money] = strawberry.field(
         description="Declared value received, one entry per currency; empty when nothing was received."
     )
-    services_fulfilled: int = strawberry.field(description="Service needs (speakers, tours...) credited to it.")
+    services_fulfilled: int = strawberry.field(
+        description="Services it delivered: service needs (speakers, job shadows, tours...) the school credited to it, "
+        "through a completed visit or `needFulfill`."
+    )
+    service_hours: float = strawberry.field(
+        description="Hours of those services, from each credited need's scheduled visit length; a service "
+        "credited without a schedule adds none."
+    )
 
     @classmethod
     def of(cls, found: impact.Impact) -> OrganizationImpact:
@@ -40,6 +47,7 @@ class OrganizationImpact:
             donations_received=found.donations_received,
             value_received=money(found.value_received),
             services_fulfilled=found.services_fulfilled,
+            service_hours=round(found.service_minutes / 60, 2),
         )
 
 

@@ -14,6 +14,7 @@ from schema.context import Info
 from schema.donations.categories import Category, category_of, given_with_category
 from schema.donations.donations import Donation, donations_of
 from schema.donations.enums import ItemCondition, NeedOrder, NeedPriority, NeedStatus
+from schema.donations.services import ServiceOffer, ServiceSchedule, ServiceScheduleInput, is_booked, offers_of
 from schema.errors import INPUT, Payload, returns_payload
 from schema.relay import After, Connection, First, Node, decode_id, node_type, page_args
 from schema.scalars import GeoPoint, NearInput
@@ -25,6 +26,7 @@ TITLE = "A short name of what is needed, up to 200 characters."
 DETAILS = "Details for donors, up to 5,000 characters."
 QUANTITY = "How many items (or occurrences of a service) the school asks for, 1 to 100,000."
 NEEDED_BY = "The date the school needs it by; today or later."
+SCHEDULE = "For a service need only (NOT_A_SERVICE otherwise): the visit's start, duration and place."
 MINIMUM_CONDITION = "The worst condition the school accepts; matching never proposes listings in worse condition."
 
 
@@ -54,6 +56,10 @@ class Need(Node):
     fulfilled_at: datetime | None = strawberry.field(
         description="When a service need was marked fulfilled; null for item needs and until then."
     )
+    schedule: ServiceSchedule | None = strawberry.field(
+        description="For a service need: when and where the visit takes place; null for item needs and until the "
+        "school sets it."
+    )
     _row: strawberry.Private[models.Need]
 
     @classmethod
@@ -75,6 +81,7 @@ class Need(Node):
             updated_at=row.updated_at,
             closed_at=row.closed_at,
             fulfilled_at=row.fulfilled_at,
+            schedule=ServiceSchedule.of(row),
             _row=row,
         )
 
@@ -95,6 +102,20 @@ class Need(Node):
     async def fulfilled_by(self, info: Info) -> Organization | None:
         org_id = self._row.fulfilled_by_id
         return await Organization.load(info, org_id) if org_id else None
+
+    @strawberry.field(
+        description="True when the school confirmed (or completed) a shop's visit for this service need; other "
+        "shops' offers then wait. Public; who is booked shows only in `serviceOffers`."
+    )
+    async def service_booked(self, info: Info) -> bool:
+        return await is_booked(info, self.pk)
+
+    @strawberry.field(
+        description="Shops' offers to deliver this service need, oldest first: all of them for the school's members, "
+        "its own for a shop's members (apps of either with a donations scope), all for staff; empty for anyone else."
+    )
+    async def service_offers(self, info: Info, first: First = 20, after: After = None) -> Connection[ServiceOffer]:
+        return await offers_of(info, self.pk, first, after)
 
     @strawberry.field(
         description="Available listings ranked for this need, best first, each with why; null unless you are a "
@@ -131,6 +152,7 @@ class NeedCreateInput:
     minimum_condition: ItemCondition | None = strawberry.field(
         default=None, description=f"{MINIMUM_CONDITION} Optional: any condition."
     )
+    schedule: ServiceScheduleInput | None = strawberry.field(default=None, description=f"{SCHEDULE} Optional.")
 
 
 @strawberry.input(
@@ -148,6 +170,9 @@ class NeedUpdateInput:
     needed_by: date | None = strawberry.field(default=strawberry.UNSET, description=f"{NEEDED_BY} Null: no date.")
     minimum_condition: ItemCondition | None = strawberry.field(
         default=strawberry.UNSET, description=f"{MINIMUM_CONDITION} Null: any condition."
+    )
+    schedule: ServiceScheduleInput | None = strawberry.field(
+        default=strawberry.UNSET, description=f"{SCHEDULE} Null: no schedule."
     )
 
 
@@ -250,6 +275,12 @@ def _need_id(id: strawberry.ID) -> int:
     return decode_id(id, "Need")
 
 
+def _with_schedule(changes: dict) -> dict:
+    if changes.get("schedule") is not None:
+        changes["schedule"] = changes["schedule"].domain()
+    return changes
+
+
 @strawberry.type
 class NeedMutations:
     @strawberry.mutation(description="Post a need for your school.")
@@ -257,7 +288,7 @@ class NeedMutations:
     async def need_create(
         self, info: Info, input: Annotated[NeedCreateInput, strawberry.argument(description=INPUT)]
     ) -> NeedCreatePayload:
-        changes = given_with_category(input)
+        changes = _with_schedule(given_with_category(input))
         school_id = decode_id(changes.pop("school_id"), "Organization", "schoolId")
         row = await needs.create(info.context.db, info.context.viewer, school_id, changes)
         return NeedCreatePayload(need=Need.from_model(row))
@@ -268,12 +299,15 @@ class NeedMutations:
         self, info: Info, input: Annotated[NeedUpdateInput, strawberry.argument(description=INPUT)]
     ) -> NeedUpdatePayload:
         need_id = _need_id(input.id)
-        changes = given_with_category(input)
+        changes = _with_schedule(given_with_category(input))
         del changes["id"]
         row = await needs.update_need(info.context.db, info.context.viewer, need_id, changes)
         return NeedUpdatePayload(need=Need.from_model(row))
 
-    @strawberry.mutation(description="Close a need; requests still waiting for a donor are cancelled.")
+    @strawberry.mutation(
+        description="Close a need; requests still waiting for a donor are cancelled, and so are shops' offers and a "
+        "confirmed visit (reason: 'The need was closed.')."
+    )
     @returns_payload
     async def need_close(
         self, info: Info, input: Annotated[NeedCloseInput, strawberry.argument(description=INPUT)]

@@ -26,6 +26,14 @@ EventType = enum_type(
         "DONATION_RECEIVED": "(donation.received) The school confirmed receipt. Both parties.",
         "DONATION_CANCELLED": "(donation.cancelled) A party cancelled. Both parties.",
         "RECEIPT_ISSUED": "(receipt.issued) A donation receipt was issued. Both parties.",
+        "SERVICE_OFFER_CREATED": "(service_offer.created) A shop offered to deliver a service need. The school "
+        "and the shop.",
+        "SERVICE_OFFER_CONFIRMED": "(service_offer.confirmed) The school confirmed a shop's visit. The school and "
+        "the shop.",
+        "SERVICE_OFFER_CANCELLED": "(service_offer.cancelled) The school or the shop cancelled, with a reason. The "
+        "school and the shop.",
+        "SERVICE_OFFER_COMPLETED": "(service_offer.completed) The school recorded the visit as delivered, crediting "
+        "the shop. The school and the shop.",
         "JOB_POSTING_CREATED": "(job_posting.created) An employer posted a job. Public.",
         "JOB_POSTING_CLOSED": "(job_posting.closed) The employer closed a posting. Public.",
         "JOB_POSTING_FILLED": "(job_posting.filled) Every opening of a posting is filled. Public.",

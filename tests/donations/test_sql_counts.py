@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from db.models import Donation, DonationEvent, Listing, Need
+from datetime import timedelta
+
+from db.base import utcnow
+from db.models import Donation, DonationEvent, Listing, Need, ServiceOffer
 from tests.donations.support import CATEGORY_IDS, parties
 from tests.support import gid
 
@@ -171,3 +174,51 @@ async def test_one_needs_and_one_listings_donations_cost_the_same_sql_for_5_and_
     print(f"one parent's donations: {small} (rows, statements) for 5, {large} for 50")
     assert [rows for rows, _ in small] == [5, 5] and [rows for rows, _ in large] == [50, 50]
     assert [statements for _, statements in small] == [statements for _, statements in large]
+
+
+SERVICE_NEEDS = """{ needs(first: 50, filter: {search: "tour"}) { edges { node {
+  title serviceBooked schedule { startsAt }
+  serviceOffers(first: 10) { edges { node { status shop { name } school { name } cancelledBy { name } } } }
+} } } }"""
+MY_SERVICE_OFFERS = """{ serviceOffers(first: 100) { edges { node {
+  status shop { name } need { title school { name } } cancelledBy { name }
+} } } }"""
+
+
+async def _add_service_offers(db, p, count: int) -> None:
+    """`count` scheduled tours, each with an offer from the donor (every third one confirmed)."""
+    async with db.write() as session:
+        for i in range(count):
+            need = Need(
+                school_id=p.school_id,
+                category_id=CATEGORY_IDS["services-shop-tour"],
+                title=f"tour {i}",
+                quantity=1,
+                priority="LOW",
+                service_starts_at=utcnow() + timedelta(days=10),
+                service_minutes=60,
+            )
+            session.add(need)
+            await session.flush()
+            session.add(
+                ServiceOffer(
+                    need_id=need.id,
+                    school_id=p.school_id,
+                    shop_id=p.donor_id,
+                    status="CONFIRMED" if i % 3 == 0 else "OFFERED",
+                )
+            )
+
+
+async def test_service_offers_cost_the_same_sql_for_5_and_50(api, db, count_sql):
+    p = await parties(api)
+    await _add_service_offers(db, p, 5)
+    needs_5, needs_small = await _count(api, count_sql, SERVICE_NEEDS, p.school_member.token, "needs")
+    offers_5, offers_small = await _count(api, count_sql, MY_SERVICE_OFFERS, p.donor_member.token, "serviceOffers")
+    await _add_service_offers(db, p, 45)
+    needs_50, needs_large = await _count(api, count_sql, SERVICE_NEEDS, p.school_member.token, "needs")
+    offers_50, offers_large = await _count(api, count_sql, MY_SERVICE_OFFERS, p.donor_member.token, "serviceOffers")
+    print(f"service needs: {needs_small} statements for {needs_5}, {needs_large} for {needs_50}")
+    print(f"service offers: {offers_small} statements for {offers_5}, {offers_large} for {offers_50}")
+    assert (needs_5, needs_50, offers_5, offers_50) == (5, 50, 5, 50)
+    assert needs_small == needs_large and offers_small == offers_large

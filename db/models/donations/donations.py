@@ -42,6 +42,11 @@ class Need(Entity, Base):
         CheckConstraint("quantity_received >= 0 AND quantity_received <= quantity", name="received_within_quantity"),
         CheckConstraint("priority IN ('LOW', 'MEDIUM', 'HIGH', 'CRITICAL')", name="priority_known"),
         CheckConstraint(f"minimum_condition IS NULL OR minimum_condition IN {_CONDITIONS}", name="condition_known"),
+        CheckConstraint(
+            "(service_starts_at IS NULL AND service_minutes IS NULL AND service_address IS NULL) "
+            "OR (service_starts_at IS NOT NULL AND service_minutes > 0)",
+            name="service_schedule_whole",
+        ),
         Index("ix_need_location", "latitude", "longitude"),
     )
 
@@ -62,6 +67,10 @@ class Need(Entity, Base):
         Id, ForeignKey("organization.id", ondelete="SET NULL"), index=True
     )
     fulfilled_at: Mapped[datetime | None]
+    # A service need's visit: when it starts, how long it lasts, and where (null address: at the school).
+    service_starts_at: Mapped[datetime | None]
+    service_minutes: Mapped[int | None]
+    service_address: Mapped[str | None] = mapped_column(Text)
 
     @property
     def status(self) -> NeedStatus:

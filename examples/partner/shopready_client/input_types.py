@@ -27,6 +27,7 @@ from .enums import (
     SafetyTraining,
     ScholarshipKind,
     SchoolTier,
+    ServiceOfferStatus,
     TaskKind,
     TechnicianRole,
 )
@@ -690,6 +691,8 @@ class NeedCreateInput(BaseModel):
         alias="minimumCondition", default=None
     )
     "The worst condition the school accepts; matching never proposes listings in worse condition. Optional: any condition."
+    schedule: Optional["ServiceScheduleInput"] = None
+    "For a service need only (NOT_A_SERVICE otherwise): the visit's start, duration and place. Optional."
 
 
 class NeedFilter(BaseModel):
@@ -739,6 +742,8 @@ class NeedUpdateInput(BaseModel):
         alias="minimumCondition", default=None
     )
     "The worst condition the school accepts; matching never proposes listings in worse condition. Null: any condition."
+    schedule: Optional["ServiceScheduleInput"] = None
+    "For a service need only (NOT_A_SERVICE otherwise): the visit's start, duration and place. Null: no schedule."
 
 
 class OrganizationCreateInput(BaseModel):
@@ -1093,6 +1098,62 @@ class ScholarshipCreateInput(BaseModel):
     "Who may apply; omit to accept any student with a profile."
 
 
+class ServiceCancelInput(BaseModel):
+    """Call off an offer or a confirmed visit, saying why."""
+
+    id: str
+    "The OFFERED or CONFIRMED offer; you must be a member of the school or of the shop."
+    reason: str
+    "Why, for the other side; 1 to 1000 characters. Required."
+
+
+class ServiceCompleteInput(BaseModel):
+    """Record a confirmed visit as delivered, crediting the shop."""
+
+    id: str
+    "The CONFIRMED offer; you must be a member of the school. The need becomes FULFILLED and the shop gets the credit in its `impact` (services and hours)."
+
+
+class ServiceConfirmInput(BaseModel):
+    """Confirm one shop's offer for your school's service need."""
+
+    id: str
+    "The OFFERED offer; you must be a member of the school. Only one offer per need can be confirmed (SERVICE_ALREADY_BOOKED)."
+
+
+class ServiceOfferFilter(BaseModel):
+    """Narrows `serviceOffers`; fields left out do not filter."""
+
+    status: Optional[list[ServiceOfferStatus]] = None
+    "Any of these statuses."
+    organization_id: Optional[str] = Field(alias="organizationId", default=None)
+    "Only offers of this one of your organizations, as shop or school; another organization's ID gives an empty list."
+
+
+class ServiceOfferInput(BaseModel):
+    """Offer (or claim) a school's service need for your shop."""
+
+    need_id: str = Field(alias="needId")
+    "The OPEN service need (speaker, job shadow, tour...)."
+    message: str
+    "To the school: who would come, what they would show; up to 2000 characters."
+    proposed_start: Optional[Any] = Field(alias="proposedStart", default=None)
+    "When you propose to come, in the future; optional, e.g. for an unscheduled need."
+    organization_id: Optional[str] = Field(alias="organizationId", default=None)
+    "Your shop (a donor or employer you are a member of; its app needs DONATIONS_WRITE). Optional when you belong to exactly one such organization."
+
+
+class ServiceScheduleInput(BaseModel):
+    """When and where a service need's visit takes place."""
+
+    starts_at: Any = Field(alias="startsAt")
+    "When the visit starts: an ISO 8601 date and time with its offset (the school's local time), in the future."
+    duration_minutes: int = Field(alias="durationMinutes")
+    "How long the visit lasts, in minutes: 15 to 2880 (two days)."
+    address: Optional[str] = None
+    "Where the visit happens, up to 500 characters; null or left out: at the school."
+
+
 class ShopTaskAssignInput(BaseModel):
     """Work to assign to a technician."""
 
@@ -1396,7 +1457,9 @@ ListingCreateInput.model_rebuild()
 ListingFilter.model_rebuild()
 ListingUpdateInput.model_rebuild()
 MentorFilter.model_rebuild()
+NeedCreateInput.model_rebuild()
 NeedFilter.model_rebuild()
+NeedUpdateInput.model_rebuild()
 OrganizationFilter.model_rebuild()
 PayAmountInput.model_rebuild()
 PayInput.model_rebuild()
