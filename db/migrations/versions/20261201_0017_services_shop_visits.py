@@ -5,8 +5,8 @@ to deliver a service need; the school confirms one. A partial unique index lets 
 need be CONFIRMED or COMPLETED, so racing confirmations cannot double-book it; another keeps one live
 offer per shop and need.
 
-Revision ID: 0016_services
-Revises: 0015
+Revision ID: 0017
+Revises: 0016
 Create Date: 2026-12-01 15:30:00
 """
 
@@ -15,8 +15,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0016_services"
-down_revision = "0015"
+revision = "0017"
+down_revision = "0016"
 branch_labels = None
 depends_on = None
 
