@@ -18,8 +18,10 @@ from __future__ import annotations
 import argparse
 import asyncio
 import cProfile
+import os
 import pstats
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -33,12 +35,11 @@ from sqlalchemy import select
 
 from app import create_app
 from core.settings import Settings
-from db import migrate
 from db.engine import Database
 from db.models import User
-from resolvers.demo import seed_database
 from tests.support import sign_in_as
 
+ROOT = Path(__file__).resolve().parents[1]
 CANDIDATES = """
 query ($id: ID!, $first: Int!) { jobPosting(id: $id) { candidates(first: $first) {
   edges { cursor score node { id headline programs travelRadiusKm name skills { name } }
@@ -74,10 +75,22 @@ async def employer_token(db: Database, settings: Settings) -> str:
     return await sign_in_as(db, settings, user_id)
 
 
+def seeded(size: str) -> str:
+    """A scratch SQLite database with the demo data, written by the app's own `seed` command."""
+    url = f"sqlite+aiosqlite:///{Path(tempfile.mkdtemp(prefix='shopready-execution-')) / 'demo.db'}"
+    env = os.environ | {
+        "DATABASE_URL": url,
+        "SHOPREADY_PASSWORD_TIME_COST": "1",
+        "SHOPREADY_PASSWORD_MEMORY_KIB": "8192",
+    }
+    command = [sys.executable, str(ROOT / "app.py"), "seed", "--size", size]
+    written = subprocess.run(command, env=env, check=True, capture_output=True, text=True)  # noqa: S603 - our own CLI
+    print(written.stdout.strip())
+    return url
+
+
 async def run(args: argparse.Namespace) -> None:
-    url = f"sqlite+aiosqlite:///{Path(tempfile.mkdtemp(prefix='shopready-bench-')) / 'bench.db'}"
-    migrate.upgrade(url)
-    print(await seed_database(settings_for(url, True), size=args.size))
+    url = seeded(args.size)
     db = Database(url)
     token = await employer_token(db, settings_for(url, True))
     headers = {"Authorization": f"Bearer {token}"}

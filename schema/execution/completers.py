@@ -69,7 +69,7 @@ def compile_completer(return_type: GraphQLOutputType, site: FieldSite) -> Comple
 def _non_null(inner_type: GraphQLOutputType, site: FieldSite) -> Completer:
     message = f"Cannot return null for non-nullable field {site.parent_type}.{site.name}."
     if is_leaf_type(inner_type):
-        coerce = inner_type.coerce_output_value  # type: ignore[union-attr]
+        coerce = inner_type.coerce_output_value
 
         def complete_non_null_leaf(executor: Any, value: Any, details: Any, path: Any) -> Any:
             if isinstance(value, Exception):
@@ -78,7 +78,7 @@ def _non_null(inner_type: GraphQLOutputType, site: FieldSite) -> Completer:
                 raise TypeError(message)
             coerced = coerce(value)
             if coerced is Undefined or coerced is None:
-                Executor.complete_leaf_value(inner_type, value)  # type: ignore[arg-type]  # raises its error
+                Executor.complete_leaf_value(inner_type, value)  # raises its error
             return coerced
 
         return complete_non_null_leaf
@@ -128,7 +128,7 @@ def _object(object_type: GraphQLObjectType) -> Completer:
             raise value
         if value is None or value is Undefined:
             return None
-        if is_type_of is not None and not is_type_of(value, None):
+        if is_type_of is not None and not is_type_of(value, None):  # type: ignore[arg-type]  # Strawberry's reads no info
             raise invalid_return_type_error(object_type, value, details)
         return executor.collect_and_execute_subfields(object_type, details, path, value, None)
 
