@@ -62,6 +62,9 @@ class Settings:
     subscription_init_timeout_seconds: float = 10.0
     # Production: partner apps may only run documents their organization registered (see README).
     trusted_documents_only: bool = False
+    # Plain-data subtrees completed by serializers compiled per selection (schema/execution/); off runs
+    # graphql-core's own field-by-field path, which must give the same answers.
+    compiled_execution: bool = True
     extra: dict[str, object] = field(default_factory=dict)
 
     @property
@@ -133,6 +136,9 @@ class Settings:
             subscriptions_per_connection=number("SHOPREADY_SUBSCRIPTIONS_PER_CONNECTION", 20),
             subscription_init_timeout_seconds=number("SHOPREADY_SUBSCRIPTION_INIT_TIMEOUT_SECONDS", 10),
             trusted_documents_only=flag("SHOPREADY_TRUSTED_DOCUMENTS_ONLY"),
+            compiled_execution=flag("SHOPREADY_COMPILED_EXECUTION")
+            if env.get("SHOPREADY_COMPILED_EXECUTION")
+            else True,
         )
 
     def check(self) -> None:

@@ -37,6 +37,7 @@ from schema.error_policy import LoggedSchema
 from schema.event_actor import EventActor
 from schema.events.subscriptions import Subscription
 from schema.events.webhooks import WebhookMutations, WebhookQueries
+from schema.execution import CompiledExecutor
 from schema.http.document_cache import DocumentCache, PinnedDocuments
 from schema.input_guard import InputGuard
 from schema.matches.allocation import AllocationQueries
@@ -180,6 +181,7 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
         mutation=Mutation,
         subscription=Subscription,
         extensions=extensions,
+        execution_context_class=CompiledExecutor if settings.compiled_execution else None,
         config=StrawberryConfig(scalar_map=SCALARS, disable_field_suggestions=settings.is_production),
     )
     schema.pinned_documents = pinned  # type: ignore[attr-defined]  # read by tests and operators

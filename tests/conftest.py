@@ -39,6 +39,8 @@ def test_settings(**overrides: Any) -> Settings:
         "password_memory_kib": 8192,
         "mail_dir": str(Path(_TMP) / "mail"),
         "mail_from": "ShopReady Tests <no-reply@tests.shopready.dev>",
+        # SHOPREADY_COMPILED_EXECUTION=0 runs the suite on graphql-core's own execution path (.ci/run does)
+        "compiled_execution": os.environ.get("SHOPREADY_COMPILED_EXECUTION", "1").lower() not in ("0", "false", "no"),
     }
     values.update(overrides)
     return Settings(**values)
