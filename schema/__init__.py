@@ -45,6 +45,7 @@ from schema.pathways.scholarships import ScholarshipMutations, ScholarshipQuerie
 from schema.pathways.stories import StoryMutations, StoryQueries
 from schema.pathways.training import TrainingMutations, TrainingQueries
 from schema.relay import Node, resolve_node
+from schema.searches.saved_searches import SavedSearchMutations, SavedSearchQueries
 from schema.talent.applications import ApplicationMutations, ApplicationQueries
 from schema.talent.credentials import CredentialMutations, CredentialQueries
 from schema.talent.invitations import InvitationMutations
@@ -98,6 +99,7 @@ QUERIES = (
     AllocationPlanQueries,
     WorkforceQueries,
     WorkforceReferenceQueries,
+    SavedSearchQueries,
     *partners.QUERIES,
 )
 MUTATIONS = (
@@ -125,6 +127,7 @@ MUTATIONS = (
     PlanMutations,
     SafetyMutations,
     TaskMutations,
+    SavedSearchMutations,
     *partners.MUTATIONS,
 )
 
