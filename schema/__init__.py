@@ -40,6 +40,8 @@ from schema.input_guard import InputGuard
 from schema.matches.allocation import AllocationQueries
 from schema.matches.fields import MatchQueries
 from schema.matches.plans import AllocationMutations, AllocationPlanQueries
+from schema.messages.conversations import ConversationQueries, MessageMutations
+from schema.messages.safety import MessageSafetyMutations, MessageSafetyQueries
 from schema.money import SCALARS
 from schema.pathways.scholarships import ScholarshipMutations, ScholarshipQueries
 from schema.pathways.stories import StoryMutations, StoryQueries
@@ -100,6 +102,8 @@ QUERIES = (
     WorkforceQueries,
     WorkforceReferenceQueries,
     SavedSearchQueries,
+    ConversationQueries,
+    MessageSafetyQueries,
     *partners.QUERIES,
 )
 MUTATIONS = (
@@ -128,6 +132,8 @@ MUTATIONS = (
     SafetyMutations,
     TaskMutations,
     SavedSearchMutations,
+    MessageMutations,
+    MessageSafetyMutations,
     *partners.MUTATIONS,
 )
 
