@@ -125,9 +125,9 @@ async def _conversation(
         **sides.columns(),
     }
     await insert_once(session, Conversation, values, ["subject_type", "subject_id"])
-    return await session.scalar(
-        select(Conversation).where(*where).with_for_update().execution_options(populate_existing=True)
-    )
+    opened = await session.scalar(select(Conversation).where(*where).with_for_update())
+    assert opened is not None  # noqa: S101 - inserted here, or by the transaction this one waited for
+    return opened
 
 
 def message_event(conversation: Conversation, message: Message, sender: User, recipients: set[int]) -> outbox.Event:

@@ -21,7 +21,8 @@ query ($subject: ID!) {
     messages(first: 20) { edges { node { id body senderName sentByYou } } }
   }
 }"""
-MINE = "{ conversations(first: 20) { edges { node { id lastMessageAt messages(first: 5) { edges { node { body } } } } } } }"
+MINE = """{ conversations(first: 20) { edges { node { id lastMessageAt
+  messages(first: 5) { edges { node { body } } } } } } }"""
 BLOCK = """
 mutation ($input: SenderBlockInput!) {
   senderBlock(input: $input) { blocked { organizationId userId } userErrors { field code } }
