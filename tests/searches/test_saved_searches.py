@@ -7,9 +7,11 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from core.clock import utcnow
+from core.clock import frozen_at, utcnow
 from db.enums.events import EventType
 from db.models import OutboxEvent
+from resolvers.events.delivery import new_client
+from resolvers.events.worker import Worker
 from resolvers.searches.alerts import alert_due
 from tests.donations import support as donations
 from tests.support import Api
@@ -164,3 +166,18 @@ async def test_off_never_alerts_and_a_new_filter_starts_from_now(api):
     booth = await donations.make_need(api, p, title="Paint booth")
     assert await alert_due(api.db, _later(4)) == 1
     assert [event.data["matches"] for event in await _matched(api)] == [[booth]]
+
+
+async def test_the_worker_looks_at_due_searches(api, db, settings):
+    p = await donations.parties(api)
+    ana = await api.person("Ana")
+    await _save(api, ana.token, needs={"search": "lift"}, frequency="IMMEDIATE")
+    lift = await donations.make_need(api, p, title="Two-post lift", slug="mechanical-vehicle-lifts")
+    worker = Worker(db, settings, new_client())
+    try:
+        with frozen_at(_later(2)):
+            await worker.step()
+            await worker.step()  # within the minute: not looked at again
+    finally:
+        await worker.client.close()
+    assert [event.data["matches"] for event in await _matched(api)] == [[lift]]
