@@ -169,6 +169,7 @@ async def send(
         session.add(message)
         conversation.last_message_at = now
         await session.flush()
-        sender = await session.get_one(User, sender_id)
-        outbox.append(session, message_event(conversation, message, sender, recipients))
+        if recipients:  # an organization side without members has no one to tell
+            sender = await session.get_one(User, sender_id)
+            outbox.append(session, message_event(conversation, message, sender, recipients))
     return conversation, message
