@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete
 
 from core.clock import utcnow
 from core.errors import DomainError, ErrorCode, not_found
@@ -59,11 +59,3 @@ async def unblock(db: Database, viewer: Viewer, conversation_id: int | None, use
         )
         await session.execute(delete(MessageBlock).where(MessageBlock.blocker_id == blocker_id, column))
     return side
-
-
-async def blocked_by(db: Database, user_id: int) -> list[MessageBlock]:
-    async with db.read() as session:
-        rows = await session.scalars(
-            select(MessageBlock).where(MessageBlock.blocker_id == user_id).order_by(MessageBlock.id)
-        )
-        return list(rows)

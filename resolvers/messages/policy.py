@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from sqlalchemy import or_, select
+from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.viewer import Viewer
@@ -105,7 +105,7 @@ def is_party(viewer: Viewer, organization_ids: Collection[int], conversation: Co
     return Sides.of(conversation).mine(viewer, organization_ids) is not None
 
 
-def parties_of(viewer: Viewer):
+def parties_of(viewer: Viewer) -> ColumnElement[bool] | None:
     """A WHERE clause keeping the conversations the viewer is a party to (nothing for apps and anonymous)."""
     if viewer.user_id is None or viewer.is_app:
         return None
