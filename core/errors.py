@@ -103,6 +103,8 @@ class ErrorCode(str, Enum):
     INVALID_DOCUMENT = "INVALID_DOCUMENT"
     INVALID_FILE = "INVALID_FILE"
     INVALID_ROWS = "INVALID_ROWS"
+    # messages
+    BLOCKED = "BLOCKED"
 
 
 class DomainError(Exception):

@@ -46,6 +46,7 @@ class Settings:
     mail_from: str = "ShopReady <no-reply@shopready.local>"
     app_url: str | None = None
     invitation_weekly_cap: int = 25
+    first_contact_weekly_cap: int = 25
     gold_class_per_role: int = 1
     password_time_cost: int = 3
     password_memory_kib: int = 65536
@@ -113,6 +114,7 @@ class Settings:
             query_budget=number("SHOPREADY_QUERY_BUDGET", 10_000),
             query_budget_restore_rate=number("SHOPREADY_QUERY_BUDGET_RESTORE_RATE", 500),
             invitation_weekly_cap=number("SHOPREADY_INVITATION_WEEKLY_CAP", 25),
+            first_contact_weekly_cap=number("SHOPREADY_FIRST_CONTACT_WEEKLY_CAP", 25),
             signin_limit_per_account_client=number("SHOPREADY_SIGNIN_LIMIT_PER_ACCOUNT_CLIENT", 5),
             signin_limit_per_client=number("SHOPREADY_SIGNIN_LIMIT_PER_CLIENT", 30),
             signin_window_minutes=number("SHOPREADY_SIGNIN_WINDOW_MINUTES", 15),

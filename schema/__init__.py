@@ -43,11 +43,14 @@ from schema.input_guard import InputGuard
 from schema.matches.allocation import AllocationQueries
 from schema.matches.fields import MatchQueries
 from schema.matches.plans import AllocationMutations, AllocationPlanQueries
+from schema.messages.conversations import ConversationQueries, MessageMutations
+from schema.messages.safety import MessageSafetyMutations, MessageSafetyQueries
 from schema.money import SCALARS
 from schema.pathways.scholarships import ScholarshipMutations, ScholarshipQueries
 from schema.pathways.stories import StoryMutations, StoryQueries
 from schema.pathways.training import TrainingMutations, TrainingQueries
 from schema.relay import Node, resolve_node
+from schema.searches.saved_searches import SavedSearchMutations, SavedSearchQueries
 from schema.talent.applications import ApplicationMutations, ApplicationQueries
 from schema.talent.credentials import CredentialMutations, CredentialQueries
 from schema.talent.invitations import InvitationMutations
@@ -102,6 +105,9 @@ QUERIES = (
     AllocationPlanQueries,
     WorkforceQueries,
     WorkforceReferenceQueries,
+    SavedSearchQueries,
+    ConversationQueries,
+    MessageSafetyQueries,
     *partners.QUERIES,
 )
 MUTATIONS = (
@@ -130,6 +136,9 @@ MUTATIONS = (
     PlanMutations,
     SafetyMutations,
     TaskMutations,
+    SavedSearchMutations,
+    MessageMutations,
+    MessageSafetyMutations,
     *partners.MUTATIONS,
 )
 

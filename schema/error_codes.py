@@ -112,5 +112,8 @@ ErrorCode = enum_type(
         "INVALID_FILE": "The uploaded file is not UTF-8 CSV with the expected header, or is empty or too large.",
         "INVALID_ROWS": "Some rows of the file are invalid; nothing was imported. The import lists each error by "
         "line and column.",
+        # messages
+        "BLOCKED": "The people on the other side of the conversation blocked you (or your organization); the "
+        "message was not sent.",
     },
 )

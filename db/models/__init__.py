@@ -11,6 +11,7 @@ from db.models.donations.services import ServiceOffer
 from db.models.events.outbox import EventConsumer, MatchSnapshot, OutboxEvent
 from db.models.events.webhooks import Webhook, WebhookAttempt, WebhookDelivery
 from db.models.matches.plans import SavedAllocationPlan
+from db.models.messages.conversations import Conversation, Message, MessageBlock, MessageReport
 from db.models.partners.bulk_imports import BulkImport
 from db.models.partners.idempotency_keys import IdempotencyKey
 from db.models.partners.persisted_documents import PersistedDocument
@@ -26,6 +27,7 @@ from db.models.pathways.training import (
     TrainingProgramArea,
 )
 from db.models.platform.rate_buckets import RateBucket
+from db.models.searches.saved_searches import SavedSearch
 from db.models.talent.jobs import Application, ApplicationEvent, JobInvitation, JobPosting, JobRequiredCredential
 from db.models.talent.mentorship import MentorProfile, Mentorship
 from db.models.talent.pay import PayReport
@@ -45,6 +47,7 @@ __all__ = [
     "Base",
     "BulkImport",
     "Category",
+    "Conversation",
     "Credential",
     "DevelopmentPlan",
     "Donation",
@@ -62,6 +65,9 @@ __all__ = [
     "Membership",
     "MentorProfile",
     "Mentorship",
+    "Message",
+    "MessageBlock",
+    "MessageReport",
     "ModuleCompletion",
     "Need",
     "Organization",
@@ -74,6 +80,7 @@ __all__ = [
     "RefreshToken",
     "SafetyCertification",
     "SavedAllocationPlan",
+    "SavedSearch",
     "Scholarship",
     "ScholarshipApplication",
     "ServiceOffer",

@@ -37,9 +37,17 @@ Seeder = Callable[[AsyncSession, World], Awaitable[None]]
 
 def seeders() -> list[Seeder]:
     """Every domain's seeder, in dependency order."""
-    from resolvers.demo import donations, organizations, pathways, services, talent, workforce
+    from resolvers.demo import donations, messages, organizations, pathways, services, talent, workforce
 
-    return [organizations.seed, donations.seed, services.seed, talent.seed, pathways.seed, workforce.seed]
+    return [
+        organizations.seed,
+        donations.seed,
+        services.seed,
+        talent.seed,
+        pathways.seed,
+        workforce.seed,
+        messages.seed,
+    ]
 
 
 async def seed_database(settings: Settings, *, size: str = "small", seed: int = 7, only_if_empty: bool = False) -> str:

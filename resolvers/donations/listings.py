@@ -204,7 +204,8 @@ class ListingFilter:
     search: str | None = None
 
 
-def _filtered(filter: ListingFilter, tree: categories.CategoryTree) -> Select:
+def filtered(filter: ListingFilter, tree: categories.CategoryTree) -> Select:
+    """The listings `filter` keeps, unordered: the list query and saved searches share it."""
     stmt = select(Listing)
     if filter.category_id is not None:
         stmt = stmt.where(Listing.category_id.in_(tree.with_descendants(filter.category_id)))
@@ -246,7 +247,7 @@ async def browse(db: Database, filter: ListingFilter, order: ListingOrder | None
         return await page_near(
             session,
             Listing,
-            _filtered(filter, tree),
+            filtered(filter, tree),
             page,
             filter.near,
             None if order is ListingOrder.DISTANCE else _ORDERS[order](),

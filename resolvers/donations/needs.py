@@ -182,7 +182,8 @@ class NeedFilter:
     search: str | None = None
 
 
-def _filtered(filter: NeedFilter, tree: categories.CategoryTree) -> Select:
+def filtered(filter: NeedFilter, tree: categories.CategoryTree) -> Select:
+    """The needs `filter` keeps, unordered: the list query and saved searches share it."""
     stmt = select(Need)
     if filter.category_id is not None:
         stmt = stmt.where(Need.category_id.in_(tree.with_descendants(filter.category_id)))
@@ -222,7 +223,7 @@ async def browse(db: Database, filter: NeedFilter, order: NeedOrder | None, page
     order = order or (NeedOrder.DISTANCE if filter.near else NeedOrder.URGENCY)
     if order is NeedOrder.DISTANCE and filter.near is None:
         raise DomainError(ErrorCode.REQUIRED, "Ordering by distance needs a `near` filter.", "near")
-    stmt = _filtered(filter, await categories.tree(db))
+    stmt = filtered(filter, await categories.tree(db))
     async with db.read() as session:
         return await page_near(
             session, Need, stmt, page, filter.near, None if order is NeedOrder.DISTANCE else _ORDERS[order]()

@@ -19,8 +19,10 @@ from db.enums.events import EventType
 from db.models import Membership, Organization, OutboxEvent, StudentProfile
 from resolvers.donations import policy as donations
 from resolvers.matches import policy as matches
+from resolvers.messages import policy as messages
 from resolvers.pathways import policy as pathways
 from resolvers.pathways.scholarship_applicants import applied_for_awards_of
+from resolvers.searches import policy as searches
 from resolvers.talent import policy as talent
 from resolvers.talent.students import released_to
 
@@ -109,6 +111,10 @@ async def may_hear(ties: CachedTies, event: OutboxEvent, students: dict[int, Stu
     domain = EventType(event.type).domain
     viewer = ties.viewer
     student = students.get(event.student_id) if event.student_id is not None else None
+    if domain == "message":
+        return messages.may_hear(viewer, event)
+    if domain == "saved_search":
+        return searches.may_hear(viewer, event)
     if EventType(event.type).is_personal:  # `user_ids` is the whole audience
         return viewer.user_id is not None and viewer.user_id in event.user_ids
     if domain in _DONATIONS:

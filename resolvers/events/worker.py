@@ -1,5 +1,5 @@
 """The delivery worker: fans events out to webhooks, delivers what is due, watches rankings for match
-events, and keeps house (credential expiry announcements, retention).
+events, tells saved searches of new matches, and keeps house (credential expiry announcements, retention).
 
 Run any number (`python app.py worker`, on any machine, against one PostgreSQL): they share work
 through the database alone. With SQLite, `serve` runs one in process.
@@ -20,12 +20,15 @@ from resolvers.events.fanout import fan_out
 from resolvers.events.retention import prune
 from resolvers.events.wakeup import Wakeup
 from resolvers.matches.watch import watch as watch_matches
+from resolvers.searches.alerts import alert_due
 from resolvers.talent.credential_expiry import announce_expiring
 from resolvers.workforce.announcements import announce_workforce
 
 logger = logging.getLogger("shopready.worker")
 HOUSEKEEPING_SECONDS = 3600.0
 MATCH_WATCH_SECONDS = 2.0  # rankings are re-checked this often at most, however busy the outbox
+# Saved searches are looked at this often; each search's own frequency (IMMEDIATE is 60 s) says when it is due.
+SAVED_SEARCH_SECONDS = 60.0
 
 
 class Worker:
@@ -35,12 +38,16 @@ class Worker:
         self.wakeup = Wakeup(db)
         self._housekept_at: float | None = None
         self._watched_at = 0.0
+        self._searched_at: float | None = None
 
     async def step(self) -> int:
         """One round: fan out new events, deliver one batch; returns how much was done."""
         if time.monotonic() - self._watched_at > MATCH_WATCH_SECONDS:
             self._watched_at = time.monotonic()
             await watch_matches(self.db)
+        if self._searched_at is None or time.monotonic() - self._searched_at > SAVED_SEARCH_SECONDS:
+            self._searched_at = time.monotonic()
+            await alert_due(self.db)
         fanned = await fan_out(self.db)
         sent = await deliver_due(self.db, self.settings, self.client)
         return fanned + sent

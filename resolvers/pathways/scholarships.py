@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import Select, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core import outbox
@@ -137,18 +137,31 @@ async def create(db: Database, viewer: Viewer, given: ScholarshipInput) -> Schol
     return scholarship
 
 
-async def browse(db: Database, sponsor_id: int | None, open_on: date | None, page: Page) -> Slice[Scholarship]:
-    """Soonest deadline first; `open_on` keeps those accepting applications on that day: within
-    their window and with awards left (an exhausted award accepts none, as `check_open` says)."""
-    stmt = select(Scholarship).order_by(Scholarship.closes_on, Scholarship.id)
-    if sponsor_id is not None:
-        stmt = stmt.where(Scholarship.sponsor_id == sponsor_id)
-    if open_on is not None:
+@dataclass(frozen=True)
+class ScholarshipFilter:
+    sponsor_id: int | None = None
+    open_only: bool = False  # accepting applications on the day asked
+
+
+def filtered(filter: ScholarshipFilter, today: date) -> Select:
+    """The scholarships `filter` keeps, unordered: the list query and saved searches share it. Open
+    ones are within their window and have awards left (an exhausted award accepts none, as `check_open`
+    says)."""
+    stmt = select(Scholarship)
+    if filter.sponsor_id is not None:
+        stmt = stmt.where(Scholarship.sponsor_id == filter.sponsor_id)
+    if filter.open_only:
         stmt = stmt.where(
-            Scholarship.opens_on <= open_on,
-            Scholarship.closes_on >= open_on,
+            Scholarship.opens_on <= today,
+            Scholarship.closes_on >= today,
             Scholarship.awards_made < Scholarship.awards,
         )
+    return stmt
+
+
+async def browse(db: Database, filter: ScholarshipFilter, today: date, page: Page) -> Slice[Scholarship]:
+    """Soonest deadline first."""
+    stmt = filtered(filter, today).order_by(Scholarship.closes_on, Scholarship.id)
     async with db.read() as session:
         return page.slice((await session.scalars(page.apply(stmt))).all())
 

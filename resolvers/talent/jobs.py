@@ -203,7 +203,8 @@ class JobFilter:
     employer_id: int | None = None
 
 
-def _filtered(filter: JobFilter) -> Select:
+def filtered(filter: JobFilter) -> Select:
+    """The open postings `filter` keeps, unordered: the list query and saved searches share it."""
     stmt = open_postings()
     if filter.role_types:
         stmt = stmt.where(JobPosting.role_type.in_(filter.role_types))
@@ -250,7 +251,7 @@ async def browse(db: Database, filter: JobFilter, order: str | None, page: Page)
         checks.raise_any()
     if order == "DISTANCE" and filter.near is None:
         raise DomainError(ErrorCode.REQUIRED, "Ordering by distance needs filter.near.", ["filter", "near"])
-    stmt = _filtered(filter)
+    stmt = filtered(filter)
     async with db.read() as session:
         if filter.near is None:
             return page.slice((await session.scalars(page.apply(stmt.order_by(*ORDERS[order])))).all())

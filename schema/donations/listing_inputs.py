@@ -7,9 +7,11 @@ from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
+from resolvers.donations import listings
 from schema.donations.enums import FulfillmentMethod, ItemCondition, ListingStatus
 from schema.errors import Payload
 from schema.money import MoneyInput
+from schema.relay import decode_id
 from schema.scalars import NearInput
 
 if TYPE_CHECKING:
@@ -105,6 +107,18 @@ class ListingFilter:
         default=None, description="Any of these statuses. Default: AVAILABLE (every status when donorId is given)."
     )
     search: str | None = strawberry.field(default=None, description="Words in the title or description, literally.")
+
+    def criteria(self) -> listings.ListingFilter:
+        """The filter in the use case's terms (also what a saved search keeps)."""
+        return listings.ListingFilter(
+            category_id=decode_id(self.category_id, "Category", "categoryId") if self.category_id else None,
+            donor_id=decode_id(self.donor_id, "Organization", "donorId") if self.donor_id else None,
+            near=self.near.circle() if self.near else None,
+            condition=self.condition,
+            fulfillment=tuple(self.fulfillment or ()),
+            statuses=tuple(self.status) if self.status else None,
+            search=self.search,
+        )
 
 
 @strawberry.type(description="A listing mutation's result.")

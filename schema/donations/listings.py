@@ -167,16 +167,7 @@ class ListingQueries:
     ) -> Connection[Listing]:
         filter = filter or ListingFilter()
         page = page_args(first, after)
-        criteria = listings.ListingFilter(
-            category_id=decode_id(filter.category_id, "Category", "categoryId") if filter.category_id else None,
-            donor_id=decode_id(filter.donor_id, "Organization", "donorId") if filter.donor_id else None,
-            near=filter.near.circle() if filter.near else None,
-            condition=filter.condition,
-            fulfillment=tuple(filter.fulfillment or ()),
-            statuses=tuple(filter.status) if filter.status else None,
-            search=filter.search,
-        )
-        result = await listings.browse(info.context.db, criteria, order_by, page)
+        result = await listings.browse(info.context.db, filter.criteria(), order_by, page)
         distances = result.distances or {}
         return Connection.of(result, lambda row: Listing.from_model(row, distances.get(row.id)))
 

@@ -206,6 +206,17 @@ class NeedFilter:
     priority: NeedPriority | None = strawberry.field(default=None, description="At least this urgent.")
     search: str | None = strawberry.field(default=None, description="Words in the title or description, literally.")
 
+    def criteria(self) -> needs.NeedFilter:
+        """The filter in the use case's terms (also what a saved search keeps)."""
+        return needs.NeedFilter(
+            category_id=decode_id(self.category_id, "Category", "categoryId") if self.category_id else None,
+            school_id=decode_id(self.school_id, "Organization", "schoolId") if self.school_id else None,
+            near=self.near.circle() if self.near else None,
+            statuses=tuple(self.status) if self.status else None,
+            priority=self.priority,
+            search=self.search,
+        )
+
 
 @strawberry.type(description="A need mutation's result.")
 class NeedResult(Payload):
@@ -258,15 +269,7 @@ class NeedQueries:
     ) -> Connection[Need]:
         filter = filter or NeedFilter()
         page = page_args(first, after)
-        criteria = needs.NeedFilter(
-            category_id=decode_id(filter.category_id, "Category", "categoryId") if filter.category_id else None,
-            school_id=decode_id(filter.school_id, "Organization", "schoolId") if filter.school_id else None,
-            near=filter.near.circle() if filter.near else None,
-            statuses=tuple(filter.status) if filter.status else None,
-            priority=filter.priority,
-            search=filter.search,
-        )
-        result = await needs.browse(info.context.db, criteria, order_by, page)
+        result = await needs.browse(info.context.db, filter.criteria(), order_by, page)
         distances = result.distances or {}
         return Connection.of(result, lambda row: Need.from_model(row, distances.get(row.id)))
 

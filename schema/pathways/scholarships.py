@@ -157,6 +157,23 @@ def _create_input(
     )
 
 
+@strawberry.input(
+    description="Narrows scholarships as `scholarships` does with its arguments; fields left out do not filter."
+)
+class ScholarshipFilter:
+    sponsor_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Only this donor Organization's awards."
+    )
+    open_only: bool = strawberry.field(
+        default=False, description="Only those accepting applications on the day asked (UTC), with awards left."
+    )
+
+    def criteria(self) -> scholarships.ScholarshipFilter:
+        """The filter in the use case's terms (also what a saved search keeps)."""
+        sponsor_id = decode_id(self.sponsor_id, "Organization", "sponsorId") if self.sponsor_id else None
+        return scholarships.ScholarshipFilter(sponsor_id=sponsor_id, open_only=self.open_only)
+
+
 @strawberry.type
 class ScholarshipQueries:
     @strawberry.field(description="Scholarships and tool grants (public), soonest deadline first.")
@@ -176,10 +193,8 @@ class ScholarshipQueries:
         first: First = 20,
         after: After = None,
     ) -> Connection[Scholarship]:
-        sponsor_pk = decode_id(sponsor_id, "Organization", "sponsorId") if sponsor_id else None
-        result = await scholarships.browse(
-            info.context.db, sponsor_pk, utcnow().date() if open_only else None, page_args(first, after)
-        )
+        criteria = ScholarshipFilter(sponsor_id=sponsor_id, open_only=open_only).criteria()
+        result = await scholarships.browse(info.context.db, criteria, utcnow().date(), page_args(first, after))
         return Connection.of(result, Scholarship.from_model)
 
 

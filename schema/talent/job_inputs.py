@@ -7,7 +7,10 @@ from enum import Enum
 
 import strawberry
 
+from db.enums import talent as e
+from resolvers.talent import jobs
 from schema.enum_type import enum_type
+from schema.relay import decode_id
 from schema.scalars import NearInput, Program
 from schema.talent.enums import Benefit, RoleType
 from schema.talent.pay_amounts import PayAmountInput, PayRangeInput
@@ -114,3 +117,20 @@ class JobPostingFilter:
         default=None, description="Text found in the title or description (case-insensitive, taken literally)."
     )
     employer_id: strawberry.ID | None = strawberry.field(default=None, description="One employer's postings.")
+
+    def criteria(self) -> jobs.JobFilter:
+        """The filter in the use case's terms (also what a saved search keeps)."""
+        return jobs.JobFilter(
+            near=self.near.circle() if self.near else None,
+            role_types=tuple(r.value for r in self.role_type or ()),
+            program=self.program.value if self.program else None,
+            pay_at_least=jobs.PayFloor(
+                self.pay_at_least.amount.amount, e.PayUnit(self.pay_at_least.unit), self.pay_at_least.amount.currency
+            )
+            if self.pay_at_least
+            else None,
+            credential=self.credential,
+            benefits=tuple(b.value for b in self.benefits or ()),
+            search=self.search,
+            employer_id=decode_id(self.employer_id, "Organization", "employerId") if self.employer_id else None,
+        )

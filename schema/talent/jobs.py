@@ -227,24 +227,8 @@ class JobQueries:
         after: After = None,
     ) -> Connection[JobPosting]:
         filter = filter or JobPostingFilter()
-        criteria = jobs.JobFilter(
-            near=filter.near.circle() if filter.near else None,
-            role_types=tuple(r.value for r in filter.role_type or ()),
-            program=filter.program.value if filter.program else None,
-            pay_at_least=jobs.PayFloor(
-                filter.pay_at_least.amount.amount,
-                e.PayUnit(filter.pay_at_least.unit),
-                filter.pay_at_least.amount.currency,
-            )
-            if filter.pay_at_least
-            else None,
-            credential=filter.credential,
-            benefits=tuple(b.value for b in filter.benefits or ()),
-            search=filter.search,
-            employer_id=decode_id(filter.employer_id, "Organization", "employerId") if filter.employer_id else None,
-        )
         result = await jobs.browse(
-            info.context.db, criteria, order_by.value if order_by else None, page_args(first, after)
+            info.context.db, filter.criteria(), order_by.value if order_by else None, page_args(first, after)
         )
         distances = result.distances or {}
         return Connection.of(result, lambda row: JobPosting.from_model(row, distances.get(row.id)))

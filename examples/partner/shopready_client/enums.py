@@ -1,6 +1,13 @@
 from enum import Enum
 
 
+class AlertFrequency(str, Enum):
+    IMMEDIATE = "IMMEDIATE"
+    DAILY = "DAILY"
+    WEEKLY = "WEEKLY"
+    OFF = "OFF"
+
+
 class AllocationOutcomeStatus(str, Enum):
     OFFERED = "OFFERED"
     APPROVED = "APPROVED"
@@ -178,6 +185,7 @@ class ErrorCode(str, Enum):
     INVALID_DOCUMENT = "INVALID_DOCUMENT"
     INVALID_FILE = "INVALID_FILE"
     INVALID_ROWS = "INVALID_ROWS"
+    BLOCKED = "BLOCKED"
 
 
 class EventType(str, Enum):
@@ -437,6 +445,13 @@ class SchoolTier(str, Enum):
     ADVANCED = "ADVANCED"
     PROFICIENT = "PROFICIENT"
     DEVELOPING = "DEVELOPING"
+
+
+class SearchKind(str, Enum):
+    NEEDS = "NEEDS"
+    LISTINGS = "LISTINGS"
+    JOB_POSTINGS = "JOB_POSTINGS"
+    SCHOLARSHIPS = "SCHOLARSHIPS"
 
 
 class ServiceOfferStatus(str, Enum):

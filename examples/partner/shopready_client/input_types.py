@@ -4,6 +4,7 @@ from pydantic import Field
 
 from .base_model import BaseModel, Upload
 from .enums import (
+    AlertFrequency,
     ApplicationStatus,
     AppScope,
     Audience,
@@ -628,6 +629,24 @@ class MentorshipRequestInput(BaseModel):
     "A message to the mentor, plain text."
 
 
+class MessageReportInput(BaseModel):
+    """A message to report to staff."""
+
+    message_id: str = Field(alias="messageId")
+    "A Message someone else sent in a conversation of yours; NOT_FOUND otherwise."
+    reason: str
+    "What is wrong with it, 1 to 1,000 characters."
+
+
+class MessageSendInput(BaseModel):
+    """A message to the other side of a donation, application, invitation or mentorship."""
+
+    subject_id: str = Field(alias="subjectId")
+    "A Donation, Application, JobInvitation or Mentorship you are a party to; NOT_FOUND otherwise. The first message opens its conversation."
+    body: str
+    "Plain text, 1 to 4,000 characters; stored as written, never rendered as HTML unsanitized."
+
+
 class ModuleCompletionRecordInput(BaseModel):
     """A module a student completed."""
 
@@ -1043,6 +1062,53 @@ class SafetyCertificationRecordInput(BaseModel):
     "Provider or certificate number; up to 2,000 characters."
 
 
+class SavedSearchCreateInput(BaseModel):
+    """A search to save. Give exactly one of `needs`, `listings`, `jobPostings` and `scholarships`."""
+
+    name: str
+    "Your name for it, at most 200 characters."
+    frequency: AlertFrequency = AlertFrequency.DAILY
+    "How often to be told of new matches; DAILY when omitted."
+    needs: Optional["NeedFilter"] = None
+    "A filter over `needs`."
+    listings: Optional["ListingFilter"] = None
+    "A filter over `listings`."
+    job_postings: Optional["JobPostingFilter"] = Field(
+        alias="jobPostings", default=None
+    )
+    "A filter over `jobPostings`."
+    scholarships: Optional["ScholarshipFilter"] = None
+    "A filter over `scholarships`."
+
+
+class SavedSearchDeleteInput(BaseModel):
+    """The saved search to delete."""
+
+    id: str
+    "Your SavedSearch; anyone else's is NOT_FOUND."
+
+
+class SavedSearchUpdateInput(BaseModel):
+    """Changes to a saved search; fields left out stay. Give exactly one of `needs`, `listings`, `jobPostings` and `scholarships` to replace the filter."""
+
+    id: str
+    "Your SavedSearch; anyone else's is NOT_FOUND."
+    name: Optional[str] = None
+    "A new name, at most 200 characters."
+    frequency: Optional[AlertFrequency] = None
+    "A new alert frequency."
+    needs: Optional["NeedFilter"] = None
+    "A new filter over `needs`."
+    listings: Optional["ListingFilter"] = None
+    "A new filter over `listings`."
+    job_postings: Optional["JobPostingFilter"] = Field(
+        alias="jobPostings", default=None
+    )
+    "A new filter over `jobPostings`."
+    scholarships: Optional["ScholarshipFilter"] = None
+    "A new filter over `scholarships`."
+
+
 class ScholarshipApplicationAwardInput(BaseModel):
     """The application to award."""
 
@@ -1096,6 +1162,33 @@ class ScholarshipCreateInput(BaseModel):
     "Up to 5,000 characters; empty if omitted."
     eligibility: Optional["EligibilityInput"] = None
     "Who may apply; omit to accept any student with a profile."
+
+
+class ScholarshipFilter(BaseModel):
+    """Narrows scholarships as `scholarships` does with its arguments; fields left out do not filter."""
+
+    sponsor_id: Optional[str] = Field(alias="sponsorId", default=None)
+    "Only this donor Organization's awards."
+    open_only: bool = Field(alias="openOnly", default=False)
+    "Only those accepting applications on the day asked (UTC), with awards left."
+
+
+class SenderBlockInput(BaseModel):
+    """Whom to block. Give exactly one of `conversationId` (its other side: the organization, or the person) and `userId`."""
+
+    conversation_id: Optional[str] = Field(alias="conversationId", default=None)
+    "A Conversation of yours: block the other side of it."
+    user_id: Optional[str] = Field(alias="userId", default=None)
+    "A User: block this person."
+
+
+class SenderUnblockInput(BaseModel):
+    """Whom to unblock. Give exactly one of `conversationId` (its other side: the organization, or the person) and `userId`."""
+
+    conversation_id: Optional[str] = Field(alias="conversationId", default=None)
+    "A Conversation of yours: unblock the other side of it."
+    user_id: Optional[str] = Field(alias="userId", default=None)
+    "A User: unblock this person."
 
 
 class ServiceCancelInput(BaseModel):
@@ -1465,5 +1558,7 @@ PayAmountInput.model_rebuild()
 PayInput.model_rebuild()
 PayRangeInput.model_rebuild()
 PayReportSubmitInput.model_rebuild()
+SavedSearchCreateInput.model_rebuild()
+SavedSearchUpdateInput.model_rebuild()
 ScholarshipCreateInput.model_rebuild()
 StudentProfileFilter.model_rebuild()
