@@ -43,6 +43,7 @@ from db.engine import Database, is_sqlite
 from resolvers.accounts.export import export_person
 from resolvers.events.bus import EventBus
 from resolvers.events.worker import Worker
+from resolvers.matches import staleness
 from resolvers.partners.documents import DocumentRegistry
 from schema import build_schema
 from schema.authentication import BearerTokenBackend, unauthorized
@@ -181,6 +182,7 @@ def create_app(
             with contextlib.suppress(asyncio.CancelledError):
                 await asyncio.wait_for(worker, timeout=settings.webhook_timeout_seconds + 1)
         await graphql.bus.stop()
+        await staleness.stop_listening(db)
         await mailer.drain()
         if owns_db:  # a database handed in belongs to the caller (tests share one across apps)
             await db.dispose()
