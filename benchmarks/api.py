@@ -16,6 +16,7 @@
 Each prints the SQL statements per request at two page sizes (they must be equal).
 
 `--smoke` runs everything at tiny sizes for a second or two each and asserts nothing about time.
+`--profile` prints where a listings request spends its time in process (cProfile).
 `--root` points at another checkout (e.g. the main branch) to measure its code with this script.
 """
 
@@ -60,7 +61,7 @@ def free_port() -> int:
 
 
 @contextmanager
-def process(command: list[str], cwd: Path, env: dict[str, str], port: int) -> Iterator[str]:
+def process(command: list[str], cwd: Path, env: dict[str, str], port: int) -> Iterator[tuple[str, int]]:
     """A server process on loopback, up (its /healthz answers) for the block, then stopped."""
     import httpx
 
@@ -78,7 +79,7 @@ def process(command: list[str], cwd: Path, env: dict[str, str], port: int) -> It
             time.sleep(0.1)
         else:
             raise RuntimeError(f"{command} did not start")
-        yield url
+        yield url, proc.pid
     finally:
         proc.terminate()
         try:
@@ -98,7 +99,7 @@ def post(url: str, query: str, token: str | None) -> dict[str, Any]:
     return body["data"]
 
 
-def wrk_rate(url: str, query: str, token: str | None, seconds: float) -> float:
+def wrk_rate(url: str, query: str, token: str | None, seconds: float) -> tuple[float, int]:
     """Requests per second under wrk: 1 thread, 8 connections, `seconds` long."""
     lines = ['wrk.method = "POST"', 'wrk.headers["Content-Type"] = "application/json"']
     lines.append(f"wrk.body = [==[{json.dumps({'query': query})}]==]")
@@ -118,15 +119,16 @@ def wrk_rate(url: str, query: str, token: str | None, seconds: float) -> float:
     if "Non-2xx" in out:
         raise RuntimeError(f"wrk saw failed responses:\n{out}")
     found = re.search(r"Requests/sec:\s+([\d.]+)", out)
-    assert found, out
-    return float(found.group(1))
+    served = re.search(r"(\d+) requests in", out)
+    assert found and served, out
+    return float(found.group(1)), int(served.group(1))
 
 
-def client_rate(url: str, query: str, token: str | None, seconds: float) -> float:
+def client_rate(url: str, query: str, token: str | None, seconds: float) -> tuple[float, int]:
     """Requests per second from 8 aiohttp connections for `seconds` (when wrk is not installed)."""
     import aiohttp
 
-    async def run() -> float:
+    async def run() -> tuple[float, int]:
         headers = {"Content-Type": "application/json", **({"Authorization": f"Bearer {token}"} if token else {})}
         body = json.dumps({"query": query}).encode()
         done = 0
@@ -144,12 +146,12 @@ def client_rate(url: str, query: str, token: str | None, seconds: float) -> floa
 
             started = time.perf_counter()
             await asyncio.gather(*(connection() for _ in range(8)))
-            return done / (time.perf_counter() - started)
+            return done / (time.perf_counter() - started), done
 
     return asyncio.run(run())
 
 
-def rate_of() -> tuple[str, Callable[[str, str, str | None, float], float]]:
+def rate_of() -> tuple[str, Callable[[str, str, str | None, float], tuple[float, int]]]:
     if shutil.which("wrk"):
         return "wrk -t1 -c8", wrk_rate
     return "aiohttp, 8 connections", client_rate
@@ -165,12 +167,29 @@ def server_env(settings: Any) -> dict[str, str]:
         "SHOPREADY_ACCESS_TOKEN_MINUTES": str(settings.access_token_minutes),
         "SHOPREADY_LOG_LEVEL": "WARNING",
         # the load generator is one client: a budget it cannot spend, so every request runs in full
-        "SHOPREADY_QUERY_BUDGET": str(10**12),
-        "SHOPREADY_QUERY_BUDGET_RESTORE_RATE": str(10**12),
+        "SHOPREADY_QUERY_BUDGET": str(settings.query_budget),
+        "SHOPREADY_QUERY_BUDGET_RESTORE_RATE": str(settings.query_budget_restore_rate),
     }
 
 
-async def prepare_sqlite(settings: Any) -> tuple[str, dict[str, Any], dict[str, tuple[int, int]]]:
+async def profiled(client: Any, token: str, requests: int = 100) -> None:
+    """Where a listings request spends its time in the app (in process, over ASGI, no HTTP server)."""
+    import cProfile
+    import pstats
+
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for _ in range(requests):
+        await client.post("/graphql", json={"query": LISTINGS})
+    profiler.disable()
+    print(f"profile of {requests} listings requests in process (cumulative, top 25):")
+    pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
+    pstats.Stats(profiler).sort_stats("tottime").print_stats(15)
+
+
+async def prepare_sqlite(
+    settings: Any, profile: bool = False
+) -> tuple[str, dict[str, Any], dict[str, tuple[int, int]]]:
     """Demo data; a donor's token; each document's answer; SQL statements at two page sizes."""
     import httpx
     from sqlalchemy import event, func, select
@@ -212,23 +231,41 @@ async def prepare_sqlite(settings: Any) -> tuple[str, dict[str, Any], dict[str, 
                     measured.append(len([s for s in statements if not s.startswith(("BEGIN", "COMMIT"))]))
                 answers[name] = body["data"][name]
                 counts[name] = (measured[1], measured[2])  # the first one warmed up
+            if profile:
+                await profiled(client, token)
         return token, answers, counts
     finally:
         await db.dispose()
 
 
+def cpu_seconds(pid: int) -> float:
+    """User plus system CPU time of a process so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def side_by_side(
-    label: str, urls: dict[str, str], query: str, token: str | None, seconds: float, rounds: int
-) -> tuple[float, float]:
+    label: str, servers: dict[str, tuple[str, int]], query: str, token: str | None, seconds: float, rounds: int
+) -> tuple[float, float, float, float]:
+    """Median requests/s of each server, and its CPU milliseconds per request (what a shared machine's
+    other load disturbs least): (ours, bare, our CPU ms, bare CPU ms)."""
     tool, rate = rate_of()
-    rates: dict[str, list[float]] = {name: [] for name in urls}
+    rates: dict[str, list[float]] = {name: [] for name in servers}
+    cpu: dict[str, list[float]] = {name: [] for name in servers}
     for r in range(rounds):
-        for name, url in urls.items():  # alternating, so drift hits both alike
-            rates[name].append(rate(url, query, token, seconds))
-        print(f"  round {r + 1}: " + ", ".join(f"{name} {rates[name][-1]:.0f} req/s" for name in urls))
+        for name, (url, pid) in servers.items():  # alternating, so drift hits both alike
+            before = cpu_seconds(pid)
+            per_second, served = rate(url, query, token, seconds)
+            rates[name].append(per_second)
+            cpu[name].append((cpu_seconds(pid) - before) * 1000 / max(served, 1))
+        print(
+            f"  round {r + 1}: "
+            + ", ".join(f"{name} {rates[name][-1]:.0f} req/s, {cpu[name][-1]:.2f} CPU ms/request" for name in servers)
+        )
     ours, bare = statistics.median(rates["shopready"]), statistics.median(rates["bare"])
+    ours_cpu, bare_cpu = statistics.median(cpu["shopready"]), statistics.median(cpu["bare"])
     print(f"{label}: ShopReady {ours:.0f} req/s, bare Strawberry {bare:.0f} req/s ({tool}, {seconds:.0f} s x {rounds})")
-    return ours, bare
+    return ours, bare, ours_cpu, bare_cpu
 
 
 def http_figures(args: argparse.Namespace, root: Path) -> None:
@@ -242,10 +279,12 @@ def http_figures(args: argparse.Namespace, root: Path) -> None:
             password_time_cost=1,
             password_memory_kib=8192,
             access_token_minutes=240,
+            query_budget=10**12,  # as server_env: one client, every request runs in full
+            query_budget_restore_rate=10**12,
         )
         seed = [sys.executable, "app.py", "seed", "--size", args.size]
         subprocess.run(seed, cwd=root, env=server_env(settings), check=True)  # noqa: S603 - our own CLI
-        token, answers, counts = asyncio.run(prepare_sqlite(settings))
+        token, answers, counts = asyncio.run(prepare_sqlite(settings, args.profile))
         (work / "answers.json").write_text(json.dumps(answers))
         listed = len(answers["listings"]["edges"])
         given = len(answers["donations"]["edges"])
@@ -263,20 +302,22 @@ def http_figures(args: argparse.Namespace, root: Path) -> None:
             str(work / "answers.json"),
         ]
         with process(serve, root, env, ours_port) as ours, process(bare, root, env, bare_port) as plain:
-            urls = {"shopready": ours, "bare": plain}
+            servers = {"shopready": ours, "bare": plain}
             for name, document, anon in (("listings", LISTINGS, True), ("donations", DONATIONS, False)):
                 auth = None if anon else token
-                assert post(ours, document, auth) == post(plain, document, auth), f"{name}: different answers"
+                assert post(ours[0], document, auth) == post(plain[0], document, auth), f"{name}: different answers"
             print("(a) listings(first: 50), nested, anonymous, SQLite")
-            a = side_by_side("(a)", urls, LISTINGS, None, args.seconds, args.rounds)
+            a = side_by_side("(a)", servers, LISTINGS, None, args.seconds, args.rounds)
             print("(c) donations(first: 20) with listing, need, parties, money and receipts, a donor signed in")
-            c = side_by_side("(c)", urls, DONATIONS, token, args.seconds, args.rounds)
+            c = side_by_side("(c)", servers, DONATIONS, token, args.seconds, args.rounds)
         print()
         print(f"(a) listings:  {a[0] / a[1]:.2f}x the bare server's requests/s (target >= 1.0x, first step 0.5x)")
+        print(f"    by CPU time per request: {a[3] / a[2]:.2f}x ({a[2]:.2f} vs {a[3]:.2f} ms)")
         print(
             f"    SQL statements per request: first=10 -> {counts['listings'][0]}, first=50 -> {counts['listings'][1]}"
         )
         print(f"(c) donations: {c[0] / c[1]:.2f}x the bare server's requests/s")
+        print(f"    by CPU time per request: {c[3] / c[2]:.2f}x ({c[2]:.2f} vs {c[3]:.2f} ms)")
         print(
             f"    SQL statements per request: first=5 -> {counts['donations'][0]}, first=20 -> {counts['donations'][1]}"
         )
@@ -401,6 +442,7 @@ def main() -> None:
     parser.add_argument("--students", type=int, default=30_000)
     parser.add_argument("--repeats", type=int, default=25)
     parser.add_argument("--only", choices=["http", "candidates"], help="run one part only")
+    parser.add_argument("--profile", action="store_true", help="print a cProfile of listings requests in process")
     parser.add_argument("--root", type=Path, default=HERE.parent, help="the checkout whose code is measured")
     parser.add_argument("--serve-arg", dest="serve_args", action="append", default=[], help="passed to serve")
     args = parser.parse_args()
