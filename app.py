@@ -50,13 +50,14 @@ from schema.authentication import BearerTokenBackend, unauthorized
 from schema.context import Context
 from schema.http.documents import RegisteredDocuments
 from schema.http.exports import export_routes
+from schema.http.fast_json import OrjsonCoding
 from schema.http.idempotency import IdempotentMutations
 from schema.http.media_types import GraphQLOverHttp
 
 logger = logging.getLogger("shopready")
 
 
-class ShopReadyGraphQL(GraphQLOverHttp, GraphQL[Context, None]):
+class ShopReadyGraphQL(OrjsonCoding, GraphQLOverHttp, GraphQL[Context, None]):
     def __init__(
         self,
         schema: BaseSchema,
