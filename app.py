@@ -12,6 +12,7 @@ import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import timedelta
+from typing import Any
 
 from starlette.applications import Starlette
 from starlette.authentication import AuthenticationError
@@ -43,6 +44,7 @@ from db.engine import Database, is_sqlite
 from resolvers.accounts.export import export_person
 from resolvers.events.bus import EventBus
 from resolvers.events.worker import Worker
+from resolvers.matches import staleness
 from resolvers.partners.documents import DocumentRegistry
 from schema import build_schema
 from schema.authentication import BearerTokenBackend, unauthorized
@@ -50,13 +52,14 @@ from schema.context import Context
 from schema.http import graphiql
 from schema.http.documents import RegisteredDocuments
 from schema.http.exports import export_routes
+from schema.http.fast_json import OrjsonCoding
 from schema.http.idempotency import IdempotentMutations
 from schema.http.media_types import GraphQLOverHttp
 
 logger = logging.getLogger("shopready")
 
 
-class ShopReadyGraphQL(GraphQLOverHttp, GraphQL[Context, None]):
+class ShopReadyGraphQL(OrjsonCoding, GraphQLOverHttp, GraphQL[Context, None]):
     def __init__(
         self,
         schema: BaseSchema,
@@ -186,6 +189,7 @@ def create_app(
             with contextlib.suppress(asyncio.CancelledError):
                 await asyncio.wait_for(worker, timeout=settings.webhook_timeout_seconds + 1)
         await graphql.bus.stop()
+        await staleness.stop_listening(db)
         await mailer.drain()
         if owns_db:  # a database handed in belongs to the caller (tests share one across apps)
             await db.dispose()
@@ -219,6 +223,11 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--demo", action="store_true", help="seed demo data into an empty database")
+    serve.add_argument(
+        "--workers", type=int, default=1, help="server processes sharing the port (PostgreSQL only when more than 1)"
+    )
+    serve.add_argument("--loop", choices=["uvloop", "asyncio"], default="uvloop", help="the event loop")
+    serve.add_argument("--http", choices=["httptools", "h11"], default="httptools", help="the HTTP/1.1 parser")
     commands.add_parser("migrate", help="apply database migrations")
     commands.add_parser("worker", help="deliver webhooks and keep house (run any number, on PostgreSQL)")
     commands.add_parser("schema", help="print the GraphQL SDL (committed as schema.graphql)")
@@ -232,6 +241,11 @@ def main(argv: list[str] | None = None) -> int:
         print(build_schema().as_str())
         return 0
     settings.check()
+    if args.command == "serve" and args.workers > 1 and is_sqlite(settings.database_url):
+        parser.error(
+            "--workers above 1 needs PostgreSQL (set DATABASE_URL): on SQLite one process serves, "
+            "and it also runs the delivery worker, which must run exactly once"
+        )
     configure_logging(settings.log_level, settings.log_format)
     migrate.upgrade(settings.database_url)
     if args.command == "migrate":
@@ -253,18 +267,35 @@ def main(argv: list[str] | None = None) -> int:
         )
         print(written)
     if args.command == "serve":
-        import uvicorn
-
-        print(f"GraphiQL: http://{args.host}:{args.port}/graphql")
-        # log_config=None: uvicorn's loggers go through the root handler, so JSON logs stay JSON.
-        uvicorn.run(
-            create_app(settings),
-            host=args.host,
-            port=args.port,
-            log_level=settings.log_level.lower(),
-            log_config=None,
-        )
+        serve_http(settings, args.host, args.port, workers=args.workers, loop=args.loop, http=args.http)
     return 0
+
+
+def serve_http(settings: Settings, host: str, port: int, *, workers: int, loop: str, http: str) -> None:
+    """uvicorn on uvloop and httptools; several processes on one port when `workers` > 1 (PostgreSQL)."""
+    import uvicorn
+
+    print(f"GraphiQL: http://{host}:{port}/graphql")
+    # log_config=None: uvicorn's loggers go through the root handler, so JSON logs stay JSON.
+    options: dict[str, Any] = {
+        "host": host,
+        "port": port,
+        "loop": loop,
+        "http": http,
+        "log_level": settings.log_level.lower(),
+        "log_config": None,
+    }
+    if workers > 1:  # each worker process imports the app afresh and reads the same environment
+        uvicorn.run("app:served_app", factory=True, workers=workers, **options)
+    else:
+        uvicorn.run(create_app(settings), **options)
+
+
+def served_app() -> Starlette:
+    """The app of one `serve --workers N` process: settings and logging from the environment, as in `serve`."""
+    settings = Settings.from_env()
+    configure_logging(settings.log_level, settings.log_format)
+    return create_app(settings)
 
 
 async def run_worker(settings: Settings) -> None:

@@ -61,6 +61,8 @@ class Viewer:
     app_token_id: int | None = None
     app_organization_id: int | None = None
     scopes: frozenset[str] = field(default_factory=frozenset)
+    # (organization id, role) pairs read with the session check when signing in; None when not read
+    memberships: tuple[tuple[int, str], ...] | None = field(default=None, compare=False)
 
     @property
     def is_authenticated(self) -> bool:

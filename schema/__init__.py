@@ -25,7 +25,7 @@ from schema.accounts.app_tokens import AppTokenMutations
 from schema.accounts.organizations import OrganizationMutations, OrganizationQueries
 from schema.accounts.sign_in import SignInMutations
 from schema.accounts.users import AccountQueries
-from schema.context import Info
+from schema.context import Info, RolesOfQueries
 from schema.cost import QueryCost
 from schema.donations.categories import CatalogQueries
 from schema.donations.donations import DonationMutations, DonationQueries
@@ -184,6 +184,7 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
         # partner apps send the same few documents over and over: parse and validate each once
         lambda: DocumentCache(pinned),
         EventActor,
+        RolesOfQueries,
     ]
     schema = LoggedSchema(
         query=Query,

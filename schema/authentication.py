@@ -14,7 +14,7 @@ from core.settings import Settings
 from core.tokens import InvalidToken, app_token_digest, is_app_token, read_access_token
 from core.viewer import ANONYMOUS, Viewer, scopes_allowed
 from db.engine import Database
-from db.models import AppToken, Organization, User, UserSession
+from db.models import AppToken, Membership, Organization, User, UserSession
 
 LAST_USED_PRECISION = timedelta(minutes=5)
 
@@ -55,12 +55,14 @@ class BearerTokenBackend(AuthenticationBackend):
             claims = read_access_token(self.settings, token)
         except InvalidToken as exc:
             raise AuthenticationError("The access token is invalid or expired.") from exc
-        # One statement: the session must still be open, so signing out refuses its access tokens at once.
+        # One statement: the session must still be open, so signing out refuses its access tokens at once;
+        # the person's memberships come with it (one row each), for queries that ask for roles.
         async with self.db.read() as session:
-            row = (
+            rows = (
                 await session.execute(
-                    select(User.id, User.is_staff)
+                    select(User.id, User.is_staff, Membership.organization_id, Membership.role)
                     .join(UserSession, UserSession.user_id == User.id)
+                    .outerjoin(Membership, Membership.user_id == User.id)
                     .where(
                         UserSession.id == claims.session_id,
                         User.id == claims.user_id,
@@ -68,10 +70,12 @@ class BearerTokenBackend(AuthenticationBackend):
                         UserSession.expires_at > utcnow(),
                     )
                 )
-            ).first()
-        if row is None:
+            ).all()
+        if not rows:
             raise AuthenticationError("The access token is invalid, expired or signed out.")
-        return Viewer(user_id=row.id, is_staff=row.is_staff, session_id=claims.session_id)
+        memberships = tuple((r.organization_id, r.role) for r in rows if r.organization_id is not None)
+        row = rows[0]
+        return Viewer(user_id=row.id, is_staff=row.is_staff, session_id=claims.session_id, memberships=memberships)
 
     async def _app_viewer(self, token: str) -> Viewer:
         now = utcnow()

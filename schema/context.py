@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
 from starlette.requests import Request
+from strawberry.extensions import SchemaExtension
 from strawberry.types import Info as StrawberryInfo
+from strawberry.types.graphql import OperationType
 
 from core.mailer import Mailer
 from core.passwords import Passwords
@@ -34,6 +37,8 @@ class Context:
     mailer: Mailer
     loaders: Loaders = field(init=False)
     _roles: asyncio.Future | None = field(default=None, init=False)
+    # set for queries by RolesOfQueries: a mutation may change roles, a subscription outlives them
+    roles_as_signed_in: bool = field(default=False, init=False)
     # subscriptions: the process's event bus, and what the client sent with connection_init
     bus: EventBus | None = None
     connection_params: dict | None = None
@@ -53,6 +58,8 @@ class Context:
             return {} if organization_id is None else {organization_id: Role.ADMIN}
         if self.viewer.user_id is None:
             return {}
+        if self.roles_as_signed_in and self.viewer.memberships is not None:
+            return {org_id: Role(role) for org_id, role in self.viewer.memberships}
         async with self.db.read() as session:
             rows = await session.execute(
                 select(Membership.organization_id, Membership.role).where(Membership.user_id == self.viewer.user_id)
@@ -90,3 +97,14 @@ class Context:
 
 
 Info = StrawberryInfo[Context, None]
+
+
+class RolesOfQueries(SchemaExtension):
+    """A query takes the viewer's roles from the sign-in check (no statement of its own); a mutation,
+    which may change them, and a subscription, which outlives them, read them from the database."""
+
+    def on_execute(self) -> Iterator[None]:
+        context = self.execution_context.context
+        if isinstance(context, Context):
+            context.roles_as_signed_in = self.execution_context.operation_type is OperationType.QUERY
+        yield

@@ -1,6 +1,8 @@
 """Per-process candidate indexes, one per match kind and database, kept fresh from the rows.
 
-An index is built on first use; before every query it applies the rows whose `updated_at` is at
+An index is built on first use; before a query, when a committed change was announced since its
+previous read (`resolvers.matches.staleness`: in process at once, across processes by PostgreSQL
+NOTIFY) or that read is older than the safety interval, it applies the rows whose `updated_at` is at
 or above its read mark minus `OVERLAP`. The read mark is the clock at the start of the previous
 successful read (it moves only once a read has returned its rows, so a failed read is simply
 tried again from the same mark): every row committed by then was seen, and a transaction still
@@ -9,7 +11,8 @@ committed late is missed.
 (A mark taken from the newest row instead would re-read a whole bulk import, which shares one
 stamp, on every query.) Freshness comes from the database, so any number of app processes on one
 PostgreSQL each keep their own index right; applying a row twice is harmless (upserts), and rows
-already applied with the same stamp are skipped, so a quiet database costs one indexed query.
+already applied with the same stamp are skipped, so a read after an unrelated change costs one
+indexed query, and a quiet database none.
 
 What the rows cannot say (a row deleted, or changed behind the application's back) is caught by
 the re-check of each final top-k (`resolvers.matches.paging`), which then `forget`s those rows.
@@ -18,6 +21,7 @@ the re-check of each final top-k (`resolvers.matches.paging`), which then `forge
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -30,6 +34,7 @@ from db.engine import Database
 from matching import CandidateIndex, JobPool, ListingPool, MentorPool, NeedPool, Removed, StudentPool, Taxonomy
 from resolvers.donations import categories
 from resolvers.matches import donation_sources as donations
+from resolvers.matches import staleness
 from resolvers.matches import talent_sources as talent
 
 OVERLAP = timedelta(seconds=10)  # longer than a write transaction, plus clock skew between app hosts
@@ -58,13 +63,20 @@ class LiveIndex:
         self._lock = asyncio.Lock()
         self._applied: dict[int, datetime | None] = {}  # stamps applied within the overlap window
         self._read_mark: datetime | None = None  # when the previous read started
+        self._generation = -1  # the staleness generation the previous read saw
+        self._read_at = 0.0  # monotonic time of the previous read
 
     async def fresh(self, db: Database) -> CandidateIndex[Any]:
         async with self._lock:
+            told = await staleness.listening(db)
+            seen = staleness.generation()  # taken before reading: a change committed during the read moves it
             if self.index is None:
                 self.index = await self._build(db)
-            else:
+            elif not told or seen != self._generation or time.monotonic() - self._read_at > staleness.SAFETY_SECONDS:
                 await self._refresh(self.index, db)
+            else:
+                return self.index
+            self._generation, self._read_at = seen, time.monotonic()
             return self.index
 
     async def _build(self, db: Database) -> CandidateIndex[Any]:
