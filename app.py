@@ -49,6 +49,7 @@ from resolvers.partners.documents import DocumentRegistry
 from schema import build_schema
 from schema.authentication import BearerTokenBackend, unauthorized
 from schema.context import Context
+from schema.events.shared import SharedResults, SharingHandler, TextWebSocket
 from schema.http import graphiql
 from schema.http.documents import RegisteredDocuments
 from schema.http.exports import export_routes
@@ -60,6 +61,9 @@ logger = logging.getLogger("shopready")
 
 
 class ShopReadyGraphQL(OrjsonCoding, GraphQLOverHttp, GraphQL[Context, None]):
+    graphql_transport_ws_handler_class = SharingHandler
+    websocket_adapter_class = TextWebSocket
+
     def __init__(
         self,
         schema: BaseSchema,
@@ -84,6 +88,7 @@ class ShopReadyGraphQL(OrjsonCoding, GraphQLOverHttp, GraphQL[Context, None]):
         # the injectable clock, so tests move time for limits instead of sleeping
         self.limits = RateLimiter(db, clock=lambda: clock.utcnow().timestamp())
         self.bus = EventBus(db, settings.worker_poll_seconds)
+        self.shared_results = SharedResults()
 
     async def render_graphql_ide(self, request: Request) -> Response:
         """GraphiQL from this server's own copy of its assets, so it works offline (schema/http/graphiql.py)."""
@@ -120,6 +125,7 @@ class ShopReadyGraphQL(OrjsonCoding, GraphQLOverHttp, GraphQL[Context, None]):
             request_id=getattr(request.state, "request_id", None) or f"ws-{uuid.uuid4().hex[:16]}",
             limits=self.limits,
             bus=self.bus,
+            shared_results=self.shared_results,
             mailer=self.mailer,
         )
 

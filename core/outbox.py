@@ -1,23 +1,31 @@
 """Domain events appended in the transaction of the change they report (the transactional outbox).
 
-A use case calls `append(session, event)` once per state change; the rows are written just before
-the transaction commits. On PostgreSQL the write takes one transaction-scoped advisory lock first,
-so sequence numbers are handed out in commit order: a consumer that has read up to N never later
-finds a committed N-1 it skipped. (SQLite has one writer at a time, so its order is commit order
-already.) The lock is held only from the append to the commit, the last moments of a transaction.
-The same transaction sends a NOTIFY, delivered only if it commits: a wake-up, never the data.
+A use case calls `append(session, event)` once per state change; the rows are written as the
+transaction commits. On PostgreSQL the write takes one transaction-scoped advisory lock first, so
+sequence numbers are handed out in commit order: a consumer that has read up to N never later finds a
+committed N-1 it skipped. (SQLite has one writer at a time, so its order is commit order already.)
+The lock is held only from the write to the commit, the last moments of a transaction. The same
+transaction sends a NOTIFY, delivered only if it commits: a wake-up, never the data.
+
+On PostgreSQL the write costs no round trip of its own: the lock, the NOTIFY and the INSERT travel as a
+data-modifying WITH in front of the first INSERT, UPDATE or DELETE of the commit's flush (the use case's
+own last changes), and only when the flush has none are they sent as a statement of their own.
 """
 
 from __future__ import annotations
 
+import functools
+import json
+import re
 import uuid
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Executable, Table, event, func, insert, literal, select, true, union_all
+from sqlalchemy import Engine, Table, event, insert
+from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session
 
@@ -103,17 +111,93 @@ def values_of(happened: Event, actor: Actor = _PLATFORM) -> dict[str, Any]:
     }
 
 
-def _locked_insert(table: Table, rows: list[dict[str, Any]]) -> Executable:
-    """PostgreSQL: lock, NOTIFY and INSERT in ONE statement (a round trip is most of an append's cost).
-    Every inserted row is joined to the lock's row, so no id is drawn before the lock is held."""
-    lock = select(
-        func.pg_advisory_xact_lock(_LOCK_KEY).label("locked"), func.pg_notify(CHANNEL, "").label("notified")
-    ).subquery("outbox_lock")
-    names = list(rows[0])
-    selects = [select(*(literal(row[name], table.c[name].type).label(name) for name in names)) for row in rows]
-    given = (union_all(*selects) if len(selects) > 1 else selects[0]).subquery("given")
-    source = select(*(given.c[name] for name in names)).select_from(lock.join(given, true()))
-    return insert(table).from_select(names, source)
+# The outbox's columns, as PostgreSQL arrays: one parameter per column whatever the number of events,
+# so the statement's text (and its prepared statement) is the same for every write.
+_COLUMNS = (
+    ("uid", "varchar"),
+    ("type", "varchar"),
+    ("occurred_at", "timestamptz"),
+    ("subject_type", "varchar"),
+    ("subject_id", "bigint"),
+    ("organization_ids", "json"),
+    ("user_ids", "json"),
+    ("student_id", "bigint"),
+    ("is_public", "boolean"),
+    ("data", "json"),
+    ("dedupe_key", "varchar"),
+    ("actor_user_id", "bigint"),
+    ("actor_app_token_id", "bigint"),
+)
+_NAMES = ", ".join(name for name, _ in _COLUMNS)
+_WRITE = re.compile(r"\s*(INSERT|UPDATE|DELETE)\b", re.IGNORECASE)
+_CARRIED = "outbox_carried"
+
+
+@functools.cache
+def _locked_insert(first: int) -> str:
+    """The WITH that writes the events, its parameters numbered from `first`. Every inserted row is
+    joined to the lock's row, so no id is drawn before the lock is held."""
+    arrays = ", ".join(f"${first + n}::{kind}[]" for n, (_, kind) in enumerate(_COLUMNS))
+    lock = f"SELECT pg_advisory_xact_lock({_LOCK_KEY}), pg_notify('{CHANNEL}', '')"
+    given = f"unnest({arrays}) WITH ORDINALITY AS given({_NAMES}, ordinal)"
+    rows = f"INSERT INTO outbox_event ({_NAMES}, created_at, updated_at) SELECT {_NAMES}, occurred_at, occurred_at"
+    source = f"FROM outbox_lock CROSS JOIN {given} ORDER BY ordinal"
+    return f"WITH outbox_lock AS MATERIALIZED ({lock}), outbox_rows AS ({rows} {source}) "
+
+
+def _arrays(pending: Sequence[tuple[Event, Actor]]) -> list[list[Any]]:
+    now = utcnow()
+    columns: list[list[Any]] = [[] for _ in _COLUMNS]
+    for happened, actor in pending:
+        values = (
+            new_uid(),
+            happened.type.value,
+            now,
+            happened.subject_type,
+            happened.subject_id,
+            json.dumps(sorted(set(happened.organization_ids))),
+            json.dumps(sorted(set(happened.user_ids))),
+            happened.student_id,
+            happened.is_public,
+            json.dumps(dict(happened.data)),
+            happened.dedupe_key,
+            actor.user_id,
+            actor.app_token_id,
+        )
+        for column, value in zip(columns, values, strict=True):
+            column.append(value)
+    return columns
+
+
+@dataclass
+class _Carried:
+    arrays: list[list[Any]]
+    sent: bool = False
+
+
+@event.listens_for(Engine, "before_cursor_execute", retval=True)
+def _carry(
+    connection: Connection, cursor: Any, statement: str, parameters: Any, context: Any, executemany: bool
+) -> tuple[str, Any]:
+    """Put the events in front of the first single write of the commit's flush (PostgreSQL)."""
+    carried: _Carried | None = connection.info.get(_CARRIED)
+    if carried is None or executemany or not isinstance(parameters, tuple | list) or not _WRITE.match(statement):
+        return statement, parameters
+    del connection.info[_CARRIED]
+    carried.sent = True
+    return _locked_insert(len(parameters) + 1) + statement, (*parameters, *carried.arrays)
+
+
+def _write_postgresql(session: Session, pending: Sequence[tuple[Event, Actor]]) -> None:
+    connection = session.connection()
+    carried = _Carried(_arrays(pending))
+    connection.info[_CARRIED] = carried
+    try:
+        session.flush()  # the commit's own flush, done here so that its first write carries the events
+    finally:
+        connection.info.pop(_CARRIED, None)
+    if not carried.sent:  # nothing left to flush: the events go on their own
+        connection.exec_driver_sql(_locked_insert(1) + "SELECT 1", tuple(carried.arrays))
 
 
 @event.listens_for(Session, "before_commit")
@@ -121,13 +205,12 @@ def _write_pending(session: Session) -> None:
     pending: list[tuple[Event, Actor]] | None = session.info.pop(_PENDING, None)
     if not pending:
         return
-    table = OutboxEvent.__table__
-    assert isinstance(table, Table)  # noqa: S101 - a mapped class's table, for the type checker
-    rows = [values_of(happened, actor) for happened, actor in pending]
     if session.get_bind().dialect.name == "postgresql":
-        session.execute(_locked_insert(table, rows))
+        _write_postgresql(session, pending)
     else:
-        session.execute(insert(table), rows)
+        table = OutboxEvent.__table__
+        assert isinstance(table, Table)  # noqa: S101 - a mapped class's table, for the type checker
+        session.execute(insert(table), [values_of(happened, actor) for happened, actor in pending])
     session.info[_WRITTEN] = True
 
 

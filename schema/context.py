@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from starlette.requests import Request
@@ -24,6 +25,9 @@ from resolvers.accounts.throttles import AccountLimits
 from resolvers.events.bus import EventBus
 from schema.loaders import Loaders
 
+if TYPE_CHECKING:
+    from schema.events.shared import SharedResults
+
 
 @dataclass
 class Context:
@@ -42,6 +46,7 @@ class Context:
     # subscriptions: the process's event bus, and what the client sent with connection_init
     bus: EventBus | None = None
     connection_params: dict | None = None
+    shared_results: SharedResults | None = None  # results executed once for every subscriber they fit
 
     def __post_init__(self) -> None:
         self.loaders = Loaders(self.db)

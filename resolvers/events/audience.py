@@ -7,7 +7,9 @@ batch asks the database once, and picks up a membership change within `TIES_TTL`
 
 from __future__ import annotations
 
+import asyncio
 import time
+import weakref
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 
@@ -41,18 +43,25 @@ class CachedTies:
     _employers: frozenset[int] | None = None
     _read_at: float = 0.0
     _released: dict[int, bool] = field(default_factory=dict)
+    _reading: asyncio.Lock = field(default_factory=asyncio.Lock)
 
     def _fresh(self) -> bool:
-        return time.monotonic() - self._read_at < TIES_TTL
+        return self._organizations is not None and time.monotonic() - self._read_at < TIES_TTL
+
+    async def _current(self) -> None:
+        """Read the ties if they are stale; recipients sharing them wait for one read, not one each."""
+        if self._fresh():
+            return
+        async with self._reading:
+            if not self._fresh():
+                await self._read()
 
     async def organization_ids(self) -> Collection[int]:
-        if self._organizations is None or not self._fresh():
-            await self._read()
+        await self._current()
         return self._organizations or frozenset()
 
     async def employers_among(self, organization_ids: Collection[int]) -> list[int]:
-        if self._employers is None or not self._fresh():
-            await self._read()
+        await self._current()
         employers = self._employers or frozenset()
         return [org for org in organization_ids if org in employers]
 
@@ -95,6 +104,22 @@ class CachedTies:
         self._organizations, self._employers = frozenset(mine), frozenset(employers)
         self._released.clear()
         self._read_at = time.monotonic()
+
+
+class SharedTies:
+    """One `CachedTies` per viewer for everything of this process that listens as that viewer (the
+    subscriptions of every socket signed in with one token): their rights are the same, so the
+    database is asked once per viewer, not once per subscription. Dropped with its last listener."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self._ties: weakref.WeakValueDictionary[Viewer, CachedTies] = weakref.WeakValueDictionary()
+
+    def of(self, viewer: Viewer) -> CachedTies:
+        ties = self._ties.get(viewer)
+        if ties is None:
+            ties = self._ties[viewer] = CachedTies(self.db, viewer)
+        return ties
 
 
 async def students_of(db: Database, events: Iterable[OutboxEvent]) -> dict[int, StudentProfile]:

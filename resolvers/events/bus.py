@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 
 from db.engine import Database
 from db.models import OutboxEvent, StudentProfile
-from resolvers.events.audience import students_of
+from resolvers.events.audience import SharedTies, students_of
 from resolvers.events.wakeup import Wakeup
 
 logger = logging.getLogger("shopready.events")
@@ -46,6 +46,7 @@ class EventBus:
         self.db = db
         self.poll_seconds = poll_seconds
         self.head = 0
+        self.ties = SharedTies(db)
         self._queues: set[asyncio.Queue[Batch]] = set()
         self._wakeup = Wakeup(db)
         self._task: asyncio.Task[None] | None = None

@@ -9,7 +9,7 @@ from collections.abc import AsyncIterator, Collection
 from core.errors import DomainError, ErrorCode
 from core.viewer import Viewer
 from db.models import OutboxEvent
-from resolvers.events.audience import CachedTies, may_hear, students_of
+from resolvers.events.audience import may_hear, students_of
 from resolvers.events.bus import OVERFLOW, EventBus, read_after
 
 _PREFIX = "event:"
@@ -33,7 +33,7 @@ async def follow(
     bus: EventBus, viewer: Viewer, types: Collection[str] | None, after: int | None
 ) -> AsyncIterator[OutboxEvent]:
     """Events past `after` (or from now) that the viewer may hear of, in sequence order, forever."""
-    ties = CachedTies(bus.db, viewer)
+    ties = bus.ties.of(viewer)
     queue = await bus.subscribe()
     position = bus.head if after is None else after
     try:

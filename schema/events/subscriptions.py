@@ -82,7 +82,11 @@ class Subscription:
         bus = _bus(info)
         position = position_of(after) if after else None
         wanted = {t.value for t in types} if types else None
+        shared = info.context.shared_results.sharing(info) if info.context.shared_results else None
         async for row in follow(bus, info.context.viewer, wanted, position):
+            if shared is not None:  # over a socket: executed once for every subscriber of its shape and class
+                await shared.send(row.id, lambda row=row: Event.from_model(row))  # type: ignore[misc]
+                continue
             _fresh(info)
             yield Event.from_model(row)
 
