@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from db.enums.accounts import OrganizationKind, Program, SchoolTier
+from db.enums.accounts import OrganizationKind, Program, SchoolTier, TaxStatus
 from db.enums.donations import DonationStatus, FulfillmentMethod, ItemCondition, ListingStatus, NeedPriority, NeedStatus
 from db.enums.pathways import Audience, EnrollmentStatus, ScholarshipApplicationStatus, ScholarshipKind
 from db.enums.talent import (
@@ -59,6 +59,7 @@ __all__ = [
     "SchoolTier",
     "TaskKind",
     "TaskStatus",
+    "TaxStatus",
     "TechnicianInvitationStatus",
     "TechnicianRole",
     "TechnicianStatus",

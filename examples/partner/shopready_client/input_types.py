@@ -23,11 +23,13 @@ from .enums import (
     PayUnit,
     PlanStepKind,
     Program,
+    ReceiptRole,
     RoleType,
     SafetyTraining,
     ScholarshipKind,
     SchoolTier,
     TaskKind,
+    TaxStatus,
     TechnicianRole,
 )
 
@@ -776,6 +778,16 @@ class OrganizationCreateInput(BaseModel):
     "Schools only: accreditation held, e.g. ASE Education Foundation, up to 200 characters."
     tier: Optional[SchoolTier] = None
     "Schools only: the CREF program tier."
+    legal_name: Optional[str] = Field(alias="legalName", default=None)
+    "The legal name printed on donation receipts when it differs from `name`, up to 200 characters."
+    tax_id: Optional[str] = Field(alias="taxId", default=None)
+    "The US employer identification number (EIN), NN-NNNNNNN (nine digits; the dash is added); printed on donation receipts. INVALID_TAX_ID otherwise."
+    tax_status: Optional[TaxStatus] = Field(alias="taxStatus", default=None)
+    "Why gifts to it are deductible; printed on donation receipts."
+    signer_name: Optional[str] = Field(alias="signerName", default=None)
+    "Who signs its donation receipts, up to 200 characters."
+    signer_title: Optional[str] = Field(alias="signerTitle", default=None)
+    "The signer's title, e.g. Program Director, up to 200 characters."
 
 
 class OrganizationFilter(BaseModel):
@@ -864,6 +876,16 @@ class OrganizationUpdateInput(BaseModel):
     "Schools only: accreditation held, e.g. ASE Education Foundation, up to 200 characters. Omit to keep; null clears it."
     tier: Optional[SchoolTier] = None
     "Schools only: the CREF program tier. Omit to keep; null clears it."
+    legal_name: Optional[str] = Field(alias="legalName", default=None)
+    "The legal name printed on donation receipts when it differs from `name`, up to 200 characters. Omit to keep; null clears it."
+    tax_id: Optional[str] = Field(alias="taxId", default=None)
+    "The US employer identification number (EIN), NN-NNNNNNN (nine digits; the dash is added); printed on donation receipts. INVALID_TAX_ID otherwise. Omit to keep; null clears it."
+    tax_status: Optional[TaxStatus] = Field(alias="taxStatus", default=None)
+    "Why gifts to it are deductible; printed on donation receipts. Omit to keep; null clears it."
+    signer_name: Optional[str] = Field(alias="signerName", default=None)
+    "Who signs its donation receipts, up to 200 characters. Omit to keep; null clears it."
+    signer_title: Optional[str] = Field(alias="signerTitle", default=None)
+    "The signer's title, e.g. Program Director, up to 200 characters. Omit to keep; null clears it."
 
 
 class PasswordChangeInput(BaseModel):
@@ -1012,6 +1034,8 @@ class ReceiptFilter(BaseModel):
 
     year: Optional[int] = None
     "Only this calendar year's receipts, 2000 to 2100."
+    role: ReceiptRole = ReceiptRole.RECEIVED
+    "RECEIVED (default): as the donor; ISSUED: as the school that issued them."
 
 
 class RegionInput(BaseModel):
