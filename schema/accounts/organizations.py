@@ -31,6 +31,8 @@ from schema.scalars import GeoPoint, OrganizationKind, Program, SchoolTier, TaxS
 if TYPE_CHECKING:
     from schema.accounts.app_tokens import AppToken
     from schema.donations.impact import OrganizationImpact
+    from schema.talent.school_students import SchoolStudentFilter
+    from schema.talent.students import StudentProfile
 
 
 @strawberry.type(description="A postal address; each part is null when the organization did not give it.")
@@ -133,6 +135,25 @@ class Organization(Node):
         from schema.accounts.app_tokens import organization_app_tokens
 
         return await organization_app_tokens(info, self.pk, page_args(first, after))
+
+    @strawberry.field(
+        description="A school's own students (profiles naming it as their school), ordered by name, found by name and "
+        "graduation year. Visible to the school's members (people, not apps); null for everyone else, staff and "
+        "employers included."
+    )
+    async def students(
+        self,
+        info: Info,
+        filter: Annotated[
+            Annotated[SchoolStudentFilter, strawberry.lazy("schema.talent.school_students")] | None,
+            strawberry.argument(description="Name and graduation year; every student of the school when omitted."),
+        ] = None,
+        first: First = 20,
+        after: After = None,
+    ) -> Connection[Annotated[StudentProfile, strawberry.lazy("schema.talent.students")]] | None:
+        from schema.talent.school_students import school_students_of
+
+        return await school_students_of(info, self.pk, filter, page_args(first, after))
 
     @strawberry.field(description="Donations given and received, and service needs fulfilled; public.")
     async def impact(self, info: Info) -> Annotated[OrganizationImpact, strawberry.lazy("schema.donations.impact")]:

@@ -1117,6 +1117,15 @@ class ScholarshipCreateInput(BaseModel):
     "Who may apply; omit to accept any student with a profile."
 
 
+class SchoolStudentFilter(BaseModel):
+    """Narrows `Organization.students`; fields left out do not filter."""
+
+    name: Optional[str] = None
+    "Words the student's name contains, each anywhere in it, ignoring case (`smi ann` finds Ann Smith); taken literally (% and _ are not wildcards); up to 200 characters."
+    graduation_year: Optional[int] = Field(alias="graduationYear", default=None)
+    "Only students graduating (or graduated) in this calendar year, 1950 to 2100."
+
+
 class ShopTaskAssignInput(BaseModel):
     """Work to assign to a technician."""
 
