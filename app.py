@@ -51,6 +51,7 @@ from schema.http.documents import RegisteredDocuments
 from schema.http.exports import export_routes
 from schema.http.idempotency import IdempotentMutations
 from schema.http.media_types import GraphQLOverHttp
+from schema.http.needs_map import needs_map_routes
 from schema.http.receipts import receipt_routes
 
 logger = logging.getLogger("shopready")
@@ -195,6 +196,7 @@ def create_app(
             Route("/exports/me", export_me, methods=["GET"]),
             *export_routes(db),
             *receipt_routes(db),
+            *needs_map_routes(db, graphql.limits, settings),
         ],
         middleware=[
             Middleware(RequestId),

@@ -97,7 +97,7 @@ async def test_students_cost_the_same_sql_for_5_and_50(api, count_sql):
     query = """query ($id: ID!) { organization(id: $id) { students(first: 100) {
       edges { node { name graduationDate school { name } credentials(first: 5) { edges { node { id } } } } }
     } } }"""
-    counts = []
+    counts: list[int] = []
     for total in (5, 50):
         await _students(
             api, school, [(f"Student {total}-{i}", date(2027, 6, 1)) for i in range(total - len(counts) * 5)]

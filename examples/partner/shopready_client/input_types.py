@@ -743,6 +743,19 @@ class NeedUpdateInput(BaseModel):
     "The worst condition the school accepts; matching never proposes listings in worse condition. Null: any condition."
 
 
+class NeedsSummaryFilter(BaseModel):
+    """Which needs `needsSummary` covers; give `near` or `state`, or neither for everywhere."""
+
+    near: Optional["NearInput"] = None
+    "Only schools within this circle."
+    state: Optional[str] = None
+    "Only schools in this two-letter US state (by their state or ZIP code)."
+    category_id: Optional[str] = Field(alias="categoryId", default=None)
+    "Only needs in this category or its sub-categories."
+    since: Optional[Any] = None
+    "Only needs posted from this moment; within the last 60 months. Default: the start of the month eleven months ago (twelve months of trend)."
+
+
 class OrganizationCreateInput(BaseModel):
     """A new organization; the person creating it becomes its owner."""
 
@@ -1430,6 +1443,7 @@ ListingFilter.model_rebuild()
 ListingUpdateInput.model_rebuild()
 MentorFilter.model_rebuild()
 NeedFilter.model_rebuild()
+NeedsSummaryFilter.model_rebuild()
 OrganizationFilter.model_rebuild()
 PayAmountInput.model_rebuild()
 PayInput.model_rebuild()
