@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
+from statistics import median
 from typing import Any
 
 from matching.geo import normalize_postal_code
@@ -31,7 +32,7 @@ class ZipPrefixRegion:
     prefix: str
     state: str
     city: str  # the city with the most ZIP codes in it, to name the area
-    latitude: float  # the mean of its ZIP centroids
+    latitude: float  # the median of its ZIP centroids (robust to the odd misplaced code)
     longitude: float
 
 
@@ -42,14 +43,14 @@ def _prefix_regions() -> dict[str, ZipPrefixRegion]:
     every: list[dict[str, Any]] = zipcodes.list_all()  # type: ignore[no-untyped-call]  # the stub leaves it bare
     grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for z in every:
-        if z.get("lat") and z.get("long") and z.get("state"):
+        if z.get("state") and float(z.get("lat") or 0) and float(z.get("long") or 0):  # a few codes sit at 0, 0
             grouped[z["zip_code"][:3]].append(z)
     regions = {}
     for prefix, codes in grouped.items():
         state = Counter(z["state"] for z in codes).most_common(1)[0][0]
         city = Counter(z["city"].title() for z in codes if z["state"] == state).most_common(1)[0][0]
-        latitude = sum(float(z["lat"]) for z in codes) / len(codes)
-        longitude = sum(float(z["long"]) for z in codes) / len(codes)
+        latitude = median(float(z["lat"]) for z in codes)
+        longitude = median(float(z["long"]) for z in codes)
         regions[prefix] = ZipPrefixRegion(prefix, state, city, round(latitude, 4), round(longitude, 4))
     return regions
 

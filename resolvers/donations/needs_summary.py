@@ -2,7 +2,7 @@
 and the regions most underserved relative to their schools. Public, as needs are.
 
 A region is a 3-digit ZIP prefix of the school's ZIP code (the area a USPS sectional centre serves; the
-bundled ZIP data maps no metro areas), placed at the mean of its ZIP centroids and named by its
+bundled ZIP data maps no metro areas), placed at the median of its ZIP centroids and named by its
 commonest city. Needs carry no value, so the figures are counts and quantities. Every figure is
 aggregated in the database (GROUP BY); only the grouped rows come back.
 """

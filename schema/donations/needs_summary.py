@@ -58,7 +58,7 @@ class NeedRegionSummary:
     state: str | None = strawberry.field(description="Its two-letter US state; null for an unknown prefix.")
     name: str = strawberry.field(description="Its commonest city and the prefix, e.g. 'Detroit area (482)'.")
     location: GeoPoint | None = strawberry.field(
-        description="The mean of its ZIP centroids: where a map puts it; null for an unknown prefix."
+        description="The median of its ZIP centroids: where a map puts it; null for an unknown prefix."
     )
     schools: int = strawberry.field(description="Schools located in it (with or without needs).")
     open_needs_per_school: float = strawberry.field(description="`figures.openNeeds` over `schools`.")

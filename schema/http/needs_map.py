@@ -1,6 +1,6 @@
 """`GET /exports/needs-summary.geojson?postalCode=&radiusKm=&state=&categoryId=&since=`: the regions of
 `needsSummary` as a GeoJSON FeatureCollection (RFC 7946) for map clients: one Point per region with
-needs, at the mean of its ZIP centroids, [longitude, latitude], its figures as properties. Public, and
+needs, at the median of its ZIP centroids, [longitude, latitude], its figures as properties. Public, and
 charged to the caller's query budget like the GraphQL field.
 """
 
