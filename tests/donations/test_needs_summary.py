@@ -226,3 +226,9 @@ async def test_the_geojson_export_is_a_feature_collection_of_region_points(api, 
     assert [f["id"] for f in near.json()["features"]] == ["606"]
     bad = await api.client.get("/exports/needs-summary.geojson?postalCode=60601&radiusKm=abc")
     assert bad.status_code == 400
+
+
+async def test_the_summary_costs_its_aggregation(api, db):
+    response = await api.post("{ needsSummary { totals { needs } } }")
+    cost = response.json()["extensions"]["cost"]
+    assert cost["requestedQueryCost"] == cost["actualQueryCost"] == 1 + 10 + 1  # summary, aggregation, totals
