@@ -56,6 +56,8 @@ from schema.http.exports import export_routes
 from schema.http.fast_json import OrjsonCoding
 from schema.http.idempotency import IdempotentMutations
 from schema.http.media_types import GraphQLOverHttp
+from schema.http.needs_map import needs_map_routes
+from schema.http.receipts import receipt_routes
 
 logger = logging.getLogger("shopready")
 
@@ -209,6 +211,8 @@ def create_app(
             Route("/exports/me", export_me, methods=["GET"]),
             *export_routes(db),
             *([] if settings.is_production else graphiql.routes()),
+            *receipt_routes(db),
+            *needs_map_routes(db, graphql.limits, settings),
         ],
         middleware=[
             Middleware(RequestId),

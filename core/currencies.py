@@ -32,3 +32,11 @@ def check_currency(checks: Checks, given: str | None, field: str | list[str], *,
             field,
         )
     return code
+
+
+def format_money(cents: int, code: str) -> str:
+    """An amount in the currency's minor units as text, e.g. 123456 USD -> "USD 1,234.56"."""
+    units = minor_units(code)
+    whole, minor = divmod(abs(cents), 10**units) if units else (abs(cents), 0)
+    sign = "-" if cents < 0 else ""
+    return f"{code} {sign}{whole:,}" + (f".{minor:0{units}d}" if units else "")

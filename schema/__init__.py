@@ -31,6 +31,7 @@ from schema.donations.categories import CatalogQueries
 from schema.donations.donations import DonationMutations, DonationQueries
 from schema.donations.listings import ListingMutations, ListingQueries
 from schema.donations.needs import NeedMutations, NeedQueries
+from schema.donations.needs_summary import NeedsSummaryQueries
 from schema.donations.receipts import ReceiptQueries
 from schema.donations.services import ServiceMutations, ServiceQueries
 from schema.error_policy import LoggedSchema
@@ -85,6 +86,7 @@ QUERIES = (
     OrganizationQueries,
     CatalogQueries,
     NeedQueries,
+    NeedsSummaryQueries,
     ListingQueries,
     DonationQueries,
     ReceiptQueries,

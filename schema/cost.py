@@ -2,7 +2,8 @@
 
 An object costs 1, scalars nothing; a connection costs 2 plus `first` times what one edge costs (its
 `edges` are the only lists that multiply); a bounded plain list costs what one item costs; a ranked
-match connection adds the ranking work; a mutation adds 10. The requested cost is charged to the
+match connection adds the ranking work, and so does a summary aggregated over a whole table
+(`needsSummary`); a mutation adds 10. The requested cost is charged to the
 caller's leaky bucket before the operation runs and the difference to the actual cost (counted over
 the response) is refunded after, as Shopify's GraphQL API does. Both appear in `extensions.cost`.
 """
@@ -36,6 +37,8 @@ from core.rate_limits import Bucket, RateLimiter
 
 CONNECTION_COST = 2
 MATCH_RANKING_COST = 10
+AGGREGATE_COST = 10  # a summary grouped over a whole table: charged like ranking
+AGGREGATES = frozenset({"NeedsSummary"})
 MUTATION_COST = 10
 DEFAULT_PAGE = 20
 
@@ -85,7 +88,8 @@ class _Walk:
             first = self._argument(field, definition, "first") or DEFAULT_PAGE
             extra = MATCH_RANKING_COST if named.name.endswith("MatchConnection") else 0
             return CONNECTION_COST + extra + self.selection_cost(field.selection_set, named, value, page=first)
-        return 1 + self.selection_cost(field.selection_set, named, value)
+        extra = AGGREGATE_COST if named.name in AGGREGATES else 0
+        return 1 + extra + self.selection_cost(field.selection_set, named, value)
 
     def _item_cost(self, field: FieldNode, named: Any, item: Any) -> int:
         return 1 + self.selection_cost(field.selection_set, named, item)

@@ -41,6 +41,7 @@ ErrorCode = enum_type(
         "LAST_OWNER": "An organization must keep at least one owner.",
         "ALREADY_MEMBER": "The person is already a member of the organization.",
         "INVALID_SCOPE": "No scope given, or a scope the organization's kinds do not allow (see `AppScope`).",
+        "INVALID_TAX_ID": "A US employer identification number (EIN) is nine digits written NN-NNNNNNN.",
         # talent exchange
         "UNKNOWN_CREDENTIAL": "No credential with this code in the catalogue.",
         "EARNED_IN_FUTURE": "A credential cannot be earned after today.",

@@ -42,6 +42,18 @@ SchoolTier = enum_type(
     },
 )
 
+TaxStatus = enum_type(
+    enums.TaxStatus,
+    name="TaxStatus",
+    description="Why gifts to an organization are tax-deductible for a US donor; printed on its receipts.",
+    values={
+        "PUBLIC_SCHOOL": "A public school or college: a governmental unit under section 170(c)(1) of the "
+        "Internal Revenue Code.",
+        "NONPROFIT_501C3": "A charitable organization exempt under section 501(c)(3) (deductible under 170(c)(2)).",
+        "OTHER": "Another status; donors should ask their tax adviser.",
+    },
+)
+
 
 @strawberry.input(description="A search circle around a US ZIP code or a point.")
 class NearInput:

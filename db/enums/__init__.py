@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from db.enums.accounts import OrganizationKind, Program, SchoolTier
+from db.enums.accounts import OrganizationKind, Program, SchoolTier, TaxStatus
 from db.enums.donations import (
     DonationStatus,
     FulfillmentMethod,
@@ -68,6 +68,7 @@ __all__ = [
     "ServiceOfferStatus",
     "TaskKind",
     "TaskStatus",
+    "TaxStatus",
     "TechnicianInvitationStatus",
     "TechnicianRole",
     "TechnicianStatus",

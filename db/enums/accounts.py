@@ -30,6 +30,14 @@ class SchoolTier(str, Enum):
     DEVELOPING = "DEVELOPING"
 
 
+class TaxStatus(str, Enum):
+    """Why gifts to an organization are deductible (IRS Publication 526's qualified organizations)."""
+
+    PUBLIC_SCHOOL = "PUBLIC_SCHOOL"  # a governmental unit, section 170(c)(1)
+    NONPROFIT_501C3 = "NONPROFIT_501C3"  # section 501(c)(3), 170(c)(2)
+    OTHER = "OTHER"
+
+
 class AccountTokenPurpose(str, Enum):
     """What an emailed single-use token proves."""
 

@@ -27,6 +27,12 @@ _KIND_COLUMNS = {
     OrganizationKind.EMPLOYER: "is_employer",
 }
 _SCHOOL_ONLY = ("programs", "enrollment", "accreditation", "tier")
+_EIN = re.compile(r"(\d{2})-?(\d{7})")
+# prefixes the IRS has never assigned (its "How EINs are assigned and valid EIN prefixes")
+_UNASSIGNED_EIN_PREFIXES = frozenset(
+    {"00", "07", "08", "09", "17", "18", "19", "28", "29", "49", "69", "70", "78", "79", "89", "96", "97"}
+)
+_TAX_TEXT = (("legal_name", "legalName"), ("signer_name", "signerName"), ("signer_title", "signerTitle"))
 
 
 def _validated(changes: dict, *, creating: bool) -> dict:
@@ -73,11 +79,29 @@ def _validated(changes: dict, *, creating: bool) -> dict:
         values["programs"] = sorted({p.value for p in changes["programs"] or ()})
     if "tier" in changes:
         values["tier"] = changes["tier"].value if changes["tier"] else None
+    _tax_profile(changes, values, checks)
     checks.raise_any()
     if any(k in changes for k in ("postal_code", "latitude", "longitude")):
         point = locate(changes.get("postal_code"), changes.get("latitude"), changes.get("longitude"))
         values.update(location_columns(point))
     return values
+
+
+def _tax_profile(changes: dict, values: dict, checks: Checks) -> None:
+    """The elements a tax acknowledgement names: legal name, EIN (NN-NNNNNNN), tax status, signer."""
+    for key, field in _TAX_TEXT:
+        if key in changes:
+            values[key] = _blank_to_none(checks.text(changes[key], field, max_length=200, required=False))
+    if "tax_id" in changes:
+        values["tax_id"] = None
+        if (tax_id := _blank_to_none(changes["tax_id"])) is not None:
+            match = _EIN.fullmatch(tax_id)
+            if match is None or match[1] in _UNASSIGNED_EIN_PREFIXES:
+                checks.add(ErrorCode.INVALID_TAX_ID, "taxId must be an EIN written NN-NNNNNNN.", "taxId")
+            else:
+                values["tax_id"] = f"{match[1]}-{match[2]}"
+    if "tax_status" in changes:
+        values["tax_status"] = changes["tax_status"].value if changes["tax_status"] else None
 
 
 def _blank_to_none(value: str | None) -> str | None:

@@ -121,7 +121,14 @@ def _need(rng, school, slug, title, priority, quantity, today, trades=None) -> N
         needed_by=today + timedelta(days=rng.randint(20, 150)),
         latitude=school.latitude,
         longitude=school.longitude,
+        created_at=utcnow() - timedelta(days=_posted_days_ago(title, quantity)),
     )
+
+
+def _posted_days_ago(title: str, quantity: int) -> int:
+    """Spread over the last five months, so `needsSummary` shows a trend; derived, not drawn, so the random
+    stream (and every other demo figure) stays as it was."""
+    return (len(title) * 37 + quantity * 11) % 150
 
 
 def _same_category(donors, listings, school_needs, start: int):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.clock import utcnow
-from db.enums.accounts import Program, SchoolTier
+from db.enums.accounts import Program, SchoolTier, TaxStatus
 from db.models import Membership, Organization, User
 from matching.geo import zip_centroid
 
@@ -49,6 +49,20 @@ def _place(world, index: int) -> dict:
         raise ValueError(f"demo ZIP code {code} is not in the bundled data")
     lat, lon = point
     return {"city": city, "state": "MI", "postal_code": code, "latitude": lat, "longitude": lon}
+
+
+SIGNERS = [("Dana Instructor", "Collision Program Director"), ("Sam Rivera", "Dean of Career and Technical Education")]
+
+
+def _tax_profile(school: Organization, index: int) -> None:
+    """What a donor's tax records need on each receipt: a public school district or college (170(c)(1)), or a
+    private nonprofit institute (501(c)(3)); EINs with Michigan's 38 prefix."""
+    private = school.name.endswith("Institute of Technology")
+    school.legal_name = f"{school.city} {'Technical Institute, Inc.' if private else 'Public Schools'}"
+    school.tax_status = TaxStatus.NONPROFIT_501C3.value if private else TaxStatus.PUBLIC_SCHOOL.value
+    school.tax_id = f"38-{1_234_567 + index * 104_729:07d}"  # derived, not drawn: the random stream stays as it was
+    school.street = f"{100 + index * 10} Main Street"
+    school.signer_name, school.signer_title = SIGNERS[0] if index == 0 else SIGNERS[1]
 
 
 async def seed(session: AsyncSession, world) -> None:
@@ -97,6 +111,7 @@ async def seed(session: AsyncSession, world) -> None:
         }
         school.accreditation = rng.choice([None, *(accredited[p] for p in school.programs if p in accredited)])
         school.tier = rng.choice([t.value for t in SchoolTier])
+        _tax_profile(school, i)
         world.schools.append(school)
     world.donors += [organization("DONOR", i, DONOR_NAMES) for i in range(6 * world.scale)]
     world.employers += [organization("EMPLOYER", i, EMPLOYER_NAMES) for i in range(5 * world.scale)]

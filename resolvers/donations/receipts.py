@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
+from enum import Enum
 
 from sqlalchemy import select, update
 from sqlalchemy.dialects import postgresql, sqlite
@@ -18,6 +19,21 @@ from db.engine import Database
 from db.models import Category, Donation, DonationReceipt, Listing, Organization, ReceiptCounter
 from resolvers.donations import policy
 from resolvers.donations.events import receipt_event
+
+NO_GOODS_OR_SERVICES = "No goods or services were provided in return for this contribution."
+DONOR_VALUE = "Value as declared by the donor; the school has not appraised the items."
+TAX_STATUS_TEXT = {
+    "PUBLIC_SCHOOL": "A governmental unit (public school) under section 170(c)(1) of the Internal Revenue Code.",
+    "NONPROFIT_501C3": "A tax-exempt organization under section 501(c)(3) of the Internal Revenue Code.",
+    "OTHER": "Tax status: other.",
+}
+
+
+def postal_address(organization: Organization) -> str | None:
+    """One line: street, city, state and ZIP, whichever it gave."""
+    region = " ".join(part for part in (organization.state, organization.postal_code) if part)
+    parts = [part for part in (organization.street, organization.city, region) if part]
+    return ", ".join(parts) or None
 
 
 def receipt_number(year: int, donor_id: int, sequence: int) -> str:
@@ -69,6 +85,12 @@ async def issue(session: AsyncSession, donation: Donation) -> DonationReceipt:
         currency=listing.currency,
         requested_at=donation.created_at,
         received_at=now,
+        school_legal_name=school.legal_name or school.name,
+        school_address=postal_address(school),
+        school_tax_id=school.tax_id,
+        school_tax_status=school.tax_status,
+        signer_name=school.signer_name,
+        signer_title=school.signer_title,
     )
     session.add(receipt)
     await session.flush()
@@ -76,14 +98,21 @@ async def issue(session: AsyncSession, donation: Donation) -> DonationReceipt:
     return receipt
 
 
+class ReceiptRole(str, Enum):
+    RECEIVED = "RECEIVED"  # as the donor
+    ISSUED = "ISSUED"  # as the school
+
+
 @dataclass(frozen=True)
 class ReceiptFilter:
     year: int | None = None
     donor_id: int | None = None
+    role: ReceiptRole = ReceiptRole.RECEIVED
 
 
 def donor_ids_for(viewer: Viewer, roles: Mapping[int, object], donor_id: int | None) -> list[int]:
-    """The donors whose receipts the viewer may list: its organizations, or the one asked for."""
+    """The organizations whose receipts the viewer may list (as donor or as school): its own, or the one
+    asked for."""
     if not viewer.is_authenticated:
         raise DomainError(ErrorCode.UNAUTHENTICATED, "Sign in to see receipts.")
     if not policy.app_may_read(viewer):
@@ -98,9 +127,32 @@ def donor_ids_for(viewer: Viewer, roles: Mapping[int, object], donor_id: int | N
 async def browse(db: Database, donor_ids: list[int], filter: ReceiptFilter, page: Page) -> Slice[DonationReceipt]:
     if filter.year is not None and not (2000 <= filter.year <= 2100):
         raise DomainError(ErrorCode.OUT_OF_RANGE, "year must be between 2000 and 2100.", "year")
-    stmt = select(DonationReceipt).where(DonationReceipt.donor_id.in_(donor_ids))
+    party = DonationReceipt.school_id if filter.role is ReceiptRole.ISSUED else DonationReceipt.donor_id
+    stmt = select(DonationReceipt).where(party.in_(donor_ids))
     if filter.year is not None:
         stmt = stmt.where(DonationReceipt.year == filter.year)
     stmt = stmt.order_by(DonationReceipt.year.desc(), DonationReceipt.sequence.desc(), DonationReceipt.id.desc())
     async with db.read() as session:
         return page.slice((await session.scalars(page.apply(stmt))).all())
+
+
+async def for_party(db: Database, viewer: Viewer, receipt_id: int, member: Collection[int]) -> DonationReceipt | None:
+    """The receipt, when the viewer is one of its two parties (or staff); None otherwise."""
+    async with db.read() as session:
+        receipt = await session.get(DonationReceipt, receipt_id)
+    readers = policy.reader_organizations(viewer, member)
+    if receipt is None or not policy.sees_donation(readers, receipt.donor_id, receipt.school_id):
+        return None
+    return receipt
+
+
+async def statement(db: Database, donor_id: int, year: int) -> tuple[Organization | None, list[DonationReceipt]]:
+    """A donor's receipts of one calendar year, in number order, for its yearly statement."""
+    async with db.read() as session:
+        donor = await session.get(Organization, donor_id)
+        rows = await session.scalars(
+            select(DonationReceipt)
+            .where(DonationReceipt.donor_id == donor_id, DonationReceipt.year == year)
+            .order_by(DonationReceipt.sequence)
+        )
+        return donor, list(rows)

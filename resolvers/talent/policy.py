@@ -152,3 +152,9 @@ async def may_hear(viewer: Viewer, ties: ViewerTies, event: OutboxEvent, student
     if not any(org in mine for org in event.organization_ids):
         return False
     return await may_see_student(viewer, student, ties)
+
+
+def may_search_school_students(viewer: Viewer, school_id: int, organization_ids: Collection[int]) -> bool:
+    """Finding a school's students by name: its own members, people only (as in `studentProfiles`). Platform
+    staff, employers and partner apps browse profiles through the rules above, never by name."""
+    return not viewer.is_app and viewer.user_id is not None and school_id in organization_ids

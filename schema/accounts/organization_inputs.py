@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import strawberry
 
-from schema.scalars import NearInput, OrganizationKind, Program, SchoolTier
+from schema.scalars import NearInput, OrganizationKind, Program, SchoolTier, TaxStatus
 
 # One description per field, shared by the create and update inputs.
 _ABOUT = {
@@ -25,6 +25,12 @@ _ABOUT = {
     "enrollment": "Schools only: students enrolled, 0 to 100,000.",
     "accreditation": "Schools only: accreditation held, e.g. ASE Education Foundation, up to 200 characters.",
     "tier": "Schools only: the CREF program tier.",
+    "legal_name": "The legal name printed on donation receipts when it differs from `name`, up to 200 characters.",
+    "tax_id": "The US employer identification number (EIN), NN-NNNNNNN (nine digits; the dash is added); "
+    "printed on donation receipts. INVALID_TAX_ID otherwise.",
+    "tax_status": "Why gifts to it are deductible; printed on donation receipts.",
+    "signer_name": "Who signs its donation receipts, up to 200 characters.",
+    "signer_title": "The signer's title, e.g. Program Director, up to 200 characters.",
 }
 _UPDATE = " Omit to keep; null clears it."
 _RELOCATE = " Giving any of postalCode, latitude and longitude replaces the whole location with what they give."
@@ -57,6 +63,11 @@ class OrganizationCreateInput:
     enrollment: int | None = _create("enrollment")
     accreditation: str | None = _create("accreditation")
     tier: SchoolTier | None = _create("tier")
+    legal_name: str | None = _create("legal_name")
+    tax_id: str | None = _create("tax_id")
+    tax_status: TaxStatus | None = _create("tax_status")
+    signer_name: str | None = _create("signer_name")
+    signer_title: str | None = _create("signer_title")
 
 
 @strawberry.input(description="Changes to an organization; only the fields given are changed.")
@@ -78,6 +89,11 @@ class OrganizationUpdateInput:
     enrollment: int | None = _update("enrollment")
     accreditation: str | None = _update("accreditation")
     tier: SchoolTier | None = _update("tier")
+    legal_name: str | None = _update("legal_name")
+    tax_id: str | None = _update("tax_id")
+    tax_status: TaxStatus | None = _update("tax_status")
+    signer_name: str | None = _update("signer_name")
+    signer_title: str | None = _update("signer_title")
 
 
 @strawberry.input(description="Which organizations to browse; every condition given must hold.")

@@ -26,11 +26,13 @@ from schema.accounts.organization_inputs import OrganizationCreateInput, Organiz
 from schema.context import Info
 from schema.errors import Caller, Payload, returns_payload
 from schema.relay import After, Connection, First, Node, decode_id, node_type, page_args
-from schema.scalars import GeoPoint, OrganizationKind, Program, SchoolTier, given
+from schema.scalars import GeoPoint, OrganizationKind, Program, SchoolTier, TaxStatus, given
 
 if TYPE_CHECKING:
     from schema.accounts.app_tokens import AppToken
     from schema.donations.impact import OrganizationImpact
+    from schema.talent.school_students import SchoolStudentFilter
+    from schema.talent.students import StudentProfile
 
 
 @strawberry.type(description="A postal address; each part is null when the organization did not give it.")
@@ -39,6 +41,12 @@ class Address:
     city: str | None = strawberry.field(description="City.")
     state: str | None = strawberry.field(description="Two-letter US state code, e.g. MI.")
     postal_code: str | None = strawberry.field(description="Five-digit US ZIP code.")
+
+
+@strawberry.type(description="The person who signs an organization's donation receipts.")
+class ReceiptSigner:
+    name: str = strawberry.field(description="Their name.")
+    title: str | None = strawberry.field(description="Their title, e.g. Program Director; null when not given.")
 
 
 @node_type
@@ -60,6 +68,19 @@ class Organization(Node):
     enrollment: int | None = strawberry.field(description="Schools: students enrolled; null when not given.")
     accreditation: str | None = strawberry.field(description="Schools: accreditation held; null when not given.")
     tier: SchoolTier | None = strawberry.field(description="Schools: the CREF program tier; null when not given.")
+    legal_name: str = strawberry.field(
+        description="The legal name its donation receipts carry: the one it gave, else `name`."
+    )
+    tax_id: str | None = strawberry.field(
+        description="Its US employer identification number (EIN), NN-NNNNNNN, as printed on its receipts; "
+        "public, as on the IRS's own lists; null when not given."
+    )
+    tax_status: TaxStatus | None = strawberry.field(
+        description="Why gifts to it are deductible, as printed on its receipts; null when not given."
+    )
+    receipt_signer: ReceiptSigner | None = strawberry.field(
+        description="Who signs its donation receipts; null when not given."
+    )
     created_at: datetime = strawberry.field(description="When the organization was created.")
     updated_at: datetime = strawberry.field(description="When its profile last changed.")
     _row: strawberry.Private[models.Organization]
@@ -79,6 +100,10 @@ class Organization(Node):
             enrollment=row.enrollment,
             accreditation=row.accreditation,
             tier=SchoolTier(row.tier) if row.tier else None,
+            legal_name=row.legal_name or row.name,
+            tax_id=row.tax_id,
+            tax_status=TaxStatus(row.tax_status) if row.tax_status else None,
+            receipt_signer=ReceiptSigner(name=row.signer_name, title=row.signer_title) if row.signer_name else None,
             created_at=row.created_at,
             updated_at=row.updated_at,
             _row=row,
@@ -110,6 +135,25 @@ class Organization(Node):
         from schema.accounts.app_tokens import organization_app_tokens
 
         return await organization_app_tokens(info, self.pk, page_args(first, after))
+
+    @strawberry.field(
+        description="A school's own students (profiles naming it as their school), ordered by name, found by name and "
+        "graduation year. Visible to the school's members (people, not apps); null for everyone else, staff and "
+        "employers included."
+    )
+    async def students(
+        self,
+        info: Info,
+        filter: Annotated[
+            Annotated[SchoolStudentFilter, strawberry.lazy("schema.talent.school_students")] | None,
+            strawberry.argument(description="Name and graduation year; every student of the school when omitted."),
+        ] = None,
+        first: First = 20,
+        after: After = None,
+    ) -> Connection[Annotated[StudentProfile, strawberry.lazy("schema.talent.students")]] | None:
+        from schema.talent.school_students import school_students_of
+
+        return await school_students_of(info, self.pk, filter, page_args(first, after))
 
     @strawberry.field(description="Donations given and received, and service needs fulfilled; public.")
     async def impact(self, info: Info) -> Annotated[OrganizationImpact, strawberry.lazy("schema.donations.impact")]:

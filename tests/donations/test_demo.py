@@ -30,6 +30,10 @@ async def test_demo_data_shows_every_state(api, db):
     assert {row.status_at(utcnow()) for row in listings} == set(ListingStatus)
     assert {row.status for row in needs} == set(NeedStatus)
     assert receipts == received > 0
+    async with db.read() as session:
+        issued = (await session.scalars(select(DonationReceipt))).all()
+    # every receipt carries the issuing school's tax profile
+    assert all(r.school_tax_id and r.school_tax_status and r.signer_name and r.school_address for r in issued)
     assert any(row.fulfilled_by_id for row in needs)
     # the demo donor sees its side of every state through the API
     from tests.support import sign_in_as

@@ -79,6 +79,10 @@ PLAIN_LISTS = {
     ("WebhookDelivery", "attempts"),  # bounded by the retry schedule: about a dozen over three days
     ("AllocationApplyPayload", "outcomes"),  # one per pair given (at most 500) or per assignment of the plan
     ("GoldClassRole", "candidates"),  # at most three per role
+    ("NeedsSummary", "byCategory"),  # one per category of the reference taxonomy
+    ("NeedsSummary", "byRegion"),  # one per 3-digit ZIP prefix of the bundled ZIP data (under a thousand)
+    ("NeedsSummary", "trend"),  # one per month, at most 60
+    ("NeedsSummary", "underserved"),  # at most 50
 }
 BUILT_IN_SCALARS = {"String", "Int", "Float", "Boolean", "ID"}
 

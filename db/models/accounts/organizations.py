@@ -41,6 +41,11 @@ class Organization(Entity, Base):
     enrollment: Mapped[int | None]
     accreditation: Mapped[str | None] = mapped_column(String(200))
     tier: Mapped[str | None] = mapped_column(String(20))
+    legal_name: Mapped[str | None] = mapped_column(String(200))
+    tax_id: Mapped[str | None] = mapped_column(String(10))
+    tax_status: Mapped[str | None] = mapped_column(String(20))
+    signer_name: Mapped[str | None] = mapped_column(String(200))
+    signer_title: Mapped[str | None] = mapped_column(String(200))
 
     memberships: Mapped[list[Membership]] = relationship(back_populates="organization", lazy="raise")
 

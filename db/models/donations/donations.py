@@ -248,6 +248,13 @@ class DonationReceipt(Entity, Base):
     currency: Mapped[str] = mapped_column(String(3))
     requested_at: Mapped[datetime]
     received_at: Mapped[datetime]
+    # what a tax acknowledgement names, copied from the school's profile when issued (null on receipts issued before)
+    school_legal_name: Mapped[str | None] = mapped_column(String(200))
+    school_address: Mapped[str | None] = mapped_column(String(400))
+    school_tax_id: Mapped[str | None] = mapped_column(String(10))
+    school_tax_status: Mapped[str | None] = mapped_column(String(20))
+    signer_name: Mapped[str | None] = mapped_column(String(200))
+    signer_title: Mapped[str | None] = mapped_column(String(200))
 
 
 class ReceiptCounter(Entity, Base):

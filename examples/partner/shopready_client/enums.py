@@ -124,6 +124,7 @@ class ErrorCode(str, Enum):
     LAST_OWNER = "LAST_OWNER"
     ALREADY_MEMBER = "ALREADY_MEMBER"
     INVALID_SCOPE = "INVALID_SCOPE"
+    INVALID_TAX_ID = "INVALID_TAX_ID"
     UNKNOWN_CREDENTIAL = "UNKNOWN_CREDENTIAL"
     EARNED_IN_FUTURE = "EARNED_IN_FUTURE"
     EXPIRES_BEFORE_EARNED = "EXPIRES_BEFORE_EARNED"
@@ -392,6 +393,11 @@ class Program(str, Enum):
     MOTORCYCLE = "MOTORCYCLE"
 
 
+class ReceiptRole(str, Enum):
+    RECEIVED = "RECEIVED"
+    ISSUED = "ISSUED"
+
+
 class RequirementKind(str, Enum):
     CREDENTIAL = "CREDENTIAL"
     ACADEMY_BADGE = "ACADEMY_BADGE"
@@ -473,6 +479,12 @@ class TaskKind(str, Enum):
 class TaskStatus(str, Enum):
     ASSIGNED = "ASSIGNED"
     DONE = "DONE"
+
+
+class TaxStatus(str, Enum):
+    PUBLIC_SCHOOL = "PUBLIC_SCHOOL"
+    NONPROFIT_501C3 = "NONPROFIT_501C3"
+    OTHER = "OTHER"
 
 
 class TechnicianInvitationStatus(str, Enum):

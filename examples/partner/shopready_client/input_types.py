@@ -24,12 +24,14 @@ from .enums import (
     PayUnit,
     PlanStepKind,
     Program,
+    ReceiptRole,
     RoleType,
     SafetyTraining,
     ScholarshipKind,
     SchoolTier,
     ServiceOfferStatus,
     TaskKind,
+    TaxStatus,
     TechnicianRole,
 )
 
@@ -765,6 +767,19 @@ class NeedUpdateInput(BaseModel):
     "For a service need only (NOT_A_SERVICE otherwise): the visit's start, duration and place. Null: no schedule."
 
 
+class NeedsSummaryFilter(BaseModel):
+    """Which needs `needsSummary` covers; give `near` or `state`, or neither for everywhere."""
+
+    near: Optional["NearInput"] = None
+    "Only schools within this circle."
+    state: Optional[str] = None
+    "Only schools in this two-letter US state (by their state or ZIP code)."
+    category_id: Optional[str] = Field(alias="categoryId", default=None)
+    "Only needs in this category or its sub-categories."
+    since: Optional[Any] = None
+    "Only needs posted from this moment; within the last 60 months. Default: the start of the month eleven months ago (twelve months of trend)."
+
+
 class OrganizationCreateInput(BaseModel):
     """A new organization; the person creating it becomes its owner."""
 
@@ -800,6 +815,16 @@ class OrganizationCreateInput(BaseModel):
     "Schools only: accreditation held, e.g. ASE Education Foundation, up to 200 characters."
     tier: Optional[SchoolTier] = None
     "Schools only: the CREF program tier."
+    legal_name: Optional[str] = Field(alias="legalName", default=None)
+    "The legal name printed on donation receipts when it differs from `name`, up to 200 characters."
+    tax_id: Optional[str] = Field(alias="taxId", default=None)
+    "The US employer identification number (EIN), NN-NNNNNNN (nine digits; the dash is added); printed on donation receipts. INVALID_TAX_ID otherwise."
+    tax_status: Optional[TaxStatus] = Field(alias="taxStatus", default=None)
+    "Why gifts to it are deductible; printed on donation receipts."
+    signer_name: Optional[str] = Field(alias="signerName", default=None)
+    "Who signs its donation receipts, up to 200 characters."
+    signer_title: Optional[str] = Field(alias="signerTitle", default=None)
+    "The signer's title, e.g. Program Director, up to 200 characters."
 
 
 class OrganizationFilter(BaseModel):
@@ -888,6 +913,16 @@ class OrganizationUpdateInput(BaseModel):
     "Schools only: accreditation held, e.g. ASE Education Foundation, up to 200 characters. Omit to keep; null clears it."
     tier: Optional[SchoolTier] = None
     "Schools only: the CREF program tier. Omit to keep; null clears it."
+    legal_name: Optional[str] = Field(alias="legalName", default=None)
+    "The legal name printed on donation receipts when it differs from `name`, up to 200 characters. Omit to keep; null clears it."
+    tax_id: Optional[str] = Field(alias="taxId", default=None)
+    "The US employer identification number (EIN), NN-NNNNNNN (nine digits; the dash is added); printed on donation receipts. INVALID_TAX_ID otherwise. Omit to keep; null clears it."
+    tax_status: Optional[TaxStatus] = Field(alias="taxStatus", default=None)
+    "Why gifts to it are deductible; printed on donation receipts. Omit to keep; null clears it."
+    signer_name: Optional[str] = Field(alias="signerName", default=None)
+    "Who signs its donation receipts, up to 200 characters. Omit to keep; null clears it."
+    signer_title: Optional[str] = Field(alias="signerTitle", default=None)
+    "The signer's title, e.g. Program Director, up to 200 characters. Omit to keep; null clears it."
 
 
 class PasswordChangeInput(BaseModel):
@@ -1036,6 +1071,8 @@ class ReceiptFilter(BaseModel):
 
     year: Optional[int] = None
     "Only this calendar year's receipts, 2000 to 2100."
+    role: ReceiptRole = ReceiptRole.RECEIVED
+    "RECEIVED (default): as the donor; ISSUED: as the school that issued them."
 
 
 class RegionInput(BaseModel):
@@ -1171,6 +1208,15 @@ class ScholarshipFilter(BaseModel):
     "Only this donor Organization's awards."
     open_only: bool = Field(alias="openOnly", default=False)
     "Only those accepting applications on the day asked (UTC), with awards left."
+
+
+class SchoolStudentFilter(BaseModel):
+    """Narrows `Organization.students`; fields left out do not filter."""
+
+    name: Optional[str] = None
+    "Words the student's name contains, each anywhere in it, ignoring case (`smi ann` finds Ann Smith); taken literally (% and _ are not wildcards); up to 200 characters."
+    graduation_year: Optional[int] = Field(alias="graduationYear", default=None)
+    "Only students graduating (or graduated) in this calendar year, 1950 to 2100."
 
 
 class SenderBlockInput(BaseModel):
@@ -1553,6 +1599,7 @@ MentorFilter.model_rebuild()
 NeedCreateInput.model_rebuild()
 NeedFilter.model_rebuild()
 NeedUpdateInput.model_rebuild()
+NeedsSummaryFilter.model_rebuild()
 OrganizationFilter.model_rebuild()
 PayAmountInput.model_rebuild()
 PayInput.model_rebuild()
