@@ -34,6 +34,7 @@ from core.http_guards import BodyGuard, ErrorsAsJson, RequestId
 from core.idempotency import IdempotencyStore
 from core.logging import configure as configure_logging
 from core.mailer import Mailer
+from core.media_storage import storage_for
 from core.passwords import Passwords
 from core.rate_limits import RateLimiter
 from core.settings import Settings
@@ -49,7 +50,9 @@ from schema.authentication import BearerTokenBackend, unauthorized
 from schema.context import Context
 from schema.http.documents import RegisteredDocuments
 from schema.http.exports import export_routes
+from schema.http.feeds import feed_routes
 from schema.http.idempotency import IdempotentMutations
+from schema.http.media_files import media_routes
 from schema.http.media_types import GraphQLOverHttp
 
 logger = logging.getLogger("shopready")
@@ -193,11 +196,13 @@ def create_app(
             Route("/readyz", readyz),
             Route("/exports/me", export_me, methods=["GET"]),
             *export_routes(db),
+            *media_routes(storage_for(settings)),
+            *feed_routes(db, settings),
         ],
         middleware=[
             Middleware(RequestId),
             Middleware(ErrorsAsJson),
-            Middleware(BodyGuard, max_bytes=settings.max_body_bytes),
+            Middleware(BodyGuard, max_bytes=settings.max_body_bytes, max_upload_bytes=settings.max_upload_bytes),
             Middleware(AuthenticationMiddleware, backend=backend, on_error=unauthorized),
         ],
         lifespan=lifespan,

@@ -40,10 +40,13 @@ from schema.input_guard import InputGuard
 from schema.matches.allocation import AllocationQueries
 from schema.matches.fields import MatchQueries
 from schema.matches.plans import AllocationMutations, AllocationPlanQueries
+from schema.media.photos import PhotoMutations
 from schema.money import SCALARS
 from schema.pathways.scholarships import ScholarshipMutations, ScholarshipQueries
 from schema.pathways.stories import StoryMutations, StoryQueries
 from schema.pathways.training import TrainingMutations, TrainingQueries
+from schema.recognition.levels import RecognitionMutations, RecognitionQueries
+from schema.recognition.thanks import ThankYouMutations
 from schema.relay import Node, resolve_node
 from schema.talent.applications import ApplicationMutations, ApplicationQueries
 from schema.talent.credentials import CredentialMutations, CredentialQueries
@@ -98,6 +101,7 @@ QUERIES = (
     AllocationPlanQueries,
     WorkforceQueries,
     WorkforceReferenceQueries,
+    RecognitionQueries,
     *partners.QUERIES,
 )
 MUTATIONS = (
@@ -125,6 +129,9 @@ MUTATIONS = (
     PlanMutations,
     SafetyMutations,
     TaskMutations,
+    PhotoMutations,
+    RecognitionMutations,
+    ThankYouMutations,
     *partners.MUTATIONS,
 )
 

@@ -109,5 +109,10 @@ ErrorCode = enum_type(
         "INVALID_FILE": "The uploaded file is not UTF-8 CSV with the expected header, or is empty or too large.",
         "INVALID_ROWS": "Some rows of the file are invalid; nothing was imported. The import lists each error by "
         "line and column.",
+        # media: photos
+        "INVALID_IMAGE": "The file is not a JPEG, PNG or WebP image that decodes in full (damaged, animated, or "
+        "another format).",
+        "IMAGE_TOO_LARGE": "The image is over the size or pixel limit; the message gives the limit.",
+        "PHOTO_LIMIT_REACHED": "The object already has the most photos it may carry (8); remove one first.",
     },
 )

@@ -10,6 +10,7 @@ from db.models.donations.donations import Donation, DonationEvent, DonationRecei
 from db.models.events.outbox import EventConsumer, MatchSnapshot, OutboxEvent
 from db.models.events.webhooks import Webhook, WebhookAttempt, WebhookDelivery
 from db.models.matches.plans import SavedAllocationPlan
+from db.models.media.photos import Photo
 from db.models.partners.bulk_imports import BulkImport
 from db.models.partners.idempotency_keys import IdempotencyKey
 from db.models.partners.persisted_documents import PersistedDocument
@@ -25,6 +26,7 @@ from db.models.pathways.training import (
     TrainingProgramArea,
 )
 from db.models.platform.rate_buckets import RateBucket
+from db.models.recognition.thanks import RecognitionWallEntry, ThankYouNote
 from db.models.talent.jobs import Application, ApplicationEvent, JobInvitation, JobPosting, JobRequiredCredential
 from db.models.talent.mentorship import MentorProfile, Mentorship
 from db.models.talent.pay import PayReport
@@ -67,9 +69,11 @@ __all__ = [
     "OutboxEvent",
     "PayReport",
     "PersistedDocument",
+    "Photo",
     "PlanStep",
     "RateBucket",
     "ReceiptCounter",
+    "RecognitionWallEntry",
     "RefreshToken",
     "SafetyCertification",
     "SavedAllocationPlan",
@@ -84,6 +88,7 @@ __all__ = [
     "StudentProfile",
     "Technician",
     "TechnicianInvitation",
+    "ThankYouNote",
     "TrainingProgram",
     "TrainingProgramArea",
     "User",
