@@ -42,16 +42,10 @@ class StoryFeed:
 
 async def read(db: Database, filter: StoryFilter) -> StoryFeed:
     stories = (await feed(db, filter, Page(FEED_SIZE, 0))).items
+    publishers = {s.organization_id for s in stories}
     async with db.read() as session:
-        names = dict(
-            (
-                await session.execute(
-                    select(Organization.id, Organization.name).where(
-                        Organization.id.in_({s.organization_id for s in stories})
-                    )
-                )
-            ).tuples()
-        )
+        rows = await session.execute(select(Organization.id, Organization.name).where(Organization.id.in_(publishers)))
+        names: dict[int, str] = {org_id: name for org_id, name in rows}
     entries = [FeedEntry(s, names.get(s.organization_id, "")) for s in stories]
     return StoryFeed(entries, max((_utc(s.updated_at) for s in stories), default=_EPOCH))
 
