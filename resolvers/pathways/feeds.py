@@ -45,7 +45,7 @@ async def read(db: Database, filter: StoryFilter) -> StoryFeed:
     publishers = {s.organization_id for s in stories}
     async with db.read() as session:
         rows = await session.execute(select(Organization.id, Organization.name).where(Organization.id.in_(publishers)))
-        names: dict[int, str] = {org_id: name for org_id, name in rows}
+        names: dict[int, str] = {row.id: row.name for row in rows}
     entries = [FeedEntry(s, names.get(s.organization_id, "")) for s in stories]
     return StoryFeed(entries, max((_utc(s.updated_at) for s in stories), default=_EPOCH))
 

@@ -44,7 +44,7 @@ async def three_stories(api) -> tuple[str, str, str]:
 
 
 async def test_the_atom_feed_parses_with_every_story_newest_first(api):
-    paint, ev, hiring = await three_stories(api)
+    paint, _ev, _hiring = await three_stories(api)
     response = await api.client.get(ATOM)
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("application/atom+xml")
@@ -65,7 +65,7 @@ async def test_the_atom_feed_parses_with_every_story_newest_first(api):
 
 
 async def test_the_json_feed_follows_version_1_1(api):
-    paint, ev, hiring = await three_stories(api)
+    paint, _ev, _hiring = await three_stories(api)
     response = await api.client.get(JSON_FEED)
     assert response.status_code == 200 and response.headers["content-type"].startswith("application/feed+json")
     document = response.json()
