@@ -79,6 +79,9 @@ PLAIN_LISTS = {
     ("WebhookDelivery", "attempts"),  # bounded by the retry schedule: about a dozen over three days
     ("AllocationApplyPayload", "outcomes"),  # one per pair given (at most 500) or per assignment of the plan
     ("GoldClassRole", "candidates"),  # at most three per role
+    ("Listing", "photos"),  # at most 8 (resolvers/media/photos.py MAX_PHOTOS)
+    ("ThankYouNote", "photos"),  # at most 8, like a listing's
+    ("ListingPhotosReorderPayload", "photos"),  # the listing's photos: at most 8
 }
 BUILT_IN_SCALARS = {"String", "Int", "Float", "Boolean", "ID"}
 

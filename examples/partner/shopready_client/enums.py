@@ -176,6 +176,9 @@ class ErrorCode(str, Enum):
     INVALID_DOCUMENT = "INVALID_DOCUMENT"
     INVALID_FILE = "INVALID_FILE"
     INVALID_ROWS = "INVALID_ROWS"
+    INVALID_IMAGE = "INVALID_IMAGE"
+    IMAGE_TOO_LARGE = "IMAGE_TOO_LARGE"
+    PHOTO_LIMIT_REACHED = "PHOTO_LIMIT_REACHED"
 
 
 class EventType(str, Enum):
@@ -376,6 +379,13 @@ class Program(str, Enum):
     EV_HYBRID = "EV_HYBRID"
     HEAVY_EQUIPMENT = "HEAVY_EQUIPMENT"
     MOTORCYCLE = "MOTORCYCLE"
+
+
+class RecognitionLevel(str, Enum):
+    SUPPORTER = "SUPPORTER"
+    PARTNER = "PARTNER"
+    CHAMPION = "CHAMPION"
+    ALL_STAR = "ALL_STAR"
 
 
 class RequirementKind(str, Enum):
