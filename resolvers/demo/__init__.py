@@ -37,9 +37,9 @@ Seeder = Callable[[AsyncSession, World], Awaitable[None]]
 
 def seeders() -> list[Seeder]:
     """Every domain's seeder, in dependency order."""
-    from resolvers.demo import donations, organizations, pathways, talent, workforce
+    from resolvers.demo import donations, media, organizations, pathways, talent, workforce
 
-    return [organizations.seed, donations.seed, talent.seed, pathways.seed, workforce.seed]
+    return [organizations.seed, donations.seed, talent.seed, pathways.seed, workforce.seed, media.seed]
 
 
 async def seed_database(settings: Settings, *, size: str = "small", seed: int = 7, only_if_empty: bool = False) -> str:
@@ -56,6 +56,7 @@ async def seed_database(settings: Settings, *, size: str = "small", seed: int = 
             return f"database already has {existing} organizations; demo data not added"
         passwords = Passwords(time_cost=settings.password_time_cost, memory_cost_kib=settings.password_memory_kib)
         world = World(random.Random(seed), SIZES[size], await passwords.hash(DEMO_PASSWORD))
+        world.extra["settings"] = settings  # the media store, for demo photos
         async with db.write() as session:
             for seeder in seeders():
                 await seeder(session, world)
