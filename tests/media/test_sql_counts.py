@@ -65,8 +65,11 @@ async def _add_listings(db, p, count: int) -> None:
             session.add(note)
             await session.flush()
             session.add_all(
-                [_photo(i * 3, listing_id=listing.id), _photo(i * 3 + 1, listing_id=listing.id)]
-                + [_photo(i * 3 + 2, thank_you_note_id=note.id)]
+                [
+                    _photo(i * 3, listing_id=listing.id),
+                    _photo(i * 3 + 1, listing_id=listing.id),
+                    _photo(i * 3 + 2, thank_you_note_id=note.id),
+                ]
             )
 
 
