@@ -35,6 +35,7 @@ from core.http_guards import BodyGuard, ErrorsAsJson, RequestId
 from core.idempotency import IdempotencyStore
 from core.logging import configure as configure_logging
 from core.mailer import Mailer
+from core.media_storage import storage_for
 from core.passwords import Passwords
 from core.rate_limits import RateLimiter
 from core.settings import Settings
@@ -54,7 +55,9 @@ from schema.http import graphiql
 from schema.http.documents import RegisteredDocuments
 from schema.http.exports import export_routes
 from schema.http.fast_json import OrjsonCoding
+from schema.http.feeds import feed_routes
 from schema.http.idempotency import IdempotentMutations
+from schema.http.media_files import media_routes
 from schema.http.media_types import GraphQLOverHttp
 from schema.http.needs_map import needs_map_routes
 from schema.http.receipts import receipt_routes
@@ -213,11 +216,13 @@ def create_app(
             *([] if settings.is_production else graphiql.routes()),
             *receipt_routes(db),
             *needs_map_routes(db, graphql.limits, settings),
+            *media_routes(storage_for(settings)),
+            *feed_routes(db, settings),
         ],
         middleware=[
             Middleware(RequestId),
             Middleware(ErrorsAsJson),
-            Middleware(BodyGuard, max_bytes=settings.max_body_bytes),
+            Middleware(BodyGuard, max_bytes=settings.max_body_bytes, max_upload_bytes=settings.max_upload_bytes),
             Middleware(AuthenticationMiddleware, backend=backend, on_error=unauthorized),
         ],
         lifespan=lifespan,

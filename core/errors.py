@@ -106,6 +106,10 @@ class ErrorCode(str, Enum):
     INVALID_ROWS = "INVALID_ROWS"
     # messages
     BLOCKED = "BLOCKED"
+    # media: photos
+    INVALID_IMAGE = "INVALID_IMAGE"
+    IMAGE_TOO_LARGE = "IMAGE_TOO_LARGE"
+    PHOTO_LIMIT_REACHED = "PHOTO_LIMIT_REACHED"
 
 
 class DomainError(Exception):

@@ -71,18 +71,25 @@ def json_depth(body: bytes) -> int:
 
 
 class BodyGuard:
-    """Refuse bodies over `max_bytes` (HTTP 413, before reading past the limit) and over-nested JSON (400)."""
+    """Refuse bodies over `max_bytes` (HTTP 413, before reading past the limit) and over-nested JSON (400).
 
-    def __init__(self, app: ASGIApp, max_bytes: int, max_depth: int = MAX_JSON_DEPTH) -> None:
-        self.app, self.max_bytes, self.max_depth = app, max_bytes, max_depth
+    Multipart bodies carry files (photos, CSV imports) and have their own limit, `max_upload_bytes`."""
+
+    def __init__(
+        self, app: ASGIApp, max_bytes: int, max_depth: int = MAX_JSON_DEPTH, max_upload_bytes: int | None = None
+    ) -> None:
+        self.app, self.max_depth = app, max_depth
+        self.json_limit, self.upload_limit = max_bytes, max_upload_bytes or max_bytes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
             await self.app(scope, receive, send)
             return
+        is_multipart = dict(scope["headers"]).get(b"content-type", b"").lower().startswith(b"multipart/")
+        limit = self.upload_limit if is_multipart else self.json_limit
         declared = dict(scope["headers"]).get(b"content-length")
-        if declared is not None and (not declared.isdigit() or int(declared) > self.max_bytes):
-            await self._too_large(scope, send)
+        if declared is not None and (not declared.isdigit() or int(declared) > limit):
+            await self._too_large(scope, send, limit)
             return
         chunks, size = [], 0
         while True:
@@ -91,8 +98,8 @@ class BodyGuard:
                 return
             chunk = message.get("body", b"")
             size += len(chunk)
-            if size > self.max_bytes:
-                await self._too_large(scope, send)
+            if size > limit:
+                await self._too_large(scope, send, limit)
                 return
             chunks.append(chunk)
             if not message.get("more_body", False):
@@ -100,7 +107,6 @@ class BodyGuard:
         body = b"".join(chunks)
         # A multipart upload's files are not JSON (a CSV may hold any brackets); its JSON part is checked
         # where it is read (schema/http/media_types.py).
-        is_multipart = dict(scope["headers"]).get(b"content-type", b"").lower().startswith(b"multipart/")
         if not is_multipart and json_depth(body) > self.max_depth:
             await send_json_error(
                 send,
@@ -121,12 +127,12 @@ class BodyGuard:
 
         await self.app(scope, replay, send)
 
-    async def _too_large(self, scope: Scope, send: Send) -> None:
+    async def _too_large(self, scope: Scope, send: Send, limit: int) -> None:
         await send_json_error(
             send,
             413,
             "PAYLOAD_TOO_LARGE",
-            f"The request body is larger than {self.max_bytes} bytes.",
+            f"The request body is larger than {limit} bytes.",
             _request_id(scope),
         )
 

@@ -29,6 +29,8 @@ class Settings:
     max_query_tokens: int = 4000
     max_aliases: int = 30
     max_body_bytes: int = 1_000_000
+    # multipart requests (photos, CSV imports) carry files: their own, larger limit
+    max_upload_bytes: int = 25_000_000
     db_statement_timeout_ms: int = Timeouts.statement_ms
     db_lock_timeout_ms: int = Timeouts.lock_ms
     sqlite_busy_timeout_ms: int = Timeouts.sqlite_busy_ms
@@ -61,6 +63,15 @@ class Settings:
     worker_poll_seconds: float = 1.0
     subscriptions_per_connection: int = 20
     subscription_init_timeout_seconds: float = 10.0
+    # media: photos of listings and thank-you notes, on local disk unless an S3-compatible bucket is named
+    media_dir: str = "./media"
+    media_url: str | None = None
+    media_max_bytes: int = 10_000_000
+    media_max_pixels: int = 40_000_000
+    media_s3_bucket: str | None = None
+    media_s3_endpoint_url: str | None = None
+    media_s3_region: str | None = None
+    media_s3_prefix: str = ""
     # Production: partner apps may only run documents their organization registered (see README).
     trusted_documents_only: bool = False
     # Plain-data subtrees completed by serializers compiled per selection (schema/execution/); off runs
@@ -107,6 +118,7 @@ class Settings:
             max_query_tokens=number("SHOPREADY_MAX_QUERY_TOKENS", 4000),
             max_aliases=number("SHOPREADY_MAX_ALIASES", 30),
             max_body_bytes=number("SHOPREADY_MAX_BODY_BYTES", 1_000_000),
+            max_upload_bytes=number("SHOPREADY_MAX_UPLOAD_BYTES", 25_000_000),
             db_statement_timeout_ms=number("SHOPREADY_DB_STATEMENT_TIMEOUT_MS", Timeouts.statement_ms),
             db_lock_timeout_ms=number("SHOPREADY_DB_LOCK_TIMEOUT_MS", Timeouts.lock_ms),
             sqlite_busy_timeout_ms=number("SHOPREADY_SQLITE_BUSY_TIMEOUT_MS", Timeouts.sqlite_busy_ms),
@@ -141,6 +153,14 @@ class Settings:
             compiled_execution=flag("SHOPREADY_COMPILED_EXECUTION")
             if env.get("SHOPREADY_COMPILED_EXECUTION")
             else True,
+            media_dir=env.get("SHOPREADY_MEDIA_DIR", "./media"),
+            media_url=(env.get("SHOPREADY_MEDIA_URL") or "").rstrip("/") or None,
+            media_max_bytes=number("SHOPREADY_MEDIA_MAX_BYTES", 10_000_000),
+            media_max_pixels=number("SHOPREADY_MEDIA_MAX_PIXELS", 40_000_000),
+            media_s3_bucket=env.get("SHOPREADY_MEDIA_S3_BUCKET") or None,
+            media_s3_endpoint_url=env.get("SHOPREADY_MEDIA_S3_ENDPOINT_URL") or None,
+            media_s3_region=env.get("SHOPREADY_MEDIA_S3_REGION") or None,
+            media_s3_prefix=env.get("SHOPREADY_MEDIA_S3_PREFIX", ""),
         )
 
     def check(self) -> None:

@@ -44,12 +44,15 @@ from schema.input_guard import InputGuard
 from schema.matches.allocation import AllocationQueries
 from schema.matches.fields import MatchQueries
 from schema.matches.plans import AllocationMutations, AllocationPlanQueries
+from schema.media.photos import PhotoMutations
 from schema.messages.conversations import ConversationQueries, MessageMutations
 from schema.messages.safety import MessageSafetyMutations, MessageSafetyQueries
 from schema.money import SCALARS
 from schema.pathways.scholarships import ScholarshipMutations, ScholarshipQueries
 from schema.pathways.stories import StoryMutations, StoryQueries
 from schema.pathways.training import TrainingMutations, TrainingQueries
+from schema.recognition.levels import RecognitionMutations, RecognitionQueries
+from schema.recognition.thanks import ThankYouMutations
 from schema.relay import Node, resolve_node
 from schema.searches.saved_searches import SavedSearchMutations, SavedSearchQueries
 from schema.talent.applications import ApplicationMutations, ApplicationQueries
@@ -110,6 +113,7 @@ QUERIES = (
     SavedSearchQueries,
     ConversationQueries,
     MessageSafetyQueries,
+    RecognitionQueries,
     *partners.QUERIES,
 )
 MUTATIONS = (
@@ -141,6 +145,9 @@ MUTATIONS = (
     SavedSearchMutations,
     MessageMutations,
     MessageSafetyMutations,
+    PhotoMutations,
+    RecognitionMutations,
+    ThankYouMutations,
     *partners.MUTATIONS,
 )
 

@@ -116,5 +116,10 @@ ErrorCode = enum_type(
         # messages
         "BLOCKED": "The people on the other side of the conversation blocked you (or your organization); the "
         "message was not sent.",
+        # media: photos
+        "INVALID_IMAGE": "The file is not a JPEG, PNG or WebP image that decodes in full (damaged, animated, or "
+        "another format).",
+        "IMAGE_TOO_LARGE": "The image is over the size or pixel limit; the message gives the limit.",
+        "PHOTO_LIMIT_REACHED": "The object already has the most photos it may carry (8); remove one first.",
     },
 )

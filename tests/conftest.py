@@ -38,6 +38,7 @@ def test_settings(**overrides: Any) -> Settings:
         "password_time_cost": 1,
         "password_memory_kib": 8192,
         "mail_dir": str(Path(_TMP) / "mail"),
+        "media_dir": str(Path(_TMP) / "media"),
         "mail_from": "ShopReady Tests <no-reply@tests.shopready.dev>",
         # SHOPREADY_COMPILED_EXECUTION=0 runs the suite on graphql-core's own execution path (.ci/run does)
         "compiled_execution": os.environ.get("SHOPREADY_COMPILED_EXECUTION", "1").lower() not in ("0", "false", "no"),

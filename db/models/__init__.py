@@ -11,6 +11,7 @@ from db.models.donations.services import ServiceOffer
 from db.models.events.outbox import EventConsumer, MatchSnapshot, OutboxEvent
 from db.models.events.webhooks import Webhook, WebhookAttempt, WebhookDelivery
 from db.models.matches.plans import SavedAllocationPlan
+from db.models.media.photos import Photo
 from db.models.messages.conversations import Conversation, Message, MessageBlock, MessageReport
 from db.models.partners.bulk_imports import BulkImport
 from db.models.partners.idempotency_keys import IdempotencyKey
@@ -27,6 +28,7 @@ from db.models.pathways.training import (
     TrainingProgramArea,
 )
 from db.models.platform.rate_buckets import RateBucket
+from db.models.recognition.thanks import RecognitionWallEntry, ThankYouNote
 from db.models.searches.saved_searches import SavedSearch
 from db.models.talent.jobs import Application, ApplicationEvent, JobInvitation, JobPosting, JobRequiredCredential
 from db.models.talent.mentorship import MentorProfile, Mentorship
@@ -74,9 +76,11 @@ __all__ = [
     "OutboxEvent",
     "PayReport",
     "PersistedDocument",
+    "Photo",
     "PlanStep",
     "RateBucket",
     "ReceiptCounter",
+    "RecognitionWallEntry",
     "RefreshToken",
     "SafetyCertification",
     "SavedAllocationPlan",
@@ -93,6 +97,7 @@ __all__ = [
     "StudentProfile",
     "Technician",
     "TechnicianInvitation",
+    "ThankYouNote",
     "TrainingProgram",
     "TrainingProgramArea",
     "User",

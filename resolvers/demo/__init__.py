@@ -37,7 +37,7 @@ Seeder = Callable[[AsyncSession, World], Awaitable[None]]
 
 def seeders() -> list[Seeder]:
     """Every domain's seeder, in dependency order."""
-    from resolvers.demo import donations, messages, organizations, pathways, services, talent, workforce
+    from resolvers.demo import donations, media, messages, organizations, pathways, services, talent, workforce
 
     return [
         organizations.seed,
@@ -47,6 +47,7 @@ def seeders() -> list[Seeder]:
         pathways.seed,
         workforce.seed,
         messages.seed,
+        media.seed,
     ]
 
 
@@ -64,6 +65,7 @@ async def seed_database(settings: Settings, *, size: str = "small", seed: int = 
             return f"database already has {existing} organizations; demo data not added"
         passwords = Passwords(time_cost=settings.password_time_cost, memory_cost_kib=settings.password_memory_kib)
         world = World(random.Random(seed), SIZES[size], await passwords.hash(DEMO_PASSWORD))
+        world.extra["settings"] = settings  # the media store, for demo photos
         async with db.write() as session:
             for seeder in seeders():
                 await seeder(session, world)

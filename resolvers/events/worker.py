@@ -13,6 +13,7 @@ import time
 
 import aiohttp
 
+from core.media_storage import storage_for
 from core.settings import Settings
 from db.engine import Database
 from resolvers.events.delivery import deliver_due, new_client
@@ -20,6 +21,7 @@ from resolvers.events.fanout import fan_out
 from resolvers.events.retention import prune
 from resolvers.events.wakeup import Wakeup
 from resolvers.matches.watch import watch as watch_matches
+from resolvers.media.photos import sweep as sweep_media
 from resolvers.searches.alerts import alert_due
 from resolvers.talent.credential_expiry import announce_expiring
 from resolvers.workforce.announcements import announce_workforce
@@ -57,11 +59,14 @@ class Worker:
         deliveries, events = await prune(
             self.db, self.settings.event_retention_days, self.settings.audit_retention_days
         )
+        files = await sweep_media(self.db, storage_for(self.settings))
         logger.info(
-            "housekeeping: %d expiring credentials and workforce news announced, pruned %d deliveries and %d events",
+            "housekeeping: %d expiring credentials and workforce news announced, pruned %d deliveries and %d "
+            "events, %d media files",
             announced,
             deliveries,
             events,
+            files,
         )
 
     async def run(self, stop: asyncio.Event) -> None:

@@ -31,6 +31,7 @@ from schema.scalars import GeoPoint, OrganizationKind, Program, SchoolTier, TaxS
 if TYPE_CHECKING:
     from schema.accounts.app_tokens import AppToken
     from schema.donations.impact import OrganizationImpact
+    from schema.recognition.levels import Recognition
     from schema.talent.school_students import SchoolStudentFilter
     from schema.talent.students import StudentProfile
 
@@ -160,6 +161,12 @@ class Organization(Node):
         from schema.donations.impact import organization_impact
 
         return await organization_impact(info, self.pk)
+
+    @strawberry.field(description="Its recognition level and points, from its impact; public.")
+    async def recognition(self, info: Info) -> Annotated[Recognition, strawberry.lazy("schema.recognition.levels")]:
+        from schema.recognition.levels import organization_recognition
+
+        return await organization_recognition(info, self.pk)
 
     @strawberry.field(
         description="Contact email; visible to members (and to the other party of a donation), else null."

@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from schema.donations.needs import Need
     from schema.donations.receipts import DonationReceipt
     from schema.pathways.scholarships import ScholarshipApplication
+    from schema.recognition.thanks import ThankYouNote
 
 VISIBLE_TO = (
     "Visible to members of the donor and of the school (partner apps of either with DONATIONS_READ or "
@@ -199,6 +200,14 @@ class Donation(Node):
 
         rows = await info.context.loaders.by_column(models.DonationReceipt, "donation_id").load(self.pk)
         return DonationReceipt.from_model(rows[0]) if rows else None
+
+    @strawberry.field(description="The school's thank-you note, with photos; null until the school writes one.")
+    async def thank_you_note(
+        self, info: Info
+    ) -> Annotated[ThankYouNote, strawberry.lazy("schema.recognition.thanks")] | None:
+        from schema.recognition.thanks import note_of_donation
+
+        return await note_of_donation(info, self.pk)
 
 
 async def donations_of(info: Info, column: str, key: int, first: int | None, after: str | None) -> Connection[Donation]:

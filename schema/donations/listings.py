@@ -33,6 +33,7 @@ from schema.scalars import GeoPoint
 
 if TYPE_CHECKING:
     from schema.matches.fields import NeedMatchConnection
+    from schema.media.photos import Photo
 
 
 @node_type
@@ -109,6 +110,12 @@ class Listing(Node):
     @strawberry.field(description="What kind of equipment or material it is.")
     async def category(self, info: Info) -> Category:
         return await category_of(info, self._row.category_id)
+
+    @strawberry.field(description="Its photos, cover first, at most 8; public like the listing.")
+    async def photos(self, info: Info) -> list[Annotated[Photo, strawberry.lazy("schema.media.photos")]]:
+        from schema.media.photos import photos_of
+
+        return await photos_of(info, "listing_id", self.pk)
 
     @strawberry.field(
         description="The donor's notes for the receiving school (dock, contact...); null unless you are a member of "

@@ -13,7 +13,7 @@ import httpx
 import pytest
 
 from db.engine import is_sqlite
-from tests.conftest import TEST_DATABASE_URL
+from tests.conftest import TEST_DATABASE_URL, test_settings
 from tests.donations.support import NEED_CREATE, category, parties
 from tests.events.receiver import free_port
 from tests.events.test_subscriptions import EVENTS
@@ -33,6 +33,7 @@ def start_server(port: int) -> subprocess.Popen:
         "SHOPREADY_PASSWORD_TIME_COST": "1",
         "SHOPREADY_PASSWORD_MEMORY_KIB": "8192",
         "SHOPREADY_LOG_LEVEL": "WARNING",
+        "SHOPREADY_MEDIA_DIR": test_settings().media_dir,  # its worker sweeps the tests' media, never ./media
     }
     command = [sys.executable, "app.py", "serve", "--port", str(port)]
     return subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL)  # noqa: S603 - our own app

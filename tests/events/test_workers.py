@@ -12,7 +12,7 @@ from pathlib import Path
 
 from core import outbox
 from db.enums.events import DeliveryStatus, EventType
-from tests.conftest import TEST_DATABASE_URL
+from tests.conftest import TEST_DATABASE_URL, test_settings
 from tests.events.receiver import running_receiver
 from tests.events.support import attempts, deliveries, partner_app, webhook
 
@@ -27,6 +27,7 @@ def start_worker(timeout_seconds: int = 2) -> subprocess.Popen:
         "SHOPREADY_WEBHOOK_TIMEOUT_SECONDS": str(timeout_seconds),
         "SHOPREADY_SECRET_KEY": "test-secret-key-that-is-long-enough-0123456789",
         "SHOPREADY_LOG_LEVEL": "WARNING",
+        "SHOPREADY_MEDIA_DIR": test_settings().media_dir,  # its housekeeping sweeps the tests' media, never ./media
     }
     return subprocess.Popen([sys.executable, "app.py", "worker"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL)
 

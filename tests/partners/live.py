@@ -40,6 +40,7 @@ def server_env(settings: Settings, **extra: str) -> dict[str, str]:
         "SHOPREADY_PASSWORD_TIME_COST": str(settings.password_time_cost),
         "SHOPREADY_PASSWORD_MEMORY_KIB": str(settings.password_memory_kib),
         "SHOPREADY_LOG_LEVEL": "WARNING",
+        "SHOPREADY_MEDIA_DIR": settings.media_dir,  # the in-process worker sweeps the tests' media, never ./media
         **extra,
     }
 

@@ -207,7 +207,7 @@ async def test_deeply_nested_operations_are_refused(api):
 
 async def test_uploads_stay_within_the_body_size_limit(api, db):
     p = await parties(api)
-    small = create_app(test_settings(max_body_bytes=2_000), db=db)
+    small = create_app(test_settings(max_body_bytes=2_000, max_upload_bytes=2_000), db=db)
     rows = "".join(f"Item {i},welding-strsw,1\n" for i in range(200))
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=small), base_url="http://test") as client:
         files: dict[str, Any] = {

@@ -83,6 +83,9 @@ PLAIN_LISTS = {
     ("NeedsSummary", "byRegion"),  # one per 3-digit ZIP prefix of the bundled ZIP data (under a thousand)
     ("NeedsSummary", "trend"),  # one per month, at most 60
     ("NeedsSummary", "underserved"),  # at most 50
+    ("Listing", "photos"),  # at most 8 (resolvers/media/photos.py MAX_PHOTOS)
+    ("ThankYouNote", "photos"),  # at most 8, like a listing's
+    ("ListingPhotosReorderPayload", "photos"),  # the listing's photos: at most 8
 }
 BUILT_IN_SCALARS = {"String", "Int", "Float", "Boolean", "ID"}
 

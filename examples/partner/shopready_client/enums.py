@@ -187,6 +187,9 @@ class ErrorCode(str, Enum):
     INVALID_FILE = "INVALID_FILE"
     INVALID_ROWS = "INVALID_ROWS"
     BLOCKED = "BLOCKED"
+    INVALID_IMAGE = "INVALID_IMAGE"
+    IMAGE_TOO_LARGE = "IMAGE_TOO_LARGE"
+    PHOTO_LIMIT_REACHED = "PHOTO_LIMIT_REACHED"
 
 
 class EventType(str, Enum):
@@ -396,6 +399,13 @@ class Program(str, Enum):
 class ReceiptRole(str, Enum):
     RECEIVED = "RECEIVED"
     ISSUED = "ISSUED"
+
+
+class RecognitionLevel(str, Enum):
+    SUPPORTER = "SUPPORTER"
+    PARTNER = "PARTNER"
+    CHAMPION = "CHAMPION"
+    ALL_STAR = "ALL_STAR"
 
 
 class RequirementKind(str, Enum):

@@ -307,6 +307,17 @@ class DonationShipInput(BaseModel):
     "Pickup, delivery or tow details for the school: place, time, contact (up to 2,000 characters; optional)."
 
 
+class DonationThankYouInput(BaseModel):
+    """A thank-you note for a received donation."""
+
+    donation_id: str = Field(alias="donationId")
+    "The Donation, RECEIVED; you must be a member of its school (an app: donations:write)."
+    message: str
+    "Your words to the donor, up to 5,000 characters."
+    photos: list[Upload] = Field(default_factory=lambda: [])
+    "Up to 8 JPEG, PNG or WebP images (each at most 10 MB), sent as parts of a multipart request (the GraphQL multipart request spec); checked and stripped of metadata like listing photos."
+
+
 class EligibilityInput(BaseModel):
     """Who may apply; leave a rule out (or its list empty) to apply no restriction."""
 
@@ -527,6 +538,33 @@ class ListingFilter(BaseModel):
     "Any of these statuses. Default: AVAILABLE (every status when donorId is given)."
     search: Optional[str] = None
     "Words in the title or description, literally."
+
+
+class ListingPhotoAddInput(BaseModel):
+    """A photo to add to a listing."""
+
+    listing_id: str = Field(alias="listingId")
+    "The Listing; you must be a member of its donor (an app: donations:write)."
+    file: Upload
+    "A JPEG, PNG or WebP image of at most 10 MB and 40 megapixels, sent as a part of a multipart request (the GraphQL multipart request spec) with an Authorization header."
+    caption: Optional[str] = None
+    "What it shows, up to 300 characters."
+
+
+class ListingPhotoRemoveInput(BaseModel):
+    """A listing's photo to remove."""
+
+    id: str
+    "The Photo."
+
+
+class ListingPhotosReorderInput(BaseModel):
+    """A listing's photos in a new order."""
+
+    listing_id: str = Field(alias="listingId")
+    "The Listing."
+    photo_ids: list[str] = Field(alias="photoIds")
+    "Every photo of the listing, each once, first to last."
 
 
 class ListingUpdateInput(BaseModel):
@@ -876,6 +914,15 @@ class OrganizationMemberRemoveInput(BaseModel):
     "The member's user ID; your own to leave the organization. NOT_FOUND when they are not a member; LAST_OWNER when they are its only owner."
 
 
+class OrganizationRecognitionUpdateInput(BaseModel):
+    """Show an organization on the public recognition wall, or take it off."""
+
+    organization_id: str = Field(alias="organizationId")
+    "The Organization; you must be an owner or admin (an app: organization:write)."
+    show_on_wall: bool = Field(alias="showOnWall")
+    "True to appear on `recognitionWall` (once it holds a level), false to leave it."
+
+
 class OrganizationUpdateInput(BaseModel):
     """Changes to an organization; only the fields given are changed."""
 
@@ -1073,6 +1120,15 @@ class ReceiptFilter(BaseModel):
     "Only this calendar year's receipts, 2000 to 2100."
     role: ReceiptRole = ReceiptRole.RECEIVED
     "RECEIVED (default): as the donor; ISSUED: as the school that issued them."
+
+
+class RecognitionWallFilter(BaseModel):
+    """Which part of the wall; give a state or `near`, or neither for the whole wall."""
+
+    state: Optional[str] = None
+    "Two-letter US state code, e.g. MI."
+    near: Optional["NearInput"] = None
+    "Only organizations within this circle."
 
 
 class RegionInput(BaseModel):
@@ -1605,6 +1661,7 @@ PayAmountInput.model_rebuild()
 PayInput.model_rebuild()
 PayRangeInput.model_rebuild()
 PayReportSubmitInput.model_rebuild()
+RecognitionWallFilter.model_rebuild()
 SavedSearchCreateInput.model_rebuild()
 SavedSearchUpdateInput.model_rebuild()
 ScholarshipCreateInput.model_rebuild()
