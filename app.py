@@ -40,9 +40,11 @@ from core.settings import Settings
 from core.viewer import ANONYMOUS
 from db import migrate
 from db.engine import Database, is_sqlite
+from db.enums.notifications import DigestPeriod
 from resolvers.accounts.export import export_person
 from resolvers.events.bus import EventBus
 from resolvers.events.worker import Worker
+from resolvers.notifications import digests
 from resolvers.partners.documents import DocumentRegistry
 from schema import build_schema
 from schema.authentication import BearerTokenBackend, unauthorized
@@ -51,6 +53,7 @@ from schema.http.documents import RegisteredDocuments
 from schema.http.exports import export_routes
 from schema.http.idempotency import IdempotentMutations
 from schema.http.media_types import GraphQLOverHttp
+from schema.http.unsubscribe import unsubscribe_routes
 
 logger = logging.getLogger("shopready")
 
@@ -174,7 +177,7 @@ def create_app(
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         stop = asyncio.Event()
-        worker = asyncio.create_task(Worker(db, settings).run(stop)) if in_process_worker else None
+        worker = asyncio.create_task(Worker(db, settings, mailer=mailer).run(stop)) if in_process_worker else None
         yield
         stop.set()
         if worker is not None:
@@ -193,6 +196,7 @@ def create_app(
             Route("/readyz", readyz),
             Route("/exports/me", export_me, methods=["GET"]),
             *export_routes(db),
+            *unsubscribe_routes(db, settings),
         ],
         middleware=[
             Middleware(RequestId),
@@ -214,7 +218,11 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--demo", action="store_true", help="seed demo data into an empty database")
     commands.add_parser("migrate", help="apply database migrations")
-    commands.add_parser("worker", help="deliver webhooks and keep house (run any number, on PostgreSQL)")
+    commands.add_parser(
+        "worker", help="deliver webhooks and notifications, send digests, keep house (run any number, on PostgreSQL)"
+    )
+    digest = commands.add_parser("digest", help="send the daily or weekly digest of the last whole period, once")
+    digest.add_argument("--period", choices=["daily", "weekly"], required=True)
     commands.add_parser("schema", help="print the GraphQL SDL (committed as schema.graphql)")
     seed = commands.add_parser("seed", help="write demo data")
     seed.add_argument("--size", choices=["small", "medium", "large"], default="small")
@@ -233,6 +241,13 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "worker":
         asyncio.run(run_worker(settings))
+        return 0
+    if args.command == "digest":
+        outcome = asyncio.run(run_digest(settings, DigestPeriod(args.period.upper())))
+        print(
+            f"{outcome.period.value.lower()} digest from {outcome.period_start:%Y-%m-%d}: {outcome.sent} sent, "
+            f"{outcome.already_claimed} already sent"
+        )
         return 0
     if args.command == "seed" or (args.command == "serve" and args.demo):
         from resolvers.demo import seed_database
@@ -261,6 +276,16 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+async def run_digest(settings: Settings, period: DigestPeriod) -> digests.Outcome:
+    db = Database(settings.database_url)
+    mailer = Mailer.configured(settings.smtp_url, settings.mail_dir, settings.mail_from)
+    try:
+        return await digests.run(db, settings, mailer, period)
+    finally:
+        await mailer.drain()
+        await db.dispose()
+
+
 async def run_worker(settings: Settings) -> None:
     """Until SIGTERM or SIGINT; the round in progress finishes (its claims are leased, so a kill loses nothing)."""
     stop = asyncio.Event()
@@ -268,7 +293,7 @@ async def run_worker(settings: Settings) -> None:
     for signum in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(signum, stop.set)
     db = Database(settings.database_url)
-    print("worker: delivering webhooks", flush=True)
+    print("worker: delivering webhooks and notifications", flush=True)
     try:
         await Worker(db, settings).run(stop)
     finally:

@@ -32,6 +32,7 @@ class Mail:
     subject: str
     text: str
     html: str
+    headers: tuple[tuple[str, str], ...] = ()  # extra headers, e.g. RFC 8058 List-Unsubscribe
 
 
 class Transport(Protocol):
@@ -46,6 +47,8 @@ def build_message(mail: Mail, sender: str) -> EmailMessage:
     message["Subject"] = mail.subject
     message["Date"] = formatdate(utcnow().timestamp(), usegmt=True)
     message["Message-ID"] = make_msgid(domain=sender.rpartition("@")[2].strip("> ") or "shopready.local")
+    for name, value in mail.headers:
+        message[name] = value
     message.set_content(mail.text)
     message.add_alternative(mail.html, subtype="html")
     return message

@@ -33,7 +33,7 @@ from schema.donations.listings import ListingMutations, ListingQueries
 from schema.donations.needs import NeedMutations, NeedQueries
 from schema.donations.receipts import ReceiptQueries
 from schema.error_policy import LoggedSchema
-from schema.events.subscriptions import Subscription
+from schema.events.subscriptions import Subscription as EventSubscriptions
 from schema.events.webhooks import WebhookMutations, WebhookQueries
 from schema.http.document_cache import DocumentCache, PinnedDocuments
 from schema.input_guard import InputGuard
@@ -41,6 +41,8 @@ from schema.matches.allocation import AllocationQueries
 from schema.matches.fields import MatchQueries
 from schema.matches.plans import AllocationMutations, AllocationPlanQueries
 from schema.money import SCALARS
+from schema.notifications.notifications import NotificationMutations, NotificationQueries
+from schema.notifications.subscriptions import NotificationSubscription
 from schema.pathways.scholarships import ScholarshipMutations, ScholarshipQueries
 from schema.pathways.stories import StoryMutations, StoryQueries
 from schema.pathways.training import TrainingMutations, TrainingQueries
@@ -98,6 +100,7 @@ QUERIES = (
     AllocationPlanQueries,
     WorkforceQueries,
     WorkforceReferenceQueries,
+    NotificationQueries,
     *partners.QUERIES,
 )
 MUTATIONS = (
@@ -125,6 +128,7 @@ MUTATIONS = (
     PlanMutations,
     SafetyMutations,
     TaskMutations,
+    NotificationMutations,
     *partners.MUTATIONS,
 )
 
@@ -137,6 +141,10 @@ def _described(cls: type, description: str) -> type:
 
 Query = _described(
     merge_types("Query", QUERIES), "Everything a client can read: start from `me`, a list, or `node(id:)`."
+)
+Subscription = _described(
+    merge_types("Subscription", (EventSubscriptions, NotificationSubscription)),
+    "Live updates over graphql-transport-ws on /graphql.",
 )
 Mutation = _described(
     merge_types("Mutation", MUTATIONS),

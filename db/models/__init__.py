@@ -10,6 +10,7 @@ from db.models.donations.donations import Donation, DonationEvent, DonationRecei
 from db.models.events.outbox import EventConsumer, MatchSnapshot, OutboxEvent
 from db.models.events.webhooks import Webhook, WebhookAttempt, WebhookDelivery
 from db.models.matches.plans import SavedAllocationPlan
+from db.models.notifications.notifications import DigestRun, Notification, NotificationPreference
 from db.models.partners.bulk_imports import BulkImport
 from db.models.partners.idempotency_keys import IdempotencyKey
 from db.models.partners.persisted_documents import PersistedDocument
@@ -46,6 +47,7 @@ __all__ = [
     "Category",
     "Credential",
     "DevelopmentPlan",
+    "DigestRun",
     "Donation",
     "DonationEvent",
     "DonationReceipt",
@@ -63,6 +65,8 @@ __all__ = [
     "Mentorship",
     "ModuleCompletion",
     "Need",
+    "Notification",
+    "NotificationPreference",
     "Organization",
     "OutboxEvent",
     "PayReport",

@@ -1,5 +1,5 @@
-"""The delivery worker: fans events out to webhooks, delivers what is due, watches rankings for match
-events, and keeps house (credential expiry announcements, retention).
+"""The delivery worker: fans events out to webhooks and notifications, delivers what is due, watches
+rankings for match events, and keeps house (credential expiry announcements, digests, retention).
 
 Run any number (`python app.py worker`, on any machine, against one PostgreSQL): they share work
 through the database alone. With SQLite, `serve` runs one in process.
@@ -13,13 +13,17 @@ import time
 
 import aiohttp
 
+from core.mailer import Mailer
 from core.settings import Settings
 from db.engine import Database
+from db.enums.notifications import DigestPeriod
 from resolvers.events.delivery import deliver_due, new_client
 from resolvers.events.fanout import fan_out
 from resolvers.events.retention import prune
 from resolvers.events.wakeup import Wakeup
 from resolvers.matches.watch import watch as watch_matches
+from resolvers.notifications import digests
+from resolvers.notifications.fanout import notify
 from resolvers.talent.credential_expiry import announce_expiring
 
 logger = logging.getLogger("shopready.worker")
@@ -28,9 +32,16 @@ MATCH_WATCH_SECONDS = 2.0  # rankings are re-checked this often at most, however
 
 
 class Worker:
-    def __init__(self, db: Database, settings: Settings, client: aiohttp.ClientSession | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        settings: Settings,
+        client: aiohttp.ClientSession | None = None,
+        mailer: Mailer | None = None,
+    ) -> None:
         self.db, self.settings = db, settings
         self.client = client or new_client()
+        self.mailer = mailer or Mailer.configured(settings.smtp_url, settings.mail_dir, settings.mail_from)
         self.wakeup = Wakeup(db)
         self._housekept_at: float | None = None
         self._watched_at = 0.0
@@ -41,15 +52,19 @@ class Worker:
             self._watched_at = time.monotonic()
             await watch_matches(self.db)
         fanned = await fan_out(self.db)
+        told = await notify(self.db, self.settings, self.mailer)
         sent = await deliver_due(self.db, self.settings, self.client)
-        return fanned + sent
+        return fanned + told + sent
 
     async def housekeeping(self) -> None:
         announced = await announce_expiring(self.db)
         deliveries, events = await prune(self.db, self.settings.event_retention_days)
+        # Each digest goes once per person and period (claimed first), so running this hourly is safe.
+        digested = [await digests.run(self.db, self.settings, self.mailer, period) for period in DigestPeriod]
         logger.info(
-            "housekeeping: %d expiring credentials announced, pruned %d deliveries and %d events",
+            "housekeeping: %d expiring credentials announced, %d digests sent, pruned %d deliveries and %d events",
             announced,
+            sum(outcome.sent for outcome in digested),
             deliveries,
             events,
         )

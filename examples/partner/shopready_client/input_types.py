@@ -11,6 +11,7 @@ from .enums import (
     Benefit,
     BulkImportKind,
     DonationStatus,
+    EmailFrequency,
     EventType,
     FulfillmentMethod,
     ItemCondition,
@@ -18,6 +19,7 @@ from .enums import (
     MembershipRole,
     NeedPriority,
     NeedStatus,
+    NotificationKind,
     OrganizationKind,
     PayBasis,
     PayUnit,
@@ -741,6 +743,31 @@ class NeedUpdateInput(BaseModel):
     "The worst condition the school accepts; matching never proposes listings in worse condition. Null: any condition."
 
 
+class NotificationPreferenceInput(BaseModel):
+    """One kind's email frequency."""
+
+    kind: NotificationKind
+    "The kind of notification."
+    frequency: EmailFrequency
+    "IMMEDIATE, DAILY, WEEKLY or OFF."
+
+
+class NotificationPreferencesUpdateInput(BaseModel):
+    """The kinds whose email frequency changes; the others stay as they are."""
+
+    preferences: list["NotificationPreferenceInput"]
+    "One entry per kind to change."
+
+
+class NotificationsMarkReadInput(BaseModel):
+    """Which notifications to mark read: `ids`, or `all: true`."""
+
+    ids: Optional[list[str]] = None
+    "Up to 100 of your notifications; leave out when `all` is true."
+    all: bool = False
+    "Mark every unread notification of yours read."
+
+
 class OrganizationCreateInput(BaseModel):
     """A new organization; the person creating it becomes its owner."""
 
@@ -1397,6 +1424,7 @@ ListingFilter.model_rebuild()
 ListingUpdateInput.model_rebuild()
 MentorFilter.model_rebuild()
 NeedFilter.model_rebuild()
+NotificationPreferencesUpdateInput.model_rebuild()
 OrganizationFilter.model_rebuild()
 PayAmountInput.model_rebuild()
 PayInput.model_rebuild()
