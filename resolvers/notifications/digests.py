@@ -103,12 +103,13 @@ async def run(
     for begin in range(0, len(people), CHUNK):
         chunk = people[begin : begin + CHUNK]
         async with db.read() as session:
-            addresses = {
-                user: email
-                for user, email in await session.execute(
-                    select(User.id, User.email).where(User.id.in_(chunk), User.email_verified_at.is_not(None))
-                )
-            }
+            addresses = dict(
+                (
+                    await session.execute(
+                        select(User.id, User.email).where(User.id.in_(chunk), User.email_verified_at.is_not(None))
+                    )
+                ).all()
+            )
         if not addresses:
             continue
         async with db.write() as session:

@@ -137,12 +137,13 @@ async def immediate_mails(session: AsyncSession, settings: Settings, made: Seque
         return []
     people = {m.user_id for m in made}
     chosen = await frequencies(session, people)
-    addresses = {
-        user: email
-        for user, email in await session.execute(
-            select(User.id, User.email).where(User.id.in_(people), User.email_verified_at.is_not(None))
-        )
-    }
+    addresses = dict(
+        (
+            await session.execute(
+                select(User.id, User.email).where(User.id.in_(people), User.email_verified_at.is_not(None))
+            )
+        ).all()
+    )
     return [
         mail.immediate(settings, addresses[m.user_id], m.user_id, m.kind.value, mail.Item(m.title, m.body))
         for m in made

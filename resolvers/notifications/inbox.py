@@ -34,7 +34,7 @@ async def unread_counts(db: Database, user_ids: Sequence[int]) -> dict[int, int]
             .where(Notification.user_id.in_(user_ids), Notification.read_at.is_(None))
             .group_by(Notification.user_id)
         )
-        return {key: value for key, value in rows}
+        return dict(rows.all())
 
 
 async def mark_read(db: Database, viewer: Viewer, ids: Sequence[int] | None, everything: bool) -> tuple[int, int]:

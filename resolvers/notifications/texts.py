@@ -84,7 +84,7 @@ async def read_names(session: AsyncSession, events: Sequence[OutboxEvent]) -> Na
             .join(Credential, Credential.id == StudentCredential.credential_id)
             .where(StudentCredential.id.in_(held))
         )
-        found.credentials = {key: value for key, value in rows}
+        found.credentials = dict(rows.all())
     return found
 
 
