@@ -72,7 +72,16 @@ async def prefer(api: Api, person: Person, kind: str, frequency: str) -> None:
     assert data["notificationPreferencesUpdate"]["userErrors"] == [], data
 
 
-async def announce(db: Database, type: EventType, user_ids: tuple[int, ...], data: dict, subject_id: int = 1) -> None:
-    """An event other parts of the platform emit (messages, saved searches, workforce), appended directly."""
+async def announce(
+    db: Database,
+    type: EventType,
+    user_ids: tuple[int, ...],
+    data: dict,
+    *,
+    subject: tuple[str, int] = ("Thing", 1),
+    times: int = 1,
+) -> None:
+    """Events other parts of the platform emit (messages, saved searches, workforce), appended directly."""
     async with db.write() as session:
-        outbox.append(session, outbox.Event(type, "Thing", subject_id, user_ids=user_ids, data=data))
+        for _ in range(times):
+            outbox.append(session, outbox.Event(type, subject[0], subject[1], user_ids=user_ids, data=data))
