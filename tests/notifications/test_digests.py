@@ -51,7 +51,9 @@ async def test_daily_and_weekly_digests_assemble_what_each_person_chose_and_go_o
     assert (again.sent, again.already_claimed) == (0, 1)
     assert len(await mailbox.received(alice.email)) == 1 and await mailed(mailbox, bob) == []
 
-    weekly = await asyncio.gather(*(digests.run(db, settings, mailer, DigestPeriod.WEEKLY, NEXT_MONDAY) for _ in range(2)))
+    weekly = await asyncio.gather(
+        *(digests.run(db, settings, mailer, DigestPeriod.WEEKLY, NEXT_MONDAY) for _ in range(2))
+    )
     assert sum(outcome.sent for outcome in weekly) == 1
     assert await mailed(mailbox, bob) == ["Your ShopReady weekly digest: 1 update"]
     assert len(await mailbox.received(alice.email)) == 1 and len(await mailbox.received(carol.email)) == 1

@@ -56,7 +56,9 @@ async def test_the_signed_link_unsubscribes_without_signing_in_and_a_forged_one_
     token = parse_qs(link.query)["token"][0]
     encoded, _, signature = token.partition(".")
     bob_token = token_for(settings, Target(bob.id, "MESSAGE_RECEIVED"))
-    other_key = token_for(test_settings(secret_key="another-secret-key-0123456789-abcdefghij"), Target(bob.id, "MESSAGE_RECEIVED"))
+    other_key = token_for(
+        test_settings(secret_key="another-secret-key-0123456789-abcdefghij"), Target(bob.id, "MESSAGE_RECEIVED")
+    )
     for forged in (
         f"{bob_token.partition('.')[0]}.{signature}",
         f"{encoded}.{'A' * len(signature)}",

@@ -93,7 +93,9 @@ async def test_a_mentor_is_told_of_a_request_and_the_mentee_of_the_answer(api, d
     assert await mailed(mailbox, mentee) == ["Your mentor accepted"]
 
 
-async def test_a_person_invited_to_an_organization_is_told_only_with_a_confirmed_account(api, db, settings, mailer, mailbox):
+async def test_a_person_invited_to_an_organization_is_told_only_with_a_confirmed_account(
+    api, db, settings, mailer, mailbox
+):
     owner = await api.person("Owner")
     org = await api.organization(owner=owner, kinds=("SCHOOL",), name="Warren Career Tech")
     confirmed = await api.person("Confirmed")
