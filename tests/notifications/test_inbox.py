@@ -78,7 +78,8 @@ async def test_reading_the_same_events_again_makes_and_mails_nothing_new(api, db
 async def test_the_inbox_runs_a_constant_number_of_statements(api, db, settings, mailer, count_sql):
     alice = await api.person("Alice")
     org = await api.organization(owner=alice, kinds=("SCHOOL",))
-    query = "{ notifications(first: 50) { edges { node { id kind title subject { id } } } } me { unreadNotificationCount } }"
+    query = """{ notifications(first: 50) { edges { node { id kind title subject { id } } } }
+                 me { unreadNotificationCount } }"""
     counts = []
     for size in (3, 30):
         await announce(db, MESSAGE, (alice.id,), {"title": "Hi"}, subject=("Organization", org), times=size)
