@@ -13,10 +13,13 @@ import ssl
 import uuid
 from collections.abc import Awaitable
 from dataclasses import dataclass
-from email.message import EmailMessage
+from email.header import Header
+from email.message import Message
+from email.mime.multipart import MIMEMultipart
+from email.mime.text import MIMEText
 from email.utils import formatdate, make_msgid
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, cast
 from urllib.parse import unquote, urlsplit
 
 import aiosmtplib
@@ -36,21 +39,30 @@ class Mail:
 
 
 class Transport(Protocol):
-    async def deliver(self, message: EmailMessage) -> None: ...
+    async def deliver(self, message: Message) -> None: ...
 
 
-def build_message(mail: Mail, sender: str) -> EmailMessage:
-    """A multipart/alternative message: the plain text first, the HTML part preferred by mail readers."""
-    message = EmailMessage()
-    message["From"] = sender
-    message["To"] = mail.to
-    message["Subject"] = mail.subject
+def _header(value: str) -> str:
+    """ASCII as is; anything else as RFC 2047 encoded words, folded by the generator where it writes them
+    (a `Header` is what compat32 messages take for that; typeshed types header values as `str` only)."""
+    return value if value.isascii() else cast(str, Header(value, "utf-8"))
+
+
+def build_message(mail: Mail, sender: str) -> Message:
+    """A multipart/alternative message: the plain text first, the HTML part preferred by mail readers.
+
+    Built with the classic (compat32) MIME classes: the same message on the wire, several times faster to
+    build than `EmailMessage`'s header parsing and refolding, which counts when a digest goes to thousands."""
+    message = MIMEMultipart("alternative")
+    message["From"] = _header(sender)
+    message["To"] = _header(mail.to)
+    message["Subject"] = _header(mail.subject)
     message["Date"] = formatdate(utcnow().timestamp(), usegmt=True)
     message["Message-ID"] = make_msgid(domain=sender.rpartition("@")[2].strip("> ") or "shopready.local")
     for name, value in mail.headers:
-        message[name] = value
-    message.set_content(mail.text)
-    message.add_alternative(mail.html, subtype="html")
+        message[name] = _header(value)
+    message.attach(MIMEText(mail.text, "plain", "utf-8"))
+    message.attach(MIMEText(mail.html, "html", "utf-8"))
     return message
 
 
@@ -86,7 +98,7 @@ class SmtpTransport:
         self.settings, self.timeout = settings, timeout
         self.tls_context = tls_context or ssl.create_default_context()
 
-    async def deliver(self, message: EmailMessage) -> None:
+    async def deliver(self, message: Message) -> None:
         s = self.settings
         await aiosmtplib.send(
             message,
@@ -107,7 +119,7 @@ class FileTransport:
     def __init__(self, directory: Path) -> None:
         self.directory = directory
 
-    async def deliver(self, message: EmailMessage) -> None:
+    async def deliver(self, message: Message) -> None:
         path = self.directory / f"{utcnow():%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}.eml"
         await asyncio.to_thread(self._write, path, message.as_bytes())
         logger.info("mail to %s written to %s", message["To"], path)
