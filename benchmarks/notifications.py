@@ -172,7 +172,7 @@ async def main() -> None:
     args = parser.parse_args()
     url = args.database_url or f"sqlite+aiosqlite:///{Path(tempfile.mkdtemp()) / 'bench.db'}"
     await reset(url)
-    settings = Settings(database_url=url, secret_key=SECRET, app_url="https://shopready.example.com")
+    settings = Settings(database_url=url, secret_key=SECRET, public_url="https://api.shopready.example.com")
     db = Database(url)
     try:
         with frozen_at(MONDAY - timedelta(days=1)):
@@ -185,9 +185,8 @@ async def main() -> None:
     print("one event, recipients        time      SQL statements  mails   (target < 1 s, statements constant)")
     for size, (seconds, statements, mails) in ((args.recipients // 10, small), (args.recipients, large)):
         print(f"  {size:>6}                  {seconds * 1000:7.0f} ms  {statements:>14}  {mails:>5}")
-    print(
-        f"  statements per recipient:  {small[1] / max(1, args.recipients // 10):.3f} vs {large[1] / args.recipients:.3f}"
-    )
+    per_small, per_large = small[1] / max(1, args.recipients // 10), large[1] / args.recipients
+    print(f"  statements per recipient:  {per_small:.3f} vs {per_large:.3f}")
     print(f"weekly digest, {args.people} people: {digest_seconds:.1f} s, {digests_sent} mails (target < 60 s)")
 
 

@@ -66,7 +66,7 @@ _TARGETS = {kind.value for kind in NotificationKind} | {digest_target(period) fo
 
 
 def link(settings: Settings, target: Target) -> str:
-    base = (settings.app_url or DEV_BASE_URL).rstrip("/")
+    base = (settings.public_url or DEV_BASE_URL).rstrip("/")
     return f"{base}{PATH}?token={quote(token_for(settings, target))}"
 
 
