@@ -42,10 +42,12 @@ from core.settings import Settings
 from core.viewer import ANONYMOUS
 from db import migrate
 from db.engine import Database, is_sqlite
+from db.enums.notifications import DigestPeriod
 from resolvers.accounts.export import export_person
 from resolvers.events.bus import EventBus
 from resolvers.events.worker import Worker
 from resolvers.matches import staleness
+from resolvers.notifications import digests
 from resolvers.partners.documents import DocumentRegistry
 from schema import build_schema
 from schema.authentication import BearerTokenBackend, unauthorized
@@ -61,6 +63,7 @@ from schema.http.media_files import media_routes
 from schema.http.media_types import GraphQLOverHttp
 from schema.http.needs_map import needs_map_routes
 from schema.http.receipts import receipt_routes
+from schema.http.unsubscribe import unsubscribe_routes
 
 logger = logging.getLogger("shopready")
 
@@ -193,7 +196,7 @@ def create_app(
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         stop = asyncio.Event()
-        worker = asyncio.create_task(Worker(db, settings).run(stop)) if in_process_worker else None
+        worker = asyncio.create_task(Worker(db, settings, mailer=mailer).run(stop)) if in_process_worker else None
         yield
         stop.set()
         if worker is not None:
@@ -218,6 +221,7 @@ def create_app(
             *needs_map_routes(db, graphql.limits, settings),
             *media_routes(storage_for(settings)),
             *feed_routes(db, settings),
+            *unsubscribe_routes(db, settings),
         ],
         middleware=[
             Middleware(RequestId),
@@ -244,7 +248,11 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--loop", choices=["uvloop", "asyncio"], default="uvloop", help="the event loop")
     serve.add_argument("--http", choices=["httptools", "h11"], default="httptools", help="the HTTP/1.1 parser")
     commands.add_parser("migrate", help="apply database migrations")
-    commands.add_parser("worker", help="deliver webhooks and keep house (run any number, on PostgreSQL)")
+    commands.add_parser(
+        "worker", help="deliver webhooks and notifications, send digests, keep house (run any number, on PostgreSQL)"
+    )
+    digest = commands.add_parser("digest", help="send the daily or weekly digest of the last whole period, once")
+    digest.add_argument("--period", choices=["daily", "weekly"], required=True)
     commands.add_parser("schema", help="print the GraphQL SDL (committed as schema.graphql)")
     seed = commands.add_parser("seed", help="write demo data")
     seed.add_argument("--size", choices=["small", "medium", "large"], default="small")
@@ -268,6 +276,13 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "worker":
         asyncio.run(run_worker(settings))
+        return 0
+    if args.command == "digest":
+        outcome = asyncio.run(run_digest(settings, DigestPeriod(args.period.upper())))
+        print(
+            f"{outcome.period.value.lower()} digest from {outcome.period_start:%Y-%m-%d}: {outcome.sent} sent, "
+            f"{outcome.already_claimed} already sent"
+        )
         return 0
     if args.command == "seed" or (args.command == "serve" and args.demo):
         from resolvers.demo import seed_database
@@ -313,6 +328,16 @@ def served_app() -> Starlette:
     return create_app(settings)
 
 
+async def run_digest(settings: Settings, period: DigestPeriod) -> digests.Outcome:
+    db = Database(settings.database_url)
+    mailer = Mailer.configured(settings.smtp_url, settings.mail_dir, settings.mail_from)
+    try:
+        return await digests.run(db, settings, mailer, period)
+    finally:
+        await mailer.drain()
+        await db.dispose()
+
+
 async def run_worker(settings: Settings) -> None:
     """Until SIGTERM or SIGINT; the round in progress finishes (its claims are leased, so a kill loses nothing)."""
     stop = asyncio.Event()
@@ -320,7 +345,7 @@ async def run_worker(settings: Settings) -> None:
     for signum in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(signum, stop.set)
     db = Database(settings.database_url)
-    print("worker: delivering webhooks", flush=True)
+    print("worker: delivering webhooks and notifications", flush=True)
     try:
         await Worker(db, settings).run(stop)
     finally:

@@ -13,10 +13,14 @@ import ssl
 import uuid
 from collections.abc import Awaitable
 from dataclasses import dataclass
-from email.message import EmailMessage
+from email.header import Header
+from email.message import Message
+from email.mime.multipart import MIMEMultipart
+from email.mime.text import MIMEText
+from email.policy import Compat32
 from email.utils import formatdate, make_msgid
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol, cast
 from urllib.parse import unquote, urlsplit
 
 import aiosmtplib
@@ -32,22 +36,50 @@ class Mail:
     subject: str
     text: str
     html: str
+    headers: tuple[tuple[str, str], ...] = ()  # extra headers, e.g. RFC 8058 List-Unsubscribe
 
 
 class Transport(Protocol):
-    async def deliver(self, message: EmailMessage) -> None: ...
+    async def deliver(self, message: Message) -> None: ...
 
 
-def build_message(mail: Mail, sender: str) -> EmailMessage:
-    """A multipart/alternative message: the plain text first, the HTML part preferred by mail readers."""
-    message = EmailMessage()
-    message["From"] = sender
-    message["To"] = mail.to
-    message["Subject"] = mail.subject
+def _header(value: str) -> str:
+    """ASCII as is; anything else as RFC 2047 encoded words, folded by the generator where it writes them
+    (a `Header` is what compat32 messages take for that; typeshed types header values as `str` only)."""
+    return value if value.isascii() else cast(str, Header(value, "utf-8"))
+
+
+class _Unfolded(Compat32):
+    """compat32, except that a header that is ASCII, on one line and within RFC 5322's 998 characters is written
+    as it is, rather than refolded through `Header` (most of the cost of building a message)."""
+
+    def _fold(self, name: str, value: Any, sanitize: bool) -> str:
+        one_line = isinstance(value, str) and value.isascii() and "\n" not in value and "\r" not in value
+        if one_line and len(name) + len(value) + 2 <= MAX_LINE:
+            return f"{name}: {value}{self.linesep}"
+        folded: str = super()._fold(name, value, sanitize)  # type: ignore[misc]
+        return folded
+
+
+MAX_LINE = 998
+UNFOLDED = _Unfolded()
+
+
+def build_message(mail: Mail, sender: str) -> Message:
+    """A multipart/alternative message: the plain text first, the HTML part preferred by mail readers.
+
+    Built with the classic (compat32) MIME classes: the same message on the wire, several times faster to
+    build than `EmailMessage`'s header parsing and refolding, which counts when a digest goes to thousands."""
+    message = MIMEMultipart("alternative", policy=UNFOLDED)
+    message["From"] = _header(sender)
+    message["To"] = _header(mail.to)
+    message["Subject"] = _header(mail.subject)
     message["Date"] = formatdate(utcnow().timestamp(), usegmt=True)
     message["Message-ID"] = make_msgid(domain=sender.rpartition("@")[2].strip("> ") or "shopready.local")
-    message.set_content(mail.text)
-    message.add_alternative(mail.html, subtype="html")
+    for name, value in mail.headers:
+        message[name] = _header(value)
+    message.attach(MIMEText(mail.text, "plain", "utf-8", policy=UNFOLDED))
+    message.attach(MIMEText(mail.html, "html", "utf-8", policy=UNFOLDED))
     return message
 
 
@@ -83,7 +115,7 @@ class SmtpTransport:
         self.settings, self.timeout = settings, timeout
         self.tls_context = tls_context or ssl.create_default_context()
 
-    async def deliver(self, message: EmailMessage) -> None:
+    async def deliver(self, message: Message) -> None:
         s = self.settings
         await aiosmtplib.send(
             message,
@@ -104,7 +136,7 @@ class FileTransport:
     def __init__(self, directory: Path) -> None:
         self.directory = directory
 
-    async def deliver(self, message: EmailMessage) -> None:
+    async def deliver(self, message: Message) -> None:
         path = self.directory / f"{utcnow():%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}.eml"
         await asyncio.to_thread(self._write, path, message.as_bytes())
         logger.info("mail to %s written to %s", message["To"], path)

@@ -47,6 +47,7 @@ class Settings:
     mail_dir: str = "./mail"
     mail_from: str = "ShopReady <no-reply@shopready.local>"
     app_url: str | None = None
+    public_url: str | None = None  # this API's own address, for links served by it (one-click unsubscribe)
     invitation_weekly_cap: int = 25
     first_contact_weekly_cap: int = 25
     gold_class_per_role: int = 1
@@ -136,6 +137,7 @@ class Settings:
             smtp_url=env.get("SHOPREADY_SMTP_URL") or None,
             mail_dir=env.get("SHOPREADY_MAIL_DIR", "./mail"),
             mail_from=env.get("SHOPREADY_MAIL_FROM", "ShopReady <no-reply@shopready.local>"),
+            public_url=env.get("SHOPREADY_PUBLIC_URL") or None,
             app_url=(env.get("SHOPREADY_APP_URL") or "").rstrip("/") or None,
             gold_class_per_role=number("SHOPREADY_GOLD_CLASS_PER_ROLE", 1),
             password_time_cost=number("SHOPREADY_PASSWORD_TIME_COST", 3),

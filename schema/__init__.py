@@ -36,7 +36,7 @@ from schema.donations.receipts import ReceiptQueries
 from schema.donations.services import ServiceMutations, ServiceQueries
 from schema.error_policy import LoggedSchema
 from schema.event_actor import EventActor
-from schema.events.subscriptions import Subscription
+from schema.events.subscriptions import Subscription as EventSubscriptions
 from schema.events.webhooks import WebhookMutations, WebhookQueries
 from schema.execution import CompiledExecutor
 from schema.http.document_cache import DocumentCache, PinnedDocuments
@@ -48,6 +48,8 @@ from schema.media.photos import PhotoMutations
 from schema.messages.conversations import ConversationQueries, MessageMutations
 from schema.messages.safety import MessageSafetyMutations, MessageSafetyQueries
 from schema.money import SCALARS
+from schema.notifications.notifications import NotificationMutations, NotificationQueries
+from schema.notifications.subscriptions import NotificationSubscription
 from schema.pathways.scholarships import ScholarshipMutations, ScholarshipQueries
 from schema.pathways.stories import StoryMutations, StoryQueries
 from schema.pathways.training import TrainingMutations, TrainingQueries
@@ -114,6 +116,7 @@ QUERIES = (
     ConversationQueries,
     MessageSafetyQueries,
     RecognitionQueries,
+    NotificationQueries,
     *partners.QUERIES,
 )
 MUTATIONS = (
@@ -148,6 +151,7 @@ MUTATIONS = (
     PhotoMutations,
     RecognitionMutations,
     ThankYouMutations,
+    NotificationMutations,
     *partners.MUTATIONS,
 )
 
@@ -160,6 +164,10 @@ def _described(cls: type, description: str) -> type:
 
 Query = _described(
     merge_types("Query", QUERIES), "Everything a client can read: start from `me`, a list, or `node(id:)`."
+)
+Subscription = _described(
+    merge_types("Subscription", (EventSubscriptions, NotificationSubscription)),
+    "Live updates over graphql-transport-ws on /graphql.",
 )
 Mutation = _described(
     merge_types("Mutation", MUTATIONS),

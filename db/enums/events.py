@@ -46,11 +46,13 @@ class EventType(str, Enum):
     STORY_PUBLISHED = "story.published"
     MATCH_CANDIDATE_ENTERED = "match.candidate_entered"
     MATCH_LISTING_ENTERED = "match.listing_entered"
+    MATCH_POSTING_ENTERED = "match.posting_entered"
     MESSAGE_SENT = "message.sent"
     SAVED_SEARCH_MATCHED = "saved_search.matched"
     TECHNICIAN_LEVEL_REACHED = "technician.level_reached"
     TECHNICIAN_SAFETY_EXPIRING = "technician.safety_expiring"
     DEVELOPMENT_PLAN_STEP_DUE = "development_plan.step_due"
+    ORGANIZATION_INVITATION_CREATED = "organization_invitation.created"
 
     @property
     def domain(self) -> str:
@@ -64,7 +66,7 @@ class EventType(str, Enum):
         return self.domain in PERSONAL_DOMAINS
 
 
-PERSONAL_DOMAINS = frozenset({"message", "saved_search", "technician", "development_plan"})
+PERSONAL_DOMAINS = frozenset({"message", "saved_search", "technician", "development_plan", "organization_invitation"})
 
 
 class DeliveryStatus(str, Enum):

@@ -13,6 +13,7 @@ from db.models.events.webhooks import Webhook, WebhookAttempt, WebhookDelivery
 from db.models.matches.plans import SavedAllocationPlan
 from db.models.media.photos import Photo
 from db.models.messages.conversations import Conversation, Message, MessageBlock, MessageReport
+from db.models.notifications.notifications import DigestRun, Notification, NotificationPreference
 from db.models.partners.bulk_imports import BulkImport
 from db.models.partners.idempotency_keys import IdempotencyKey
 from db.models.partners.persisted_documents import PersistedDocument
@@ -52,6 +53,7 @@ __all__ = [
     "Conversation",
     "Credential",
     "DevelopmentPlan",
+    "DigestRun",
     "Donation",
     "DonationEvent",
     "DonationReceipt",
@@ -72,6 +74,8 @@ __all__ = [
     "MessageReport",
     "ModuleCompletion",
     "Need",
+    "Notification",
+    "NotificationPreference",
     "Organization",
     "OutboxEvent",
     "PayReport",

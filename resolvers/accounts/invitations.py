@@ -6,11 +6,14 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from core import outbox
 from core.clock import utcnow
 from core.errors import DomainError, ErrorCode, not_found
+from core.global_ids import global_id
 from core.mailer import Mailer
 from core.viewer import MANAGERS, Role, Viewer, require_role
 from db.engine import Database
+from db.enums.events import EventType
 from db.models import Invitation, Membership, Organization, User
 from resolvers.accounts import account_mail
 from resolvers.accounts.emails import normalize_email
@@ -45,8 +48,32 @@ async def invite_member(
             session.add(invitation)
         invitation.role, invitation.invited_by_id, invitation.accepted_at = role.value, viewer.user_id, None
         organization_name = organization.name
+        await _announce(session, invitation, email)
     mailer.send_later(account_mail.invitation(email, organization_name, role.value))
     return invitation
+
+
+async def _announce(session: AsyncSession, invitation: Invitation, email: str) -> None:
+    """Tell the account that proved it owns the address (only that person hears of it, never the inviter or
+    an app, so nobody learns from it whether an address has an account)."""
+    invitee = await session.scalar(select(User.id).where(User.email == email, User.email_verified_at.is_not(None)))
+    if invitee is None:
+        return
+    await session.flush()
+    outbox.append(
+        session,
+        outbox.Event(
+            EventType.ORGANIZATION_INVITATION_CREATED,
+            "Organization",
+            invitation.organization_id,
+            organization_ids=(invitation.organization_id,),
+            user_ids=(invitee,),
+            data={
+                "organization": global_id("Organization", invitation.organization_id),
+                "role": invitation.role,
+            },
+        ),
+    )
 
 
 async def accept_invitation(db: Database, viewer: Viewer, organization_id: int) -> Membership:

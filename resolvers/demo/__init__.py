@@ -14,6 +14,19 @@ from db.engine import Database
 from db.models import Organization, User
 
 SIZES = {"small": 1, "medium": 5, "large": 30}
+
+
+async def tell(db: Database, settings: Settings) -> None:
+    """Run the notifications consumer over the demo's events, as the worker would (its mails go where the
+    mailer sends them: `SHOPREADY_MAIL_DIR`, ./mail by default, unless SMTP is configured)."""
+    from core.mailer import Mailer
+    from resolvers.notifications.fanout import notify
+
+    mailer = Mailer.configured(settings.smtp_url, settings.mail_dir, settings.mail_from)
+    while await notify(db, settings, mailer):
+        pass
+
+
 DEMO_PASSWORD = "shopready-demo-2026"  # noqa: S105 - public: the README gives it to every reader
 DEMO_MARKER_EMAIL = "staff@demo.shopready.dev"  # present once demo data has been written
 
@@ -37,7 +50,17 @@ Seeder = Callable[[AsyncSession, World], Awaitable[None]]
 
 def seeders() -> list[Seeder]:
     """Every domain's seeder, in dependency order."""
-    from resolvers.demo import donations, media, messages, organizations, pathways, services, talent, workforce
+    from resolvers.demo import (
+        donations,
+        media,
+        messages,
+        notifications,
+        organizations,
+        pathways,
+        services,
+        talent,
+        workforce,
+    )
 
     return [
         organizations.seed,
@@ -48,6 +71,7 @@ def seeders() -> list[Seeder]:
         workforce.seed,
         messages.seed,
         media.seed,
+        notifications.seed,  # last: notifications are made from every other seeder's events
     ]
 
 
@@ -69,6 +93,7 @@ async def seed_database(settings: Settings, *, size: str = "small", seed: int = 
         async with db.write() as session:
             for seeder in seeders():
                 await seeder(session, world)
+        await tell(db, settings)
         return (
             f"seeded {size} demo data: {len(world.schools)} schools, {len(world.donors)} donors, "
             f"{len(world.employers)} employers; demo accounts {', '.join(world.users)} "

@@ -1,10 +1,12 @@
 """The match watch: when rows change, the matching engine re-ranks what they can affect and announces
-entrants (`match.candidate_entered` into a posting's top 20, `match.listing_entered` into a need's top 10).
+entrants (`match.candidate_entered` into a posting's top 20, `match.listing_entered` into a need's top 10,
+`match.posting_entered` into a student's top 10 recommended jobs).
 
 Run by the worker. It looks at rows whose `updated_at` moved past its mark (with a little overlap, since
 a row is stamped before its transaction commits), finds the targets they can enter (a changed student's
 best postings, a changed listing's best needs, and every changed posting or need itself), ranks each
-target's top k with the same engine and re-check as the API, and compares with the last top k it saw.
+target's top k with the same engine and re-check as the API, and compares with the last top k it saw. A
+changed posting also re-ranks the recommendations of its best candidates, the students it can enter.
 The first ranking of a target is a baseline and announces nothing. Several workers may run it: the
 snapshot and mark are written only if the mark did not move meanwhile (else the round is discarded).
 """
@@ -32,6 +34,8 @@ from resolvers.matches.talent_sources import open_postings, visible_students
 MARK = "match_watch"
 CANDIDATES_TOP = 20
 LISTINGS_TOP = 10
+JOBS_TOP = 10
+STUDENT_REACH = 20  # how many of a changed posting's best candidates have their recommendations re-ranked
 REACH = 50  # how many of a changed row's best targets are re-ranked
 OVERLAP = timedelta(seconds=5)
 MAX_CHANGED = 500  # rows per round; the rest wait for the next round
@@ -86,6 +90,10 @@ async def watch(db: Database) -> int:
 
     students = await _changed(db, StudentProfile, since, until, visible_students())
     postings = {p.id: p for p in await _changed(db, JobPosting, since, until, open_postings(on))}
+    seekers = {s.id: s for s in await _changed(db, StudentProfile, since, until)}
+    for posting in list(postings.values()):
+        for fit in (await talent.candidates(db, posting, Page(STUDENT_REACH, 0))).items:
+            seekers.setdefault(fit.row.id, fit.row)
     for student in students:
         for job in (await talent.recommended_jobs(db, student, Page(REACH, 0))).items:
             postings.setdefault(job.row.id, job.row)
@@ -101,6 +109,9 @@ async def watch(db: Database) -> int:
     ranked_needs = await _rank_all(
         needs.values(), lambda n: _items(donations.matching_listings(db, n, Page(LISTINGS_TOP, 0)))
     )
+    ranked_seekers = await _rank_all(
+        seekers.values(), lambda s: _items(talent.recommended_jobs(db, s, Page(JOBS_TOP, 0)))
+    )
 
     announced = 0
     async with db.write() as session:
@@ -109,6 +120,7 @@ async def watch(db: Database) -> int:
         rounds: list[tuple[str, dict[int, tuple[Any, list[Ranked]]], Announce]] = [
             ("candidates", ranked_postings, events.candidate_entered),
             ("listings", ranked_needs, events.listing_entered),
+            ("jobs", ranked_seekers, events.posting_entered),
         ]
         for kind, ranked_targets, announce in rounds:
             snapshots = {

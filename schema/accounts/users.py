@@ -98,6 +98,17 @@ class User(Node):
         return self._email if any(m.organization_id in roles for m in memberships) else None
 
     @strawberry.field(
+        description="How many of this person's notifications are unread; only the person sees it, null for everyone "
+        "else (staff included)."
+    )
+    async def unread_notification_count(self, info: Info) -> int | None:
+        from schema.notifications.notifications import unread_count
+
+        if info.context.viewer.user_id != self.pk:
+            return None
+        return await unread_count(info, self.pk)
+
+    @strawberry.field(
         description="The organizations this person belongs to and their role in each, oldest membership "
         "first. Only the person and staff see them; null for everyone else."
     )

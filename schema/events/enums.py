@@ -58,6 +58,8 @@ EventType = enum_type(
         "MATCH_CANDIDATE_ENTERED": "(match.candidate_entered) A student entered a posting's top 20 candidates. "
         "The employer, while it may see the student.",
         "MATCH_LISTING_ENTERED": "(match.listing_entered) A listing entered a need's top 10 matches. The school.",
+        "MATCH_POSTING_ENTERED": "(match.posting_entered) A job posting entered a student's top 10 recommended "
+        "jobs. The student only.",
         "MESSAGE_SENT": "(message.sent) A party wrote in a conversation. Its other parties only (never an app).",
         "SAVED_SEARCH_MATCHED": "(saved_search.matched) New rows match a saved search. Its owner only.",
         "TECHNICIAN_LEVEL_REACHED": "(technician.level_reached) A technician reached a new level in a role. "
@@ -66,6 +68,8 @@ EventType = enum_type(
         "90, 30 or 7 days (`withinDays`). The technician, their supervisor and the shop's admins.",
         "DEVELOPMENT_PLAN_STEP_DUE": "(development_plan.step_due) A step of a development plan is due within 7 "
         "days. The technician and their supervisor.",
+        "ORGANIZATION_INVITATION_CREATED": "(organization_invitation.created) An organization invited the holder "
+        "of a confirmed address with an account to join it. That person only (never an app).",
     },
 )
 

@@ -70,6 +70,8 @@ BOUNDED_ITEM_TYPES = {
     "GoldClassRole",
     "QuarterSignals",
     "ShopPayComparison",
+    # notifications: one preference per notification kind
+    "NotificationPreference",
 }
 PLAIN_LISTS = {
     ("Donation", "events"),  # one per workflow step: at most the donation state machine's length

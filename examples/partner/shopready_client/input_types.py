@@ -12,6 +12,7 @@ from .enums import (
     Benefit,
     BulkImportKind,
     DonationStatus,
+    EmailFrequency,
     EventType,
     FulfillmentMethod,
     ItemCondition,
@@ -19,6 +20,7 @@ from .enums import (
     MembershipRole,
     NeedPriority,
     NeedStatus,
+    NotificationKind,
     OrganizationKind,
     PayBasis,
     PayUnit,
@@ -816,6 +818,31 @@ class NeedsSummaryFilter(BaseModel):
     "Only needs in this category or its sub-categories."
     since: Optional[Any] = None
     "Only needs posted from this moment; within the last 60 months. Default: the start of the month eleven months ago (twelve months of trend)."
+
+
+class NotificationPreferenceInput(BaseModel):
+    """One kind's email frequency."""
+
+    kind: NotificationKind
+    "The kind of notification."
+    frequency: EmailFrequency
+    "IMMEDIATE, DAILY, WEEKLY or OFF."
+
+
+class NotificationPreferencesUpdateInput(BaseModel):
+    """The kinds whose email frequency changes; the others stay as they are."""
+
+    preferences: list["NotificationPreferenceInput"]
+    "One entry per kind to change."
+
+
+class NotificationsMarkReadInput(BaseModel):
+    """Which notifications to mark read: `ids`, or `all: true`."""
+
+    ids: Optional[list[str]] = None
+    "Up to 100 of your notifications; leave out when `all` is true."
+    all: bool = False
+    "Mark every unread notification of yours read."
 
 
 class OrganizationCreateInput(BaseModel):
@@ -1656,6 +1683,7 @@ NeedCreateInput.model_rebuild()
 NeedFilter.model_rebuild()
 NeedUpdateInput.model_rebuild()
 NeedsSummaryFilter.model_rebuild()
+NotificationPreferencesUpdateInput.model_rebuild()
 OrganizationFilter.model_rebuild()
 PayAmountInput.model_rebuild()
 PayInput.model_rebuild()
