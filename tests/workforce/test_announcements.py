@@ -12,6 +12,8 @@ from core.viewer import Viewer
 from db.models import DevelopmentPlan, OutboxEvent, PlanStep, SafetyCertification
 from resolvers.events.audience import CachedTies, may_hear
 from resolvers.workforce.announcements import announce_workforce
+from tests.notifications import support as notifications
+from tests.notifications.support import consume, everyone_told
 from tests.workforce import support
 from tests.workforce.support import REFINISH_SAFETY, member, technician_row
 
@@ -126,3 +128,19 @@ async def test_workforce_news_reaches_only_the_people_it_names_never_an_app_or_a
         }.items()
     }
     assert hears == {"technician": True, "supervisor": True, "peer": False, "shop's app": False}
+
+
+async def test_a_level_reached_becomes_a_notification_for_the_people_named_and_no_one_else(api, db, settings, mailer):
+    shop = await support.shop(api)
+    peer = await member(api, shop.org_id, "Pat Peer")
+    painter, _ = await technician_row(
+        api, shop, "Riley Painter", "REFINISH", credentials=("ICAR-ACAD-PREP", "ICAR-REF-PL1"), safety=REFINISH_SAFETY
+    )
+    await announce_workforce(db)
+    await consume(db, settings, mailer)
+    told = await everyone_told(db)
+    level = "TECHNICIAN_LEVEL_REACHED"
+    assert {person for person, kind in told if kind == level} == {painter.id, shop.supervisor.id, shop.owner.id}
+    assert (peer.id, level) not in told
+    [note] = await notifications.told(api, painter)
+    assert note["kind"] == level and "Riley Painter reached level 1" in note["title"]
