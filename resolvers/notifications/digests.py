@@ -7,7 +7,7 @@ mail fails is recorded with its error and not retried (at most once: a digest is
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
@@ -58,7 +58,7 @@ async def _chosen_items(
         )
     ).all()
     people = sorted({row.user_id for row in rows})
-    chosen: dict[int, dict[NotificationKind, EmailFrequency]] = {}
+    chosen: dict[int, Mapping[NotificationKind, EmailFrequency]] = {}
     for begin in range(0, len(people), READ_CHUNK):
         chosen.update(await frequencies(session, people[begin : begin + READ_CHUNK]))
     wanted = EmailFrequency(period.value)

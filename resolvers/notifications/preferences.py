@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from types import MappingProxyType
 
 from sqlalchemy import delete, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
@@ -15,17 +16,20 @@ from db.engine import Database
 from db.enums.notifications import EmailFrequency, NotificationKind, default_frequency
 from db.models import NotificationPreference
 
-Choices = dict[NotificationKind, EmailFrequency]
+Choices = Mapping[NotificationKind, EmailFrequency]
+# One read-only copy shared by everyone who chose nothing (most people), so telling a thousand people
+# builds no dictionary per person.
+_DEFAULTS: Choices = MappingProxyType({kind: default_frequency(kind) for kind in NotificationKind})
 
 
 def defaults() -> Choices:
-    return {kind: default_frequency(kind) for kind in NotificationKind}
+    return _DEFAULTS
 
 
 async def frequencies(session: AsyncSession, user_ids: Iterable[int]) -> dict[int, Choices]:
     """Every kind's frequency for each of these people, in one query."""
     ids = sorted(set(user_ids))
-    chosen = {user: defaults() for user in ids}
+    chosen: dict[int, Choices] = dict.fromkeys(ids, _DEFAULTS)
     if ids:
         rows = await session.execute(
             select(NotificationPreference.user_id, NotificationPreference.kind, NotificationPreference.frequency).where(
@@ -33,7 +37,7 @@ async def frequencies(session: AsyncSession, user_ids: Iterable[int]) -> dict[in
             )
         )
         for user, kind, frequency in rows:
-            chosen[user][NotificationKind(kind)] = EmailFrequency(frequency)
+            chosen[user] = {**chosen[user], NotificationKind(kind): EmailFrequency(frequency)}
     return chosen
 
 
