@@ -7,7 +7,7 @@ Seeds the demo data into a fresh SQLite file, builds two apps on the same databa
 ASGITransport, so the figures are the whole request: auth, SQL, execution, JSON), alternating:
 
   - `jobPosting.candidates(first: 20)` with every explanation field (the employer's posting);
-  - `listings(first: 50)` nested, the document of issue 14.
+  - `listings(first: 50)` nested, the document of the listings benchmark.
 
 It prints the medians, the ratio plain / compiled, and checks both answer the same. `--profile`
 prints where one path spends its time instead (cProfile over the candidates document).
