@@ -21,10 +21,10 @@ import uuid
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import Engine, Table, event, insert
+from sqlalchemy import Engine, Table, event, insert, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session
@@ -81,6 +81,18 @@ class Event:
 def append(session: AsyncSession, happened: Event) -> None:
     """Record `happened` as part of the session's transaction: written if and when it commits."""
     session.sync_session.info.setdefault(_PENDING, []).append((happened, _actor.get()))
+
+
+async def append_once(session: AsyncSession, due: Mapping[str, Event]) -> int:
+    """Append each event under its dedupe key unless one with that key is in the outbox already (scans run
+    twice, or by two workers, announce once); returns how many were appended."""
+    if not due:
+        return 0
+    done = set(await session.scalars(select(OutboxEvent.dedupe_key).where(OutboxEvent.dedupe_key.in_(due))))
+    for key, happened in due.items():
+        if key not in done:
+            append(session, replace(happened, dedupe_key=key))
+    return len(due) - len(done)
 
 
 def on_commit(listener: Callable[[], None]) -> Callable[[], None]:

@@ -15,7 +15,7 @@ from core import outbox
 from core.clock import today
 from db.engine import Database
 from db.enums.events import EventType
-from db.models import OutboxEvent, StudentCredential, StudentProfile
+from db.models import StudentCredential, StudentProfile
 from resolvers.talent.events import credential_event
 
 THRESHOLDS = (7, 30, 90)
@@ -45,14 +45,7 @@ async def announce_expiring(db: Database) -> int:
             assert credential.expires_on is not None  # noqa: S101 - the query asked for it
             days = threshold_for((credential.expires_on - now).days)
             if days is not None:
-                due[f"credential.expiring:{credential.id}:{days}"] = (credential, student, days)
-        if not due:
-            return 0
-        done = set(await session.scalars(select(OutboxEvent.dedupe_key).where(OutboxEvent.dedupe_key.in_(due))))
-        for key, (credential, student, days) in due.items():
-            if key not in done:
-                happened = credential_event(
-                    EventType.CREDENTIAL_EXPIRING, credential, student, within_days=days, dedupe_key=key
+                due[f"credential.expiring:{credential.id}:{days}"] = credential_event(
+                    EventType.CREDENTIAL_EXPIRING, credential, student, within_days=days
                 )
-                outbox.append(session, happened)
-    return len(due) - len(done)
+        return await outbox.append_once(session, due)

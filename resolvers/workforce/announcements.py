@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import date, timedelta
 
 from sqlalchemy import select
@@ -24,7 +23,7 @@ from core.viewer import MANAGERS
 from db.engine import Database
 from db.enums.events import EventType
 from db.enums.workforce import SafetyTraining, TechnicianRole, TechnicianStatus
-from db.models import DevelopmentPlan, Membership, OutboxEvent, PlanStep, Technician, User
+from db.models import DevelopmentPlan, Membership, PlanStep, Technician, User
 from db.reference.workforce_roles import ROLE_BY_CODE
 from db.reference.workforce_safety import SAFETY_BY_CODE
 from resolvers.talent.credential_expiry import threshold_for
@@ -68,13 +67,7 @@ async def _announce_batch(session: AsyncSession, technicians: Sequence[Technicia
         due.update(_levels(technician, mine, on, everyone, name))
         due.update(_safety(technician, mine, on, everyone, name))
     due.update(await _steps_due(session, technicians, records, on, names))
-    if not due:
-        return 0
-    done = set(await session.scalars(select(OutboxEvent.dedupe_key).where(OutboxEvent.dedupe_key.in_(due))))
-    for key, happened in due.items():
-        if key not in done:
-            outbox.append(session, replace(happened, dedupe_key=key))
-    return len(due) - len(done)
+    return await outbox.append_once(session, due)
 
 
 def _levels(
